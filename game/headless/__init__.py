@@ -1,0 +1,1 @@
+"""Headless play: policies, the simulator and the benchmark."""

@@ -1,0 +1,231 @@
+"""Headless play: run a policy through a scenario, once or over many seeds, and summarise it.
+
+Results are plain dicts ready for JSON. Totals over the game mean different things per metric:
+flows (PER_YEAR_FLOWS: famine deaths, deportations, arrests, executions, camp deaths, tractors,
+tanks, migrants, grain exports and procurement) are summed over the years played; every other
+metric is a stock or a level (population, prisoners, an index), so its total is its value in the
+last year played. Each result lists the summed metrics under `flows`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import METRICS, Directives, Game, World
+from ..model.directives import DirectiveError
+from ..model.metrics import PER_YEAR_FLOWS
+from ..scenario import Scenario, load_scenario
+from .policy import POLICY_DIR, Policy, PolicyError, directives_by_year, load_policy, policy_path
+
+PERCENTILES = {"p10": 0.1, "p90": 0.9}
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """A scenario and a policy checked against each other: everything a run needs."""
+
+    scenario: Scenario
+    world: World
+    policy: Policy
+    policy_file: Path
+    directives: dict[int, Directives]
+
+    def weather(self, requested: str | None) -> str:
+        return requested or self.scenario.default_weather
+
+
+def prepare(scenario_name: str | Path, policy_name: str | Path) -> Campaign:
+    """Load and cross-check scenario and policy, so every problem surfaces before a year is played."""
+    scenario = load_scenario(scenario_name)
+    policy, path = _load_policy(policy_name)
+    if policy.scenario != scenario.id:
+        raise PolicyError(f"{path}: scenario: written for {policy.scenario!r}, not {scenario.id!r}")
+    world = scenario.world()
+    directives = directives_by_year(policy, world, path)
+    _check_projects(world, directives, path)
+    return Campaign(scenario, world, policy, path, directives)
+
+
+def _load_policy(name: str | Path) -> tuple[Policy, Path]:
+    # A bare name that is not bundled deserves the list of bundled ones, not "file not found".
+    if Path(name).suffix not in (".yaml", ".yml") and not policy_path(name).exists():
+        bundled = ", ".join(sorted(p.stem for p in POLICY_DIR.glob("*.yaml")))
+        raise PolicyError(
+            f"unknown policy {str(name)!r}; bundled policies: {bundled}; or give a path to a .yaml file"
+        )
+    return load_policy(name)
+
+
+def _check_projects(world: World, directives: dict[int, Directives], where: Path) -> None:
+    """Game.play_year would reject a bad project mid-game without naming the file; catch it here.
+
+    Plan ids in targets were already checked by directives_by_year, so what fails here is a project.
+    """
+    started: set[str] = set()
+    for year, orders in directives.items():
+        try:
+            orders.check_against(world, year, started)
+        except DirectiveError as exc:
+            detail = exc.message.removeprefix(f"{year}: ")
+            raise PolicyError(f"{where}: years.{year}.projects: {detail}") from None
+        started.update(orders.projects)
+
+
+def run_policy(campaign: Campaign, seed: int, weather: str | None = None) -> Game:
+    """Play the policy until the game ends: the last year, or the leader's removal."""
+    game = Game(campaign.world, seed=seed, weather_mode=campaign.weather(weather))
+    while not game.finished:
+        game.play_year(campaign.directives[game.year])
+    return game
+
+
+def played_years(game: Game) -> list[int]:
+    return [int(record["year"]) for record in game.records]
+
+
+def totals(series: dict[str, list[float]]) -> dict[str, float]:
+    """Flows summed over the years played; stocks and levels at their last value."""
+    return {m: math.fsum(v) if m in PER_YEAR_FLOWS else v[-1] for m, v in series.items()}
+
+
+def _header(campaign: Campaign, weather: str | None) -> dict:
+    return {
+        "scenario": campaign.scenario.id,
+        "scenario_version": campaign.scenario.version,
+        "policy": campaign.policy.name,
+        "weather": campaign.weather(weather),
+    }
+
+
+def result_json(campaign: Campaign, game: Game, weather: str | None = None) -> dict:
+    """One run: every metric, one value per year played."""
+    series = game.series()
+    return {
+        **_header(campaign, weather),
+        "seed": game.seed,
+        "years": played_years(game),
+        "series": series,
+        "totals": totals(series),
+        "flows": list(PER_YEAR_FLOWS),
+        "events": [],  # no events in the model yet
+        "ending": game.ending,
+    }
+
+
+def aggregate(campaign: Campaign, games: list[Game], weather: str | None = None) -> dict:
+    """Many runs: mean, p10 and p90 of every metric per year, and of every run's totals.
+
+    Runs can end early (removal), so a year's figures are over the runs still in play that year;
+    `runs_in_play` says how many.
+    """
+    years = max((played_years(g) for g in games), key=len)
+    in_play = [[g for g in games if len(g.records) > i] for i in range(len(years))]
+    series = {
+        metric: _spread_per_year([[g.records[i][metric] for g in playing] for i, playing in enumerate(in_play)])
+        for metric in METRICS
+    }
+    run_totals = [totals(g.series()) for g in games]
+    endings = Counter(str(g.ending) for g in games)
+    return {
+        **_header(campaign, weather),
+        "seed": games[0].seed,
+        "seeds": [g.seed for g in games],
+        "runs": len(games),
+        "years": years,
+        "runs_in_play": [len(playing) for playing in in_play],
+        "series": series,
+        "totals": {m: _spread([t[m] for t in run_totals]) for m in METRICS},
+        "flows": list(PER_YEAR_FLOWS),
+        "events": [],
+        "endings": dict(sorted(endings.items())),
+    }
+
+
+def simulate(campaign: Campaign, seed: int, runs: int = 1, weather: str | None = None) -> dict:
+    """The simulate command: one run's result, or the aggregate of seeds seed .. seed+runs-1."""
+    if runs == 1:
+        return result_json(campaign, run_policy(campaign, seed, weather), weather)
+    games = [run_policy(campaign, s, weather) for s in range(seed, seed + runs)]
+    return aggregate(campaign, games, weather)
+
+
+def _spread(values: list[float]) -> dict[str, float]:
+    ordered = sorted(values)
+    # Summing rounds: the mean of equal values can land an ulp outside them, so keep it inside.
+    mean = min(max(math.fsum(ordered) / len(ordered), ordered[0]), ordered[-1])
+    return {"mean": mean, **{name: _percentile(ordered, q) for name, q in PERCENTILES.items()}}
+
+
+def _spread_per_year(per_year: list[list[float]]) -> dict[str, list[float]]:
+    spreads = [_spread(values) for values in per_year]
+    return {stat: [s[stat] for s in spreads] for stat in ("mean", *PERCENTILES)}
+
+
+def _percentile(ordered: list[float], q: float) -> float:
+    """Linear interpolation between closest ranks (numpy's default)."""
+    position = q * (len(ordered) - 1)
+    below = math.floor(position)
+    above = min(below + 1, len(ordered) - 1)
+    return ordered[below] + (ordered[above] - ordered[below]) * (position - below)
+
+
+# The stdout table: a few metrics a reader scans first. (metric, heading, unit, format)
+TABLE_COLUMNS = (
+    ("grain_harvest_mt", "harvest", "Mt", "{:.1f}"),
+    ("grain_procurement_mt", "procured", "Mt", "{:.1f}"),
+    ("grain_exports_mt", "exported", "Mt", "{:.2f}"),
+    ("collectivization", "collective", "%", "{:.0%}"),
+    ("steel_mt", "steel", "Mt", "{:.1f}"),
+    ("coal_mt", "coal", "Mt", "{:.0f}"),
+    ("famine_deaths_m", "famine dead", "M", "{:.2f}"),
+    ("gulag_m", "gulag", "M", "{:.2f}"),
+    ("unrest", "unrest", "0-1", "{:.2f}"),
+)
+
+
+def summary_table(result: dict) -> str:
+    """A compact text table of key metrics per year (means when the result aggregates runs)."""
+    runs = result.get("runs", 1)
+    lines = [_title(result)]
+    widths = [max(len(heading), 6) for _, heading, _, _ in TABLE_COLUMNS]
+    lines.append(_row("year", [h for _, h, _, _ in TABLE_COLUMNS], widths))
+    lines.append(_row("", [u for _, _, u, _ in TABLE_COLUMNS], widths))
+    for i, year in enumerate(result["years"]):
+        cells = [fmt.format(_values(result, metric)[i]) for metric, _, _, fmt in TABLE_COLUMNS]
+        lines.append(_row(str(year), cells, widths))
+    total_cells = [
+        fmt.format(_total(result, metric)) if metric in PER_YEAR_FLOWS else ""
+        for metric, _, _, fmt in TABLE_COLUMNS
+    ]
+    lines.append(_row("total", total_cells, widths))
+    if runs == 1:
+        lines.append(f"ending: {result['ending']} in {result['years'][-1]}")
+    else:
+        lines.append("endings: " + ", ".join(f"{k} {n}" for k, n in result["endings"].items()))
+    return "\n".join(lines)
+
+
+def _title(result: dict) -> str:
+    title = (f"{result['scenario']} v{result['scenario_version']}, policy {result['policy']}, "
+             f"{result['weather']} weather")
+    if "runs" not in result:
+        return f"{title}, seed {result['seed']}"
+    seeds = result["seeds"]
+    return f"{title}, {result['runs']} runs (seeds {seeds[0]}-{seeds[-1]}), means"
+
+
+def _values(result: dict, metric: str) -> list[float]:
+    series = result["series"][metric]
+    return series["mean"] if isinstance(series, dict) else series
+
+
+def _total(result: dict, metric: str) -> float:
+    total = result["totals"][metric]
+    return total["mean"] if isinstance(total, dict) else total
+
+
+def _row(label: str, cells: list[str], widths: list[int]) -> str:
+    return f"{label:<6}" + "".join(f"  {cell:>{w}}" for cell, w in zip(cells, widths, strict=True))

@@ -1,0 +1,109 @@
+"""The Game: the one entry point through which the UI, the simulator, policies and tests drive
+the simulation. Same world + seed + directives gives identical records, bit for bit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .directives import DirectiveError, Directives
+from .metrics import METRICS
+from .setup import World
+from .state import State
+from .weather import random_weather
+from .year import baseline, resolve_year
+
+WEATHER_MODES = ("historical", "random")
+FORECAST_METRICS = (
+    "grain_harvest_mt",
+    "food_per_head_rural_t",
+    "share_below_subsistence",
+    "famine_deaths_m",
+    "steel_mt",
+    "unrest",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """A forecast range: the 10th percentile, the median and the 90th percentile."""
+
+    low: float
+    median: float
+    high: float
+
+
+@dataclass(slots=True)
+class Game:
+    world: World
+    seed: int = 0
+    weather_mode: str = "historical"
+    state: State = field(init=False)
+    records: list[dict[str, float]] = field(init=False, default_factory=list)
+    commands: list[Directives] = field(init=False, default_factory=list)
+    _base: dict[str, float] = field(init=False)
+
+    def __post_init__(self) -> None:
+        if self.weather_mode not in WEATHER_MODES:
+            raise DirectiveError(f"weather must be one of {', '.join(WEATHER_MODES)}, not {self.weather_mode!r}")
+        self.state = State.initial(self.world)
+        self._base = baseline(self.world)
+
+    @property
+    def year(self) -> int:
+        return self.state.year
+
+    @property
+    def finished(self) -> bool:
+        return self.state.year > self.world.last_year or self.state.ending is not None
+
+    @property
+    def ending(self) -> str | None:
+        if self.state.ending is not None:
+            return self.state.ending
+        return "completed" if self.state.year > self.world.last_year else None
+
+    def weather(self, year: int, draw: int = 0) -> float:
+        if self.weather_mode == "historical" and draw == 0:
+            return self.world.historical_weather[year]
+        return random_weather(self.seed, year, draw, self.world.params.agriculture)
+
+    def play_year(self, directives: Directives) -> dict[str, float]:
+        """The command: resolve the current year under these directives and record it."""
+        if self.finished:
+            raise DirectiveError(f"the game is over ({self.ending}); no year {self.state.year} to play")
+        started = set(self.state.projects_building) | set(self.state.projects_done)
+        directives.check_against(self.world, self.state.year, started)
+        year = self.state.year
+        record = resolve_year(self.world, self.state, directives, self.weather(year), self._base)
+        self.commands.append(directives)
+        self.records.append(record)
+        return record
+
+    def forecast(self, directives: Directives, draws: int = 100) -> dict[str, Band]:
+        """The likely range of this year's outcomes over `draws` random weather draws.
+
+        Runs on copies of the state; the game itself is untouched.
+        """
+        started = set(self.state.projects_building) | set(self.state.projects_done)
+        directives.check_against(self.world, self.state.year, started)
+        samples: dict[str, list[float]] = {m: [] for m in FORECAST_METRICS}
+        for draw in range(1, draws + 1):
+            trial = self.state.copy()
+            weather = random_weather(self.seed, trial.year, draw, self.world.params.agriculture)
+            record = resolve_year(self.world, trial, directives, weather, self._base)
+            for metric in FORECAST_METRICS:
+                samples[metric].append(record[metric])
+        return {m: _band(values) for m, values in samples.items()}
+
+    def series(self) -> dict[str, list[float]]:
+        return {m: [r[m] for r in self.records] for m in METRICS}
+
+
+def _band(values: list[float]) -> Band:
+    ordered = sorted(values)
+    n = len(ordered)
+
+    def pick(q: float) -> float:
+        return ordered[min(n - 1, int(q * (n - 1) + 0.5))]
+
+    return Band(pick(0.1), pick(0.5), pick(0.9))

@@ -1,0 +1,96 @@
+"""The state of the country between two years: stocks only, no flows.
+
+Flows (harvest, output, deaths) are computed by the year's resolution and written into the
+year's record; what carries over to the next year lives here.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+from .setup import World
+
+
+@dataclass(slots=True)
+class State:
+    year: int
+    # people
+    rural_m: float
+    urban_m: float
+    kulaks_m: float
+    nonfarm_labour_m: float
+    famine_share_last: float = 0.0          # share below subsistence last harvest year
+    famine_deaths_pending_m: float = 0.0    # deaths of last harvest year still to come (spring)
+    # countryside
+    collectivization: float = 0.0
+    cattle_m: float = 0.0
+    horses_m: float = 0.0
+    tractors_k: float = 0.0
+    farm_capital_bn: float = 0.0
+    disruption: float = 0.0
+    herd_shock: float = 0.0                 # recent loss of cattle (share), fading
+    procurement_share_last: float = 0.0
+    procurement_norm: float = 0.0           # procurement share the villages have come to expect
+    peasant_stock_mt: float = 0.0
+    state_reserve_mt: float = 0.0
+    # industry
+    capacity: dict[str, float] = field(default_factory=dict)
+    pipeline: dict[str, list[float]] = field(default_factory=dict)  # capacity due in 1, 2, ... years
+    projects_building: dict[str, float] = field(default_factory=dict)  # id -> share still to build
+    projects_done: list[str] = field(default_factory=list)
+    strain: float = 0.0
+    specialist_loss: float = 0.0
+    targets: dict[str, dict[str, float]] = field(default_factory=dict)   # plan id -> targets
+    plan_base: dict[str, dict[str, float]] = field(default_factory=dict)  # plan id -> output before it
+    last_output: dict[str, float] = field(default_factory=dict)
+    national_income_bn: float = 0.0
+    housing_m: float = 0.0                  # urban residents the housing stock is built for
+    # state and repression
+    fear: float = 0.0
+    peasant_unrest: float = 0.0
+    urban_discontent: float = 0.0
+    unrest_years_high: int = 0
+    gulag_m: float = 0.0
+    special_settlers_m: float = 0.0
+    ending: str | None = None
+
+    @classmethod
+    def initial(cls, world: World) -> State:
+        init = world.initial
+        products = world.params.industry.products
+        return cls(
+            year=world.first_year,
+            rural_m=init.rural_population_m,
+            urban_m=init.urban_population_m,
+            kulaks_m=init.kulak_population_m,
+            nonfarm_labour_m=init.nonfarm_labour_m,
+            collectivization=init.collectivization,
+            cattle_m=init.cattle_m,
+            horses_m=init.horses_m,
+            tractors_k=init.tractors_k,
+            farm_capital_bn=init.farm_capital_bn,
+            procurement_norm=world.params.agriculture.normal_procurement_share,
+            peasant_stock_mt=init.peasant_stock_mt,
+            state_reserve_mt=init.state_reserve_mt,
+            capacity=dict(init.capacity),
+            pipeline={
+                p: [init.capacity[p] * init.pipeline_share] * params.lag_years
+                for p, params in products.items()
+            },
+            national_income_bn=init.national_income_bn,
+            housing_m=world.params.economy.urban_population_1928_m,
+            fear=init.fear,
+            peasant_unrest=init.peasant_unrest,
+            urban_discontent=init.urban_discontent,
+            gulag_m=init.gulag_m,
+            special_settlers_m=init.special_settlers_m,
+        )
+
+    @property
+    def population_m(self) -> float:
+        return self.rural_m + self.urban_m
+
+    def copy(self) -> State:
+        """An independent copy (for forecasts and snapshots)."""
+        return copy.deepcopy(self)

@@ -1,0 +1,157 @@
+"""One year's resolution: the order in which the mechanisms run, and the year's record."""
+
+from __future__ import annotations
+
+from .agriculture import collectivize, harvest, update_herds
+from .directives import Directives
+from .economy import living_standards
+from .food import grain_balance
+from .industry import TARGET_PRODUCT, commission, invest, produce, start_projects, value_added_bn
+from .politics import repress, update_unrest
+from .population import grow_and_move, labour_market, migration_rate
+from .setup import World
+from .state import State
+from .statistics import output_inflation, reported_harvest
+
+
+def baseline(world: World) -> dict[str, float]:
+    """1928 reference levels the mechanisms compare against."""
+    init = world.initial
+    p = world.params
+    labour = p.population.labour_participation * (init.rural_population_m + init.urban_population_m)
+    return {
+        "draft_m": init.horses_m + init.tractors_k * 1e-3 * p.agriculture.tractor_draft_equivalent,
+        "farm_labour_m": labour - init.nonfarm_labour_m,
+        "cattle_m": init.cattle_m,
+        "consumer_goods_bn": init.capacity["consumer_goods"] * p.industry.base_utilisation,
+    }
+
+
+def set_targets(state: State, d: Directives, world: World) -> None:
+    """Targets apply from the year they are set; a plan's base is the output just before it."""
+    plan = world.plan_for(state.year)
+    if plan is not None and plan.id not in state.plan_base:
+        state.plan_base[plan.id] = dict(state.last_output) or {
+            prod: cap * world.params.industry.base_utilisation for prod, cap in state.capacity.items()
+        }
+        if plan.id not in d.targets and plan.historical_targets:
+            state.targets[plan.id] = dict(plan.historical_targets)
+    for plan_id, values in d.targets.items():
+        state.targets.setdefault(plan_id, {}).update(values)
+
+
+def resolve_year(world: World, state: State, d: Directives, weather: float,
+                 base: dict[str, float]) -> dict[str, float]:
+    """Resolve `state.year` under directives `d`; mutate `state` into the next year; return the record."""
+    p = world.params
+    year = state.year
+    set_targets(state, d, world)
+    start_projects(state, d)
+    commission(state, p.industry)
+
+    forced = collectivize(state, d, p.agriculture)
+    labour = labour_market(state, d, p.population)
+    crop = harvest(state, labour.farm_effective_m, weather, p.agriculture, base)
+    grain = grain_balance(state, crop.harvest_mt, crop.area_mha, d, p.agriculture.seed_t_per_ha,
+                          p.food, p.livestock)
+    squeeze = max(0.0, grain.procurement_share - state.procurement_norm)
+    update_herds(state, forced, d.dekulakization, grain.feed_ratio, p.livestock)
+
+    price = p.food.world_grain_price.get(year, 1.0)
+    imports = grain.exports_mt * price * p.food.machinery_bn_per_export_mt
+    money = invest(state, d, labour.construction_m, imports, world)
+    state.housing_m += p.economy.housing_m_per_bn * money.light_industry_bn
+    out = produce(state, d, labour.factory_m, world)
+    q = out.quantities
+    nonag = (value_added_bn(q, p.industry) + p.industry.services_bn_per_urban_m * state.urban_m
+             + p.industry.construction_value_share * money.realised_bn)
+    living = living_standards(crop.harvest_mt, state.cattle_m, nonag, d.investment_rate, state.population_m,
+                              state.urban_m, state.housing_m, q["consumer_goods"],
+                              grain.urban_food_per_head_t, grain.rural_food_per_head_t,
+                              p.population.relsol_1928, p.economy)
+
+    famine_now = grain.famine_deaths_m * (1.0 - p.food.famine_deaths_next_year_share)
+    famine_deaths = state.famine_deaths_pending_m + famine_now
+    state.famine_deaths_pending_m = grain.famine_deaths_m - famine_now
+    rep = repress(state, d, forced, grain.share_below_subsistence, p.politics)
+    unrest = update_unrest(state, d, forced, squeeze, grain.share_below_subsistence,
+                           living.urban_real_wage_index, p.politics)
+
+    rate = migration_rate(living.relsol, labour.unfilled_m, state.rural_m, d.dekulakization, p.population)
+    migrants = rate * state.rural_m
+    deaths = famine_deaths + rep.executions_m + rep.gulag_deaths_m + rep.settler_deaths_m
+    grow_and_move(state, migrants, grain.share_below_subsistence, deaths, p.population)
+
+    inflation = output_inflation(out.pressure, state.fear, p.statistics)
+    record = {
+        "year": float(year),
+        "steel_mt": q["steel"],
+        "pig_iron_mt": q["pig_iron"],
+        "coal_mt": q["coal"],
+        "oil_mt": q["oil"],
+        "electricity_bn_kwh": q["electricity"],
+        "machinery_bn": q["machinery"],
+        "tractors_k": q["tractors"],
+        "tanks": q["tanks"],
+        "consumer_goods_index": 100.0 * q["consumer_goods"] / base["consumer_goods_bn"],
+        "industrial_utilisation": out.utilisation,
+        "plan_pressure": out.pressure,
+        "labour_factor": out.labour_factor,
+        "industrial_efficiency": out.efficiency,
+        "investment_bn": money.ordered_bn,
+        "unbuilt_investment_bn": money.unbuilt_bn,
+        "machinery_imports_bn": imports,
+        "grain_harvest_mt": crop.harvest_mt,
+        "grain_harvest_reported_mt": reported_harvest(year, crop.harvest_mt, weather, state.fear, p.statistics),
+        "grain_procurement_mt": grain.procurement_mt,
+        "grain_exports_mt": grain.exports_mt,
+        "grain_reserve_mt": state.state_reserve_mt,
+        "sown_area_mha": crop.area_mha,
+        "weather": weather,
+        "cattle_m": state.cattle_m,
+        "horses_m": state.horses_m,
+        "tractor_fleet_k": state.tractors_k,
+        "collectivization": state.collectivization,
+        "food_per_head_rural_t": grain.rural_food_per_head_t,
+        "share_below_subsistence": grain.share_below_subsistence,
+        "feed_ratio": grain.feed_ratio,
+        "urban_food_per_head_t": grain.urban_food_per_head_t,
+        "relsol": living.relsol,
+        "farm_disruption": state.disruption,
+        "population_m": state.population_m,
+        "urban_population_m": state.urban_m,
+        "rural_population_m": state.rural_m,
+        "workers_employees_m": labour.nonfarm_m,
+        "migrants_m": migrants,
+        "nonag_value_added_bn": nonag,
+        "national_income_bn": living.national_income_bn,
+        "gdp_per_capita": living.gdp_per_capita_usd,
+        "consumption_per_capita_index": living.consumption_per_capita_index,
+        "urban_real_wage_index": living.urban_real_wage_index,
+        "rural_living_index": living.rural_living_index,
+        "unrest": unrest,
+        "peasant_unrest": state.peasant_unrest,
+        "urban_discontent": state.urban_discontent,
+        "fear": state.fear,
+        "famine_deaths_m": famine_deaths,
+        "deported_m": rep.deported_m,
+        "special_settlers_m": state.special_settlers_m,
+        "deportation_deaths_k": rep.settler_deaths_m * 1000.0,
+        "arrests_k": rep.arrests_m * 1000.0,
+        "executions_k": rep.executions_m * 1000.0,
+        "gulag_m": state.gulag_m,
+        "gulag_deaths_k": rep.gulag_deaths_m * 1000.0,
+    }
+    for key, product in TARGET_PRODUCT.items():
+        reported_key = key.replace("_mt", "_reported_mt").replace("_bn_kwh", "_reported_bn_kwh")
+        if key == "tractors_k":
+            reported_key = "tractors_reported_k"
+        record[reported_key] = q[product] * (1.0 + inflation)
+
+    state.national_income_bn = living.national_income_bn
+    state.famine_share_last = grain.share_below_subsistence
+    state.procurement_share_last = grain.procurement_share
+    state.procurement_norm += p.agriculture.procurement_norm_adaptation * (grain.procurement_share - state.procurement_norm)
+    state.last_output = dict(q)
+    state.year = year + 1
+    return record

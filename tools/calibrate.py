@@ -89,6 +89,7 @@ SEARCH = [
     ("parameters.industry.services_bn_per_urban_m", 0.8, 1.6),
     ("parameters.industry.construction_value_share", 0.2, 0.6),
     ("parameters.industry.defense_conversion_rate", 1.0, 4.0),
+    ("parameters.industry.defense_conversion_threshold", 0.10, 0.25),
 ] + [(f"historical_weather.{y}", 0.75, 1.3) for y in range(1928, 1942)]
 
 WEATHER_STEP = 0.04  # weather moves little from the historically shaped values
@@ -164,6 +165,8 @@ def loss(data: dict, history: dict) -> float:
     total += band(executions, 450, 850, 680)
     # softer: horses, wages, GDP per head
     total += 0.3 * band(by_year[1933]["horses_m"], 14, 20, 16.6)
+    total += 0.3 * band(by_year[1937]["tractors_k"], 40, 65, 51.0)
+    total += 0.3 * band(by_year[1940]["tractors_k"], 24, 40, 31.6)
     total += 0.3 * band(by_year[1932]["urban_real_wage_index"], 40, 65, 50)
     total += 0.3 * band(by_year[1940]["urban_real_wage_index"], 40, 70, 52)
     gdp = history["growth_and_living_standards"]["gdp_per_capita_2011_dollars"]["values"]

@@ -80,13 +80,16 @@ def _fund_projects(state: State, sector: str, money: float, world: World, finish
         if project is None or project.sector != sector:
             continue
         left = state.projects_building[project_id]
-        instalment = min(project.cost_bn / project.years, left * project.cost_bn, money)
+        # Projects planned around prisoner labour slow down when the camps cannot supply it.
+        convicts = min(1.0, state.gulag_m / project.gulag_labour_m) if project.gulag_labour_m > 0 else 1.0
+        instalment = min(project.cost_bn / project.years * convicts, left * project.cost_bn, money)
         money -= instalment
         left -= instalment / project.cost_bn
         if left <= 1e-9:
             del state.projects_building[project_id]
             state.projects_done.append(project_id)
             finished.append(project_id)
+            state.urban_discontent = max(0.0, state.urban_discontent - project.discontent_relief)
             # A new plant is mastered over two years (osvoenie): half its capacity each year.
             for product, amount in project.capacity.items():
                 pipe = state.pipeline[product]

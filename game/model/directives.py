@@ -114,7 +114,7 @@ def describe_validation_error(exc: ValidationError) -> str:
     """One plain line per problem: where, what, and what is allowed."""
     parts = []
     for err in exc.errors():
-        loc = ".".join(str(x) for x in err["loc"] if not isinstance(x, int) or True)
+        loc = ".".join(str(x) for x in err["loc"])
         msg = err["msg"]
         if err["type"] == "extra_forbidden":
             msg = "unknown key"

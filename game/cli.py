@@ -14,6 +14,8 @@ from pathlib import Path
 from .errors import UserError
 from .headless import bench, simulator
 from .model.game import WEATHER_MODES
+from .scenario.schema_export import write_schemas
+from .scenario.validate import validate_paths
 
 DESCRIPTION = (
     "Pyatiletka: Soviet industrialization, 1928-1941. "
@@ -34,7 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.command(args)
     except UserError as exc:
-        print(f"error: {' '.join(exc.message.splitlines())}", file=sys.stderr)
+        # One line for a single problem; a scenario's list of problems keeps its lines.
+        print(f"error: {exc.message}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
@@ -53,7 +56,20 @@ def build_parser() -> argparse.ArgumentParser:
                      help="play seeds seed..seed+N-1 and report mean, p10 and p90 (useful with --weather random)")
     sim.add_argument("--weather", choices=WEATHER_MODES, help="default: the scenario's default")
     sim.add_argument("--json", type=Path, metavar="FILE", help="write the full result as JSON instead of a table")
+    sim.add_argument("--mods", type=Path, action="append", metavar="DIR",
+                     help="a mod folder, or a folder of mods, to load (repeatable)")
     sim.set_defaults(command=_simulate)
+
+    check = commands.add_parser("validate", help="check scenarios, policies and mods, listing every problem",
+                                description="Check content files and folders; exit 0 when clean, 1 with errors.")
+    check.add_argument("paths", type=Path, nargs="+", metavar="PATH", help="files or folders to check")
+    check.set_defaults(command=_validate)
+
+    schema = commands.add_parser("schema", help="write JSON Schemas for editor autocomplete",
+                                 description="Write the JSON Schemas of scenarios, policies and mods.")
+    schema.add_argument("--out", type=Path, default=None, metavar="DIR",
+                        help="folder to write to (default: scenarios/schema)")
+    schema.set_defaults(command=_schema)
 
     timing = commands.add_parser("bench", help="time the simulation against its performance budgets",
                                  description="Median timings of the simulation against their budgets.")
@@ -64,12 +80,28 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _simulate(args: argparse.Namespace) -> int:
-    campaign = simulator.prepare(args.scenario, args.policy)
+    campaign = simulator.prepare(args.scenario, args.policy, mods=args.mods)
     result = simulator.simulate(campaign, args.seed, args.runs, args.weather)
     if args.json is None:
         print(simulator.summary_table(result))
     else:
         _write_json(args.json, result)
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    report = validate_paths(args.paths)
+    for problem in report.problems:
+        print(problem.format())
+    errors, warnings = len(report.errors), len(report.warnings)
+    print(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
+          f"in {len(report.checked)} checked")
+    return 1 if errors else 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    for path in write_schemas(args.out) if args.out else write_schemas():
+        print(f"wrote {path}")
     return 0
 
 

@@ -1,7 +1,8 @@
 """Policy files: a year-by-year plan of directives for headless play.
 
 A year's missing keys keep the previous year's values, except `projects`, which start only in
-the year that names them. Plan targets apply from each plan's first year.
+the year that names them. Plan targets apply from each plan's first year. Every problem is
+reported at its file, line and column.
 """
 
 from __future__ import annotations
@@ -13,8 +14,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import UserError
 from ..model import Directives, World
-from ..model.directives import describe_validation_error
-from ..scenario.loader import SCENARIO_DIR, read_yaml
+from ..model.directives import REPRESSION_LEVELS, InvestmentSplit, Labor
+from ..model.setup import TargetKey
+from ..scenario.document import shown
+from ..scenario.loader import SCENARIO_DIR
+from ..scenario.problems import Problem, sort_key
+from ..scenario.pydantic_errors import did_you_mean, problems_from
+from ..scenario.yamlsource import Source, read_source
 
 POLICY_DIR = SCENARIO_DIR / "policies"
 
@@ -23,13 +29,30 @@ class PolicyError(UserError):
     """A policy file the simulator cannot follow."""
 
 
+class PolicyYear(BaseModel):
+    """One year of a policy: any directive may be left out to keep last year's value."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    labor: Labor | None = Field(default=None, description="Ordered split of the labour force.")
+    investment_rate: float | None = Field(default=None, ge=0.05, le=0.6, description="Share of national income invested.")
+    investment_split: InvestmentSplit | None = Field(default=None, description="Where investment goes.")
+    grain_procurement_mt: float | None = Field(default=None, ge=0.0, le=60.0, description="Grain the state sets out to take, Mt.")
+    grain_exports_mt: float | None = Field(default=None, ge=0.0, le=15.0, description="Grain to sell abroad, Mt.")
+    collectivization_target: float | None = Field(
+        default=None, ge=0.0, le=1.0, description="Share of households in collective farms by year end.")
+    dekulakization: bool | None = Field(default=None, description="Deport the households classed as kulaks.")
+    repression: int | None = Field(
+        default=None, ge=0, le=3, description=f"0-3: {', '.join(REPRESSION_LEVELS)}.")
+    projects: list[str] = Field(default_factory=list, description="Projects to start this year (ids).")
+
+
 class Policy(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     name: str = Field(description="Policy name.")
     description: str = Field(default="", description="What the policy does.")
     scenario: str = Field(description="Scenario id the policy is written for.")
-    years: dict[int, dict] = Field(description="Directives per year; missing keys keep last year's values.")
-    targets: dict[str, dict[str, float]] = Field(default_factory=dict, description="Plan targets per plan id.")
+    years: dict[int, PolicyYear] = Field(description="Directives per year; missing keys keep last year's values.")
+    targets: dict[str, dict[TargetKey, float]] = Field(default_factory=dict, description="Plan targets per plan id.")
     event_choices: dict[str, str] = Field(default_factory=dict, description="Event id -> choice id.")
     default_choice: Literal["historical", "first", "random"] = Field(
         default="historical", description="Choice for events not listed in event_choices."
@@ -43,38 +66,95 @@ def policy_path(name_or_path: str | Path) -> Path:
     return POLICY_DIR / f"{name_or_path}.yaml"
 
 
+def read_policy(path: Path) -> tuple[Policy | None, Source, list[Problem]]:
+    """Parse and validate a policy file; never raises for bad content."""
+    source = read_source(path, shown(path))
+    problems = list(source.problems)
+    policy = None
+    if source.ok and source.data is not None:
+        if not isinstance(source.data, dict):
+            problems.append(source.problem((), "E007", "a policy is a mapping of keys at its top level"))
+        else:
+            try:
+                policy = Policy.model_validate(source.data)
+            except ValidationError as exc:
+                problems.extend(problems_from(exc, Policy, lambda p, c, m, h, k: source.problem(p, c, m, h, key=k)))
+    return policy, source, sorted(problems, key=sort_key)
+
+
 def load_policy(name_or_path: str | Path) -> tuple[Policy, Path]:
     path = policy_path(name_or_path)
-    data = read_yaml(path)
-    if not isinstance(data, dict):
-        raise PolicyError(f"{path}: a policy must be a mapping of keys")
-    try:
-        return Policy.model_validate(data), path
-    except ValidationError as exc:
-        raise PolicyError(f"{path}: {describe_validation_error(exc)}") from None
+    policy, _, problems = read_policy(path)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise PolicyError(errors[0].format().split("\n")[0])
+    return policy, path
+
+
+def check_policy(policy: Policy, world: World, source: Source) -> list[Problem]:
+    """Rules that need the scenario: years, plans, projects, a complete first year."""
+    problems = []
+    for year in policy.years:
+        if not world.first_year <= year <= world.last_year:
+            problems.append(source.problem(("years", year), "E130",
+                                           f"years.{year} is outside the scenario ({world.first_year}-{world.last_year})",
+                                           key=True))
+    plan_ids = {p.id for p in world.plans}
+    for plan_id in policy.targets:
+        if plan_id not in plan_ids:
+            problems.append(source.problem(("targets", plan_id), "E121",
+                                           f"targets.{plan_id}: unknown plan; known: {', '.join(sorted(plan_ids))}",
+                                           key=True))
+    first = policy.years.get(world.first_year)
+    if first is None:
+        problems.append(source.problem(("years",), "E101", f"years.{world.first_year}: the first year must be given",
+                                       key=True))
+    else:
+        missing = [k for k in PolicyYear.model_fields if k != "projects" and getattr(first, k) is None]
+        if missing:
+            problems.append(source.problem(("years", world.first_year), "E101",
+                                           f"years.{world.first_year} must set every lever; missing {', '.join(missing)}",
+                                           key=True))
+    problems.extend(_check_projects(policy, world, source))
+    return problems
+
+
+def _check_projects(policy: Policy, world: World, source: Source) -> list[Problem]:
+    problems = []
+    started: set[str] = set()
+    known = [p.id for p in world.projects]
+    for year in sorted(policy.years):
+        for index, project_id in enumerate(policy.years[year].projects):
+            where = ("years", year, "projects", index)
+            project = world.project(project_id)
+            if project is None:
+                problems.append(source.problem(where, "E121", f"years.{year}.projects: unknown project '{project_id}'",
+                                               did_you_mean(project_id, known) or f"known: {', '.join(known)}"))
+            elif year < project.earliest_year:
+                problems.append(source.problem(where, "E130",
+                                               f"years.{year}.projects: '{project_id}' cannot start before {project.earliest_year}"))
+            elif project_id in started:
+                problems.append(source.problem(where, "E120", f"years.{year}.projects: '{project_id}' was already started"))
+            started.add(project_id)
+    return problems
 
 
 def directives_by_year(policy: Policy, world: World, where: str | Path = "policy") -> dict[int, Directives]:
     """Resolve the policy into complete, validated directives for every year of the scenario."""
-    outside = [y for y in policy.years if not world.first_year <= y <= world.last_year]
-    if outside:
-        raise PolicyError(
-            f"{where}: years.{outside[0]}: outside the scenario ({world.first_year}-{world.last_year})"
-        )
-    if world.first_year not in policy.years:
-        raise PolicyError(f"{where}: years.{world.first_year}: the first year must be given in full")
-    plan_ids = {p.id for p in world.plans}
-    for plan_id in policy.targets:
-        if plan_id not in plan_ids:
-            raise PolicyError(f"{where}: targets.{plan_id}: unknown plan; known: {', '.join(sorted(plan_ids))}")
+    source = read_source(Path(where), shown(Path(where))) if Path(where).is_file() else Source(str(where))
+    problems = check_policy(policy, world, source)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise PolicyError(sorted(errors, key=sort_key)[0].format().split("\n")[0])
     current: dict = {}
     result = {}
     for year in range(world.first_year, world.last_year + 1):
-        given = dict(policy.years.get(year, {}))
-        current.update({k: v for k, v in given.items() if k != "projects"})
-        values = dict(current, projects=tuple(given.get("projects", ())))
+        given = policy.years.get(year)
+        if given is not None:
+            current.update(given.model_dump(exclude_none=True, exclude={"projects"}))
+        values = dict(current, projects=tuple(given.projects) if given else ())
         plan = world.plan_for(year)
         if plan is not None and plan.start == year and plan.id in policy.targets:
             values["targets"] = {plan.id: policy.targets[plan.id]}
-        result[year] = Directives.from_mapping(values, where=f"{where}: years.{year}")
+        result[year] = Directives.from_mapping(values, where=f"{source.file}: years.{year}")
     return result

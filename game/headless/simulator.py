@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import METRICS, Directives, Game, World
-from ..model.directives import DirectiveError
 from ..model.metrics import PER_YEAR_FLOWS
 from ..scenario import Scenario, load_scenario
 from .policy import POLICY_DIR, Policy, PolicyError, directives_by_year, load_policy, policy_path
@@ -37,15 +36,14 @@ class Campaign:
         return requested or self.scenario.default_weather
 
 
-def prepare(scenario_name: str | Path, policy_name: str | Path) -> Campaign:
+def prepare(scenario_name: str | Path, policy_name: str | Path, mods: list[Path] | None = None) -> Campaign:
     """Load and cross-check scenario and policy, so every problem surfaces before a year is played."""
-    scenario = load_scenario(scenario_name)
+    scenario = load_scenario(scenario_name, mods=mods)
     policy, path = _load_policy(policy_name)
     if policy.scenario != scenario.id:
         raise PolicyError(f"{path}: scenario: written for {policy.scenario!r}, not {scenario.id!r}")
     world = scenario.world()
     directives = directives_by_year(policy, world, path)
-    _check_projects(world, directives, path)
     return Campaign(scenario, world, policy, path, directives)
 
 
@@ -57,21 +55,6 @@ def _load_policy(name: str | Path) -> tuple[Policy, Path]:
             f"unknown policy {str(name)!r}; bundled policies: {bundled}; or give a path to a .yaml file"
         )
     return load_policy(name)
-
-
-def _check_projects(world: World, directives: dict[int, Directives], where: Path) -> None:
-    """Game.play_year would reject a bad project mid-game without naming the file; catch it here.
-
-    Plan ids in targets were already checked by directives_by_year, so what fails here is a project.
-    """
-    started: set[str] = set()
-    for year, orders in directives.items():
-        try:
-            orders.check_against(world, year, started)
-        except DirectiveError as exc:
-            detail = exc.message.removeprefix(f"{year}: ")
-            raise PolicyError(f"{where}: years.{year}.projects: {detail}") from None
-        started.update(orders.projects)
 
 
 def run_policy(campaign: Campaign, seed: int, weather: str | None = None) -> Game:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from typing import Literal
 
-from .params import INVESTMENT_SECTORS, PRODUCTS, ModelParams, NonNegative, Positive, Share, Strict
+from pydantic import Field
+
+from .params import ModelParams, NonNegative, Positive, ProductName, SectorName, Share, Strict
 
 TARGET_KEYS = (
     "steel_mt",
@@ -18,6 +20,11 @@ TARGET_KEYS = (
 )
 """Plan target keys: output in the plan's last year. consumer_goods_index has 1928 = 100."""
 
+TargetKey = Literal[
+    "steel_mt", "pig_iron_mt", "coal_mt", "oil_mt", "electricity_bn_kwh", "tractors_k", "grain_mt",
+    "consumer_goods_index",
+]
+
 
 class InitialState(Strict):
     rural_population_m: Positive = Field(description="Rural population at the start, millions.")
@@ -30,7 +37,7 @@ class InitialState(Strict):
     tractors_k: NonNegative = Field(description="Tractor fleet, thousands of 15-hp units.")
     peasant_stock_mt: NonNegative = Field(description="Grain carried over by peasants, Mt.")
     state_reserve_mt: NonNegative = Field(description="State grain reserves, Mt.")
-    capacity: dict[str, NonNegative] = Field(description="Yearly output capacity per product.")
+    capacity: dict[ProductName, NonNegative] = Field(description="Yearly output capacity per product.")
     pipeline_share: Share = Field(description="Capacity already under construction, per year of lag, as a share of capacity.")
     farm_capital_bn: NonNegative = Field(description="Agricultural capital (MTS, fertiliser plants), bn 1937 rubles.")
     national_income_bn: Positive = Field(description="National income of the year before, bn 1937 rubles.")
@@ -40,15 +47,6 @@ class InitialState(Strict):
     peasant_unrest: NonNegative = Field(description="Peasant unrest (0 calm, 1 open revolt).")
     urban_discontent: NonNegative = Field(description="Urban discontent (0 calm, 1 strikes).")
 
-    @model_validator(mode="after")
-    def _every_product_has_capacity(self) -> InitialState:
-        missing = [p for p in PRODUCTS if p not in self.capacity]
-        if missing:
-            raise ValueError(f"capacity lacks {', '.join(missing)}")
-        unknown = [p for p in self.capacity if p not in PRODUCTS]
-        if unknown:
-            raise ValueError(f"capacity: unknown product {unknown[0]!r}")
-        return self
 
 
 class Plan(Strict):
@@ -56,41 +54,25 @@ class Plan(Strict):
     name: str = Field(description="Name shown to the player.")
     start: int = Field(description="First year of the plan.")
     end: int = Field(description="Year whose output the targets are for.")
-    historical_targets: dict[str, Positive] = Field(
+    historical_targets: dict[TargetKey, Positive] = Field(
         default_factory=dict, description="What the plan actually set, for comparison."
     )
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Plan:
-        if self.end < self.start:
-            raise ValueError(f"plan {self.id}: end {self.end} is before start {self.start}")
-        unknown = [k for k in self.historical_targets if k not in TARGET_KEYS]
-        if unknown:
-            raise ValueError(f"plan {self.id}: unknown target {unknown[0]!r}")
-        return self
 
 
 class Project(Strict):
     id: str = Field(description="Project id used in directives.")
     name: str = Field(description="Name shown to the player.")
-    sector: str = Field(description="Investment sector that pays for it.")
+    sector: SectorName = Field(description="Investment sector that pays for it.")
     cost_bn: Positive = Field(description="Total cost, bn 1937 rubles.")
     years: int = Field(ge=1, le=10, description="Years to build at full funding.")
-    capacity: dict[str, NonNegative] = Field(default_factory=dict, description="Capacity added when finished.")
+    capacity: dict[ProductName, NonNegative] = Field(default_factory=dict, description="Capacity added when finished.")
     discontent_relief: NonNegative = Field(default=0.0, description="Urban discontent removed when finished (prestige).")
     gulag_labour_m: NonNegative = Field(default=0.0, description="Prisoners (millions) the project works while built.")
     earliest_year: int = Field(description="First year it can be started.")
     historical_start: int | None = Field(default=None, description="Year history started it.")
     description: str = Field(default="", description="What it was.")
 
-    @model_validator(mode="after")
-    def _known_sector_and_products(self) -> Project:
-        if self.sector not in INVESTMENT_SECTORS:
-            raise ValueError(f"project {self.id}: unknown sector {self.sector!r}")
-        unknown = [p for p in self.capacity if p not in PRODUCTS]
-        if unknown:
-            raise ValueError(f"project {self.id}: unknown product {unknown[0]!r}")
-        return self
 
 
 class World(Strict):
@@ -104,18 +86,6 @@ class World(Strict):
     plans: list[Plan]
     projects: list[Project]
 
-    @model_validator(mode="after")
-    def _consistent(self) -> World:
-        if self.last_year < self.first_year:
-            raise ValueError("last_year is before first_year")
-        missing = [y for y in range(self.first_year, self.last_year + 1) if y not in self.historical_weather]
-        if missing:
-            raise ValueError(f"historical_weather lacks year {missing[0]}")
-        ids = [p.id for p in self.projects]
-        dupes = {i for i in ids if ids.count(i) > 1}
-        if dupes:
-            raise ValueError(f"duplicate project id {sorted(dupes)[0]!r}")
-        return self
 
     def plan_for(self, year: int) -> Plan | None:
         for plan in self.plans:

@@ -1,6 +1,23 @@
-"""Scenario files: their pydantic models and the loader."""
+"""Scenario files: their pydantic models, the loader, mods and the validator."""
 
-from .loader import SCENARIO_DIR, load_scenario, scenario_path
+from .loader import (
+    SCENARIO_DIR,
+    Loaded,
+    ScenarioError,
+    bundled_scenarios,
+    load_scenario,
+    read_scenario,
+    scenario_path,
+)
 from .schema import Scenario
 
-__all__ = ["SCENARIO_DIR", "Scenario", "load_scenario", "scenario_path"]
+__all__ = [
+    "SCENARIO_DIR",
+    "Loaded",
+    "Scenario",
+    "ScenarioError",
+    "bundled_scenarios",
+    "load_scenario",
+    "read_scenario",
+    "scenario_path",
+]

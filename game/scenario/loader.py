@@ -1,25 +1,52 @@
-"""Load a scenario by id or path: safe YAML, validated by the pydantic models.
+"""Load a scenario by id or path, with its includes and mods, reporting every problem at once.
 
-Every problem becomes a UserError naming the file and the key; never a traceback.
+The same loader serves the game, the simulator, the validator and the tests: a broken scenario
+or mod never crashes anything and never disappears silently.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from ..errors import UserError
-from ..model.directives import describe_validation_error
-from .schema import Scenario
+from .checks import check_scenario
+from .document import Document, assemble, shown
+from .mods import apply_mods
+from .problems import Problem, sort_key
+from .pydantic_errors import problems_from
+from .schema import Scenario, ScenarioContent
+from .yamlsource import Source, read_source
 
 SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
-MAX_FILE_BYTES = 2 * 1024 * 1024
 
 
 class ScenarioError(UserError):
-    """A scenario file that cannot be used."""
+    """A scenario (or mod) that cannot be used; `problems` lists everything found."""
+
+    def __init__(self, what: str, problems: list[Problem]):
+        errors = [p for p in problems if p.is_error]
+        lines = [f"{what}: {len(errors)} error{'s' if len(errors) != 1 else ''}"]
+        lines += [p.format() for p in sorted(problems, key=sort_key)]
+        super().__init__("\n".join(lines))
+        self.problems = problems
+
+
+@dataclass
+class Loaded:
+    """The result of reading a scenario: the scenario if usable, and every problem found."""
+
+    path: Path
+    scenario: Scenario | None
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    mods: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
 
 
 def scenario_path(name_or_path: str | Path) -> Path:
@@ -30,40 +57,56 @@ def scenario_path(name_or_path: str | Path) -> Path:
     return SCENARIO_DIR / f"{name_or_path}.yaml"
 
 
-def read_yaml(path: Path) -> object:
-    """Parse one YAML file safely, with size limits and readable errors."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"{path}: file not found") from None
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read ({exc.strerror})") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise UserError(f"{path}: file is {len(raw)} bytes; the limit is {MAX_FILE_BYTES}")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise UserError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise UserError(f"{where}: YAML syntax error: {problem}") from None
+def bundled_scenarios() -> list[str]:
+    """Ids of the complete scenarios shipped in scenarios/ (parts live in subfolders)."""
+    return sorted(p.stem for p in SCENARIO_DIR.glob("*.yaml"))
 
 
-def load_scenario(name_or_path: str | Path) -> Scenario:
+def read_scenario(path: Path, complete: bool = True) -> Loaded:
+    """Assemble, validate and check a scenario file. Never raises for bad content."""
+    document = assemble(path)
+    loaded = Loaded(path, None, files=[s.file for s in document.sources])
+    if document.ok and document.sources and document.sources[0].data is not None:
+        loaded.scenario = validate_document(document, Scenario if complete else ScenarioContent)
+    loaded.problems = sorted(document.problems, key=sort_key)
+    if loaded.errors:
+        loaded.scenario = None
+    return loaded
+
+
+def validate_document(document: Document, model: type[ScenarioContent]) -> ScenarioContent | None:
+    """Structural validation (pydantic) and cross-field checks, both reported at file:line:col."""
+    result = None
+    try:
+        result = model.model_validate(document.data)
+    except ValidationError as exc:
+        document.problems.extend(problems_from(exc, model, document.locate))
+    if model is Scenario:
+        check_scenario(document)
+    return result if document.ok else None
+
+
+def load_scenario(name_or_path: str | Path, mods: list[Path] | None = None) -> Scenario:
+    """The scenario, ready to play, or a ScenarioError listing every problem."""
     path = scenario_path(name_or_path)
     if not path.exists():
-        bundled = ", ".join(sorted(p.stem for p in SCENARIO_DIR.glob("*.yaml")))
-        raise ScenarioError(f"unknown scenario {str(name_or_path)!r}; bundled scenarios: {bundled}")
-    data = read_yaml(path)
-    if not isinstance(data, dict):
-        raise ScenarioError(f"{path}: a scenario must be a mapping of keys, not {type(data).__name__}")
-    try:
-        scenario = Scenario.model_validate(data)
-        scenario.world()
-    except ValidationError as exc:
-        raise ScenarioError(f"{path}: {describe_validation_error(exc)}") from None
-    return scenario
+        raise UserError(f"unknown scenario {str(name_or_path)!r}; bundled scenarios: {', '.join(bundled_scenarios())}")
+    loaded = read_scenario(path)
+    if loaded.scenario is None:
+        raise ScenarioError(shown(path), loaded.problems)
+    if mods:
+        scenario, problems, _ = apply_mods(loaded.scenario, mods)
+        errors = [p for p in problems if p.is_error]
+        if errors:
+            raise ScenarioError("mods", problems)
+        return scenario
+    return loaded.scenario
+
+
+def read_yaml(path: Path) -> object:
+    """Parse one YAML file safely; the first problem becomes a UserError with file:line:col."""
+    source: Source = read_source(path, shown(path))
+    if source.problems:
+        first = sorted(source.problems, key=sort_key)[0]
+        raise UserError(first.format().split("\n")[0])
+    return source.data

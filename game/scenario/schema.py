@@ -1,26 +1,125 @@
-"""The scenario file format (YAML), as pydantic models with a description on every field."""
+"""The scenario file format (YAML), as pydantic models with a description on every field.
+
+Cross-field rules (shares that sum to 1, ids that exist, years inside the scenario) are checked
+in checks.py, where each problem can be reported at its file, line and column.
+"""
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..model.params import ModelParams, Positive, Strict
 from ..model.setup import InitialState, Plan, Project, World
 
+LEVERS = (
+    "labor",
+    "investment_rate",
+    "investment_split",
+    "grain_procurement",
+    "grain_exports",
+    "collectivization",
+    "repression",
+    "projects",
+    "targets",
+)
+Lever = Literal[
+    "labor", "investment_rate", "investment_split", "grain_procurement", "grain_exports",
+    "collectivization", "repression", "projects", "targets",
+]
+Confidence = Literal["C", "S", "M", "D"]
 
-class Scenario(Strict):
+
+class HistorySeries(Strict):
+    """A historical series the debrief shows beside the player's record."""
+
+    label: str = Field(description="What the series measures, as shown on the chart.")
+    unit: str = Field(description="Unit of the values, e.g. Mt or million people.")
+    metric: str | None = Field(default=None, description="Model metric it is compared with, if any.")
+    values: dict[int, float] = Field(description="Value per year.")
+    tags: dict[int, Confidence] = Field(
+        default_factory=dict,
+        description="Confidence per year: C confirmed, S secondary, M approximate (shown as such), D derived.",
+    )
+    source: str = Field(default="", description="Where the figures come from (author, title, year).")
+
+
+class GlossaryEntry(Strict):
+    term: str = Field(description="The term as shown.")
+    text: str = Field(description="What it means, in a sentence or two.")
+
+
+class HistoricalNote(Strict):
+    id: str = Field(description="Note id.")
+    title: str = Field(description="Heading of the note.")
+    text: str = Field(description="The note, in the scenario's own words.")
+    sources: list[str] = Field(min_length=1, description="Works the note rests on.")
+
+
+class DebriefQuestion(Strict):
+    id: str = Field(description="Question id.")
+    text: str = Field(description="The discussion question.")
+    tags: list[str] = Field(default_factory=list, description="Topics, e.g. famine, industry.")
+
+
+class ScenarioContent(Strict):
+    """Every key a scenario file (or a file it includes) may hold. All optional here; Scenario
+    below says which a complete scenario needs."""
+
+    include: list[str] = Field(
+        default_factory=list,
+        description="Other files of this scenario to read first (paths relative to this file, inside its folder).",
+    )
+    id: str | None = Field(default=None, description="Scenario id, used on the command line and in policies.")
+    name: str | None = Field(default=None, description="Title shown to the player.")
+    version: str | None = Field(default=None, description="Scenario version; saves and results record it.")
+    description: str | None = Field(default=None, description="What the scenario is about, for the scenario picker.")
+    first_year: int | None = Field(default=None, ge=1900, le=2000, description="First year played.")
+    last_year: int | None = Field(default=None, ge=1900, le=2000, description="Last year played.")
+    default_weather: Literal["historical", "random"] = Field(
+        default="historical", description="Weather when none is chosen: the historical series or seeded random."
+    )
+    default_policy: str = Field(
+        default="historical",
+        description="Policy (in scenarios/policies) that sets the levers the player does not control.",
+    )
+    levers: list[Lever] = Field(
+        default_factory=lambda: list(LEVERS),
+        description="Levers the player controls; the rest follow the default policy.",
+    )
+    length_minutes: int | None = Field(default=None, ge=1, le=600, description="About how long a game takes.")
+    parameters: ModelParams | None = Field(default=None, description="Every number the model uses.")
+    initial_state: InitialState | None = Field(default=None, description="The country at the start of the first year.")
+    historical_weather: dict[int, Positive] = Field(
+        default_factory=dict, description="Weather yield factor of each year (1 = average)."
+    )
+    plans: list[Plan] = Field(default_factory=list, description="The five-year plans and their years.")
+    projects: list[Project] = Field(default_factory=list, description="Flagship construction projects.")
+    history: dict[str, HistorySeries] = Field(
+        default_factory=dict, description="Historical series for the debrief, by id."
+    )
+    notes: list[HistoricalNote] = Field(default_factory=list, description="Historical notes on the scenario.")
+    glossary: dict[str, GlossaryEntry] = Field(default_factory=dict, description="Glossary entries by id.")
+    debrief_questions: list[DebriefQuestion] = Field(
+        default_factory=list, description="Discussion questions the debrief can ask."
+    )
+    texts: dict[str, str] = Field(default_factory=dict, description="Other text shown in the game, by id.")
+
+
+class Scenario(ScenarioContent):
+    """A complete scenario, after its includes are merged."""
+
     id: str = Field(description="Scenario id, used on the command line and in policies.")
     name: str = Field(description="Title shown to the player.")
     version: str = Field(description="Scenario version; saves and results record it.")
     description: str = Field(description="What the scenario is about, for the scenario picker.")
     first_year: int = Field(ge=1900, le=2000, description="First year played.")
     last_year: int = Field(ge=1900, le=2000, description="Last year played.")
-    default_weather: str = Field(default="historical", description="historical or random.")
-    parameters: ModelParams = Field(description="Every number the model uses, with sources in comments.")
+    parameters: ModelParams = Field(description="Every number the model uses.")
     initial_state: InitialState = Field(description="The country at the start of the first year.")
     historical_weather: dict[int, Positive] = Field(description="Weather yield factor of each year (1 = average).")
     plans: list[Plan] = Field(description="The five-year plans and their years.")
-    projects: list[Project] = Field(default_factory=list, description="Flagship construction projects.")
 
     def world(self) -> World:
         return World(
@@ -32,3 +131,33 @@ class Scenario(Strict):
             plans=self.plans,
             projects=self.projects,
         )
+
+
+class ModManifest(BaseModel):
+    """mod.yaml: what a mod is and which scenario it changes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str = Field(pattern=r"^[a-z0-9_]+$", description="Mod id: lower-case letters, digits and _.")
+    name: str = Field(description="Name shown in the mod list.")
+    version: str = Field(description="Mod version.")
+    scenario: str = Field(description="Id of the scenario this mod changes.")
+    description: str = Field(description="What the mod changes, for the mod list.")
+    author: str = Field(description="Who made it.")
+    files: list[str] = Field(
+        default_factory=list,
+        description="Content files of the mod (relative paths); by default every other .yaml in the folder.",
+    )
+
+
+class ModContent(Strict):
+    """A mod content file: additions and overrides, matched by id."""
+
+    parameters: dict = Field(
+        default_factory=dict,
+        description="Parameter overrides: the same nesting as the scenario's parameters, only the keys to change.",
+    )
+    projects: list[Project] = Field(default_factory=list, description="Projects to add, or to replace by id.")
+    history: dict[str, HistorySeries] = Field(default_factory=dict, description="Historical series to add or replace.")
+    glossary: dict[str, GlossaryEntry] = Field(default_factory=dict, description="Glossary entries to add or replace.")
+    texts: dict[str, str] = Field(default_factory=dict, description="Texts to add or replace, by id.")
+    notes: list[HistoricalNote] = Field(default_factory=list, description="Notes to add, or to replace by id.")

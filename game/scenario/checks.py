@@ -1,0 +1,141 @@
+"""Rules across fields: ids that exist and are unique, years inside the scenario, shares that
+sum to 1, figures with sources. Run on the merged raw data, so that every problem is found in one
+pass even when the structure has errors elsewhere."""
+
+from __future__ import annotations
+
+from ..model.params import PRODUCTS
+from .document import Document
+
+SHARE_TOLERANCE = 1e-3
+
+
+def check_scenario(doc: Document) -> None:
+    data = doc.data
+    first, last = data.get("first_year"), data.get("last_year")
+    years_known = isinstance(first, int) and isinstance(last, int)
+    if years_known and last < first:
+        doc.problems.append(doc.locate(("last_year",), "E130", f"last_year {last} is before first_year {first}"))
+        years_known = False
+    _check_weather(doc, first, last, years_known)
+    _check_plans(doc, first, last, years_known)
+    _check_projects(doc, first, last, years_known)
+    _check_products(doc)
+    _check_sector_shares(doc)
+    _check_unique_ids(doc, "notes")
+    _check_unique_ids(doc, "debrief_questions")
+    _check_history_sources(doc)
+
+
+def _check_weather(doc: Document, first, last, years_known: bool) -> None:
+    weather = doc.data.get("historical_weather")
+    if not isinstance(weather, dict):
+        return
+    for year in weather:
+        if years_known and isinstance(year, int) and not first <= year <= last:
+            doc.problems.append(doc.locate(("historical_weather", year), "E130",
+                                           f"historical_weather: {year} is outside {first}-{last}", at_key=True))
+    if years_known:
+        missing = [y for y in range(first, last + 1) if y not in weather]
+        if missing:
+            doc.problems.append(doc.locate(("historical_weather",), "E131",
+                                           f"historical_weather has no value for {_years(missing)}", at_key=True))
+
+
+def _check_plans(doc: Document, first, last, years_known: bool) -> None:
+    plans = doc.data.get("plans")
+    if not isinstance(plans, list):
+        return
+    _check_unique_ids(doc, "plans")
+    for index, plan in enumerate(plans):
+        if not isinstance(plan, dict):
+            continue
+        start, end = plan.get("start"), plan.get("end")
+        if isinstance(start, int) and isinstance(end, int) and end < start:
+            doc.problems.append(doc.locate(("plans", index, "end"), "E104",
+                                           f"plan {plan.get('id')}: end {end} is before start {start}"))
+        if years_known and isinstance(start, int) and not first <= start <= last:
+            doc.problems.append(doc.locate(("plans", index, "start"), "E130",
+                                           f"plan {plan.get('id')} starts in {start}, outside {first}-{last}"))
+
+
+def _check_projects(doc: Document, first, last, years_known: bool) -> None:
+    projects = doc.data.get("projects")
+    if not isinstance(projects, list):
+        return
+    _check_unique_ids(doc, "projects")
+    for index, project in enumerate(projects):
+        if not isinstance(project, dict):
+            continue
+        year = project.get("earliest_year")
+        if years_known and isinstance(year, int) and not first <= year <= last:
+            doc.problems.append(doc.locate(("projects", index, "earliest_year"), "E130",
+                                           f"project {project.get('id')}: earliest_year {year} is outside {first}-{last}"))
+
+
+def _check_products(doc: Document) -> None:
+    """Every product needs parameters and a starting capacity."""
+    for path, what in ((("parameters", "industry", "products"), "parameters"),
+                       (("initial_state", "capacity"), "a starting capacity")):
+        table = _get(doc.data, path)
+        if not isinstance(table, dict):
+            continue
+        missing = [p for p in PRODUCTS if p not in table]
+        if missing:
+            doc.problems.append(doc.locate(path, "E101", f"{'.'.join(path)}: no {what} for {', '.join(missing)}",
+                                           at_key=True))
+
+
+def _check_sector_shares(doc: Document) -> None:
+    sectors = _get(doc.data, ("parameters", "industry", "sectors"))
+    if not isinstance(sectors, dict):
+        return
+    for sector, shares in sectors.items():
+        if not isinstance(shares, dict) or not all(isinstance(v, int | float) for v in shares.values()):
+            continue
+        total = sum(shares.values())
+        if abs(total - 1.0) > SHARE_TOLERANCE:
+            doc.problems.append(doc.locate(("parameters", "industry", "sectors", sector), "E110",
+                                           f"parameters.industry.sectors.{sector}: shares sum to {total:.3f}, not 1",
+                                           at_key=True))
+
+
+def _check_unique_ids(doc: Document, key: str) -> None:
+    items = doc.data.get(key)
+    if not isinstance(items, list):
+        return
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            continue
+        ident = item["id"]
+        if ident in seen:
+            first = doc.locate((key, seen[ident], "id"), "E120", "")
+            doc.problems.append(doc.locate((key, index, "id"), "E120",
+                                           f"{key}: id '{ident}' is used twice (first at {first.file}:{first.line})"))
+        else:
+            seen[ident] = index
+
+
+def _check_history_sources(doc: Document) -> None:
+    history = doc.data.get("history")
+    if not isinstance(history, dict):
+        return
+    for series_id, series in history.items():
+        if isinstance(series, dict) and not str(series.get("source", "")).strip():
+            doc.problems.append(doc.locate(("history", series_id), "W300",
+                                           f"history.{series_id} has no source", at_key=True))
+
+
+def _get(data: object, path: tuple) -> object:
+    for part in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(part)
+    return data
+
+
+def _years(years: list[int]) -> str:
+    if len(years) > 3:
+        return f"{years[0]}-{years[-1]} ({len(years)} years)"
+    return ", ".join(str(y) for y in years)

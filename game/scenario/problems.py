@@ -1,0 +1,57 @@
+"""Problems found in content files: where, what, and a hint. Never a traceback."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Error codes with the hint shown under every message of that kind (docs/MODDING.md lists them).
+CODES: dict[str, tuple[str, str]] = {
+    "E001": ("file too large", "Split the content over several files with include:."),
+    "E002": ("not UTF-8 text", "Save the file as UTF-8 (any modern editor can)."),
+    "E003": ("YAML syntax error", "Check indentation (spaces, not tabs) and that every ':' has a space after it."),
+    "E004": ("too many aliases", "Anchors and aliases (&a, *a) may expand to at most a modest size; write the values out."),
+    "E005": ("nested too deeply", "Content nests at most 50 levels; flatten the structure."),
+    "E006": ("file not found", "Check the path; paths in include: are relative to the including file."),
+    "E007": ("not a mapping", "A content file is a mapping of keys (key: value) at its top level."),
+    "E010": ("duplicate key", "A key may appear once per mapping; YAML would silently keep only the last."),
+    "E020": ("include outside the folder", "include: takes relative paths inside the scenario's or mod's folder."),
+    "E021": ("include cycle", "A file may not include itself, directly or through other files."),
+    "E100": ("unknown key", "Check the spelling; see docs/MODDING.md for every key."),
+    "E101": ("missing key", "Add the key; see docs/MODDING.md for what it means."),
+    "E102": ("wrong type", "See docs/MODDING.md for the type each key takes."),
+    "E103": ("value out of range", "See docs/MODDING.md for the allowed range."),
+    "E104": ("invalid value", "See docs/MODDING.md for what the key accepts."),
+    "E110": ("shares do not sum to 1", "Shares of a whole must add up to 1 (to within 0.001)."),
+    "E120": ("duplicate id", "Every id must be unique; give the second one another id."),
+    "E121": ("unknown reference", "Refer only to ids and names defined in the scenario."),
+    "E130": ("year outside the scenario", "Years must lie between the scenario's first_year and last_year."),
+    "E131": ("year missing", "Every year of the scenario needs a value here."),
+    "E200": ("mod for another scenario", "A mod's scenario: must name the scenario it is loaded with."),
+    "E201": ("mods conflict", "Two mods change the same thing; remove one or make one depend on the other's id."),
+    "E202": ("not a mod", "A mod is a folder with a mod.yaml manifest."),
+    "W300": ("figure without a source", "Give every historical figure a source: so that players can check it."),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    file: str
+    line: int  # 1-based; 0 when the problem concerns the whole file
+    col: int   # 1-based
+    code: str
+    message: str
+    hint: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.code.startswith("E")
+
+    def format(self) -> str:
+        where = f"{self.file}:{self.line}:{self.col}" if self.line else self.file
+        hint = self.hint or CODES.get(self.code, ("", ""))[1]
+        text = f"{where}: {self.code} {self.message}"
+        return f"{text}\n    hint: {hint}" if hint else text
+
+
+def sort_key(problem: Problem) -> tuple:
+    return (problem.file, problem.line, problem.col, problem.code)

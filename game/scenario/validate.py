@@ -1,0 +1,114 @@
+"""`python main.py validate PATH...`: check scenarios, policies and mods, listing every problem.
+
+Files and folders are recognised by what they hold: a folder with mod.yaml is a mod; a file with
+`years:` and `scenario:` is a policy; a file with `first_year:` or `id:` is a scenario; any other
+YAML is a part of a scenario (a file it includes). Parts that a scenario in the same run includes
+are checked as part of that scenario.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import UserError
+from ..headless.policy import check_policy, read_policy
+from .document import shown
+from .loader import load_scenario, read_scenario, scenario_path
+from .mods import MANIFEST, apply_mods, read_mod
+from .problems import Problem, sort_key
+from .yamlsource import read_source
+
+SKIPPED_FOLDERS = {"schema", "reference", "__pycache__"}
+
+
+@dataclass
+class Report:
+    problems: list[Problem] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+def validate_paths(paths: list[Path]) -> Report:
+    report = Report()
+    files: list[Path] = []
+    mods: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            _collect(path, files, mods)
+        elif path.name == MANIFEST:
+            mods.append(path.parent)
+        elif path.exists():
+            files.append(path)
+        else:
+            report.problems.append(Problem(shown(path), 0, 0, "E006", "no such file or folder"))
+    covered: set[str] = set()
+    kinds = {path: _kind(path) for path in files}
+    for path in [p for p in files if kinds[p] == "scenario"]:
+        loaded = read_scenario(path)
+        covered.update(loaded.files)
+        report.problems.extend(loaded.problems)
+        report.checked.append(shown(path))
+    for path in [p for p in files if kinds[p] == "part" and shown(p) not in covered]:
+        report.problems.extend(read_scenario(path, complete=False).problems)
+        report.checked.append(shown(path))
+    for path in [p for p in files if kinds[p] == "policy"]:
+        report.problems.extend(_validate_policy(path))
+        report.checked.append(shown(path))
+    for folder in mods:
+        report.problems.extend(_validate_mod(folder))
+        report.checked.append(shown(folder))
+    report.problems = sorted(set(report.problems), key=sort_key)
+    return report
+
+
+def _collect(folder: Path, files: list[Path], mods: list[Path]) -> None:
+    if (folder / MANIFEST).is_file():
+        mods.append(folder)
+        return
+    for path in sorted(folder.iterdir()):
+        if path.is_dir() and path.name not in SKIPPED_FOLDERS:
+            _collect(path, files, mods)
+        elif path.suffix in (".yaml", ".yml"):
+            files.append(path)
+
+
+def _kind(path: Path) -> str:
+    source = read_source(path)
+    data = source.data if isinstance(source.data, dict) else {}
+    if "years" in data and "scenario" in data:
+        return "policy"
+    if "first_year" in data or "id" in data:
+        return "scenario"
+    return "part"  # includes unreadable files: read as a part, their problems are reported
+
+
+def _validate_policy(path: Path) -> list[Problem]:
+    policy, source, problems = read_policy(path)
+    if policy is None:
+        return problems
+    if not scenario_path(policy.scenario).exists():
+        return [*problems, source.problem(("scenario",), "E121", f"unknown scenario '{policy.scenario}'")]
+    try:
+        world = load_scenario(policy.scenario).world()
+    except UserError:  # the scenario's own problems are reported when it is validated
+        return problems
+    return problems + check_policy(policy, world, source)
+
+
+def _validate_mod(folder: Path) -> list[Problem]:
+    mod = read_mod(folder)
+    if not mod.ok:
+        return mod.problems
+    if not scenario_path(mod.manifest.scenario).exists():
+        where = read_source(folder / MANIFEST, shown(folder / MANIFEST))
+        return [*mod.problems, where.problem(("scenario",), "E200", f"unknown scenario '{mod.manifest.scenario}'")]
+    _, problems, _ = apply_mods(load_scenario(mod.manifest.scenario), [folder])
+    return problems

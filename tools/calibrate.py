@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from game.headless.policy import directives_by_year, load_policy  # noqa: E402
 from game.model import Game  # noqa: E402
+from game.scenario.document import assemble  # noqa: E402
 from game.scenario.schema import Scenario  # noqa: E402
 
 # (dotted path in the scenario, low, high)
@@ -199,15 +200,39 @@ def _year(records: list[dict[str, float]], year: int) -> dict[str, float]:
     return next(r for r in records if int(r["year"]) == year)
 
 
+def apply(document, values: dict[str, float]) -> None:
+    """Rewrite each value where the scenario's files define it, keeping comments and layout."""
+    edits: dict[str, dict[int, list[tuple[int, float]]]] = {}
+    for dotted, value in values.items():
+        path = tuple(int(p) if p.isdigit() else p for p in dotted.split("."))
+        source, source_path = document.origin[path]
+        line, col = source.locate(source_path)
+        edits.setdefault(source.file, {}).setdefault(line, []).append((col, value))
+    for file, by_line in edits.items():
+        lines = Path(file).read_text(encoding="utf-8").split("\n")
+        for line, changes in by_line.items():
+            text = lines[line - 1]
+            for col, value in sorted(changes, reverse=True):  # right to left keeps columns valid
+                end = col - 1
+                while end < len(text) and (text[end].isdigit() or text[end] in ".-+eE"):
+                    end += 1
+                text = text[: col - 1] + f"{value:g}" + text[end:]
+            lines[line - 1] = text
+        Path(file).write_text("\n".join(lines), encoding="utf-8")
+        print(f"updated {file}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scenario", default=str(ROOT / "scenarios" / "great_turn.yaml"))
     parser.add_argument("--evals", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--out", default=None)
+    parser.add_argument("--out", default=None, help="write the best values to this YAML file")
+    parser.add_argument("--apply", action="store_true", help="write the best values into the scenario files")
     args = parser.parse_args()
     history = yaml.safe_load((ROOT / "scenarios" / "reference" / "history.yaml").read_text())
-    data = yaml.safe_load(Path(args.scenario).read_text())
+    document = assemble(Path(args.scenario))
+    data = document.data
     rng = random.Random(args.seed)
     best = loss(data, history)
     print(f"start loss {best:.3f}")
@@ -225,9 +250,11 @@ def main() -> int:
         if score < best:
             best, data = score, trial
             print(f"{i:5d} loss {best:.3f}", flush=True)
+    values = {path: get(data, path) for path, _, _ in SEARCH}
     if args.out:
-        values = {path: get(data, path) for path, _, _ in SEARCH}
         Path(args.out).write_text(yaml.safe_dump(values, sort_keys=False))
+    if args.apply:
+        apply(document, values)
     print(f"best loss {best:.3f}")
     return 0
 

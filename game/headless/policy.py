@@ -91,45 +91,52 @@ def load_policy(name_or_path: str | Path) -> tuple[Policy, Path]:
     return policy, path
 
 
-def check_policy(policy: Policy, world: World, source: Source) -> list[Problem]:
-    """Rules that need the scenario: years, plans, projects, a complete first year."""
+def check_policy(data: dict, world: World, source: Source) -> list[Problem]:
+    """Rules that need the scenario: years, plans, projects, a complete first year.
+
+    Works on the raw mapping, so that these are reported together with structural errors.
+    """
+    years = data.get("years") if isinstance(data.get("years"), dict) else {}
     problems = []
-    for year in policy.years:
-        if not world.first_year <= year <= world.last_year:
+    for year in years:
+        if not isinstance(year, int) or not world.first_year <= year <= world.last_year:
             problems.append(source.problem(("years", year), "E130",
                                            f"years.{year} is outside the scenario ({world.first_year}-{world.last_year})",
                                            key=True))
     plan_ids = {p.id for p in world.plans}
-    for plan_id in policy.targets:
+    targets = data.get("targets") if isinstance(data.get("targets"), dict) else {}
+    for plan_id in targets:
         if plan_id not in plan_ids:
             problems.append(source.problem(("targets", plan_id), "E121",
                                            f"targets.{plan_id}: unknown plan; known: {', '.join(sorted(plan_ids))}",
                                            key=True))
-    first = policy.years.get(world.first_year)
-    if first is None:
+    first = years.get(world.first_year)
+    if not isinstance(first, dict):
         problems.append(source.problem(("years",), "E101", f"years.{world.first_year}: the first year must be given",
                                        key=True))
     else:
-        missing = [k for k in PolicyYear.model_fields if k != "projects" and getattr(first, k) is None]
+        missing = [k for k in PolicyYear.model_fields if k != "projects" and first.get(k) is None]
         if missing:
             problems.append(source.problem(("years", world.first_year), "E101",
                                            f"years.{world.first_year} must set every lever; missing {', '.join(missing)}",
                                            key=True))
-    problems.extend(_check_projects(policy, world, source))
+    problems.extend(_check_projects(years, world, source))
     return problems
 
 
-def _check_projects(policy: Policy, world: World, source: Source) -> list[Problem]:
+def _check_projects(years: dict, world: World, source: Source) -> list[Problem]:
     problems = []
     started: set[str] = set()
     known = [p.id for p in world.projects]
-    for year in sorted(policy.years):
-        for index, project_id in enumerate(policy.years[year].projects):
+    for year in sorted(y for y in years if isinstance(y, int)):
+        entry = years[year] if isinstance(years[year], dict) else {}
+        projects = entry.get("projects") if isinstance(entry.get("projects"), list) else []
+        for index, project_id in enumerate(projects):
             where = ("years", year, "projects", index)
-            project = world.project(project_id)
+            project = world.project(project_id) if isinstance(project_id, str) else None
             if project is None:
                 problems.append(source.problem(where, "E121", f"years.{year}.projects: unknown project '{project_id}'",
-                                               did_you_mean(project_id, known) or f"known: {', '.join(known)}"))
+                                               did_you_mean(str(project_id), known) or f"known: {', '.join(known)}"))
             elif year < project.earliest_year:
                 problems.append(source.problem(where, "E130",
                                                f"years.{year}.projects: '{project_id}' cannot start before {project.earliest_year}"))
@@ -142,7 +149,7 @@ def _check_projects(policy: Policy, world: World, source: Source) -> list[Proble
 def directives_by_year(policy: Policy, world: World, where: str | Path = "policy") -> dict[int, Directives]:
     """Resolve the policy into complete, validated directives for every year of the scenario."""
     source = read_source(Path(where), shown(Path(where))) if Path(where).is_file() else Source(str(where))
-    problems = check_policy(policy, world, source)
+    problems = check_policy(policy.model_dump(), world, source)
     errors = [p for p in problems if p.is_error]
     if errors:
         raise PolicyError(sorted(errors, key=sort_key)[0].format().split("\n")[0])

@@ -28,7 +28,7 @@ class Document:
         while probe not in self.origin and probe:
             probe = probe[:-1]
         if probe not in self.origin:
-            source = self.sources[-1] if self.sources else Source(str(self.root))
+            source = self.sources[0] if self.sources else Source(str(self.root))
             return source.problem((), code, message, hint)
         source, source_path = self.origin[probe]
         return source.problem(source_path + tuple(path[len(probe):]), code, message, hint, key=at_key)
@@ -101,6 +101,8 @@ def _merge(document: Document, target: dict, incoming: dict, source: Source, pat
             continue
         here = (*path, key)
         if isinstance(target.get(key), dict) and isinstance(value, dict):
+            # A mapping written in several files is reported at the last one that adds to it.
+            document.origin[here] = (source, here)
             _merge(document, target[key], value, source, here)
         elif isinstance(target.get(key), list) and isinstance(value, list):
             offset = len(target[key])

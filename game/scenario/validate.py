@@ -91,16 +91,18 @@ def _kind(path: Path) -> str:
 
 
 def _validate_policy(path: Path) -> list[Problem]:
-    policy, source, problems = read_policy(path)
-    if policy is None:
+    _, source, problems = read_policy(path)
+    data = source.data if isinstance(source.data, dict) else {}
+    scenario_id = data.get("scenario")
+    if not isinstance(scenario_id, str):
         return problems
-    if not scenario_path(policy.scenario).exists():
-        return [*problems, source.problem(("scenario",), "E121", f"unknown scenario '{policy.scenario}'")]
+    if not scenario_path(scenario_id).exists():
+        return [*problems, source.problem(("scenario",), "E121", f"unknown scenario '{scenario_id}'")]
     try:
-        world = load_scenario(policy.scenario).world()
+        world = load_scenario(scenario_id).world()
     except UserError:  # the scenario's own problems are reported when it is validated
         return problems
-    return problems + check_policy(policy, world, source)
+    return problems + check_policy(data, world, source)
 
 
 def _validate_mod(folder: Path) -> list[Problem]:

@@ -81,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _simulate(args: argparse.Namespace) -> int:
     campaign = simulator.prepare(args.scenario, args.policy, mods=args.mods)
+    for notice in campaign.notices:
+        print(f"warning: a mod in your mods folder was left out: {notice}", file=sys.stderr)
     result = simulator.simulate(campaign, args.seed, args.runs, args.weather)
     if args.json is None:
         print(simulator.summary_table(result))

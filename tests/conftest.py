@@ -1,11 +1,16 @@
 """Shared fixtures. Tests never open a window or a sound device."""
 
 import os
+import tempfile
 
 # Set before anything imports pygame, so a test run works on a machine with no display or audio.
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+# Keep the user's own mods, saves and settings out of the tests: platformdirs reads XDG_* on Linux.
+_HOME = tempfile.mkdtemp(prefix="pyatiletka-tests-")
+os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
 
 import pytest  # noqa: E402
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..model import Game
+from ..scenario import SCENARIO_DIR
+from ..scenario.validate import validate_paths
 from .simulator import Campaign, prepare, run_policy
 
 Action = Callable[[], object]
@@ -58,7 +60,7 @@ def benchmark(name: str, budget_ms: float, repeat: int) -> Callable[[Callable[[]
 
 @cache
 def _historical() -> Campaign:
-    return prepare("great_turn", "historical")
+    return prepare("great_turn", "historical", user_mods=False)  # the bundled game, as shipped
 
 
 @benchmark("full_game_ms", budget_ms=5.0, repeat=50)
@@ -117,3 +119,9 @@ def as_json(timings: list[Timing]) -> dict:
         "budgets": {t.benchmark.name: t.benchmark.budget_ms for t in timings},
         "repeats": {t.benchmark.name: t.repeat for t in timings},
     }
+
+
+@benchmark("validate_bundled_ms", budget_ms=1000.0, repeat=5)
+def _validate_bundled() -> Action:
+    """Validating all bundled content (scenarios, parts, policies, mods), as `validate scenarios/`."""
+    return lambda: validate_paths([SCENARIO_DIR])

@@ -16,7 +16,9 @@ from pathlib import Path
 
 from ..model import METRICS, Directives, Game, World
 from ..model.metrics import PER_YEAR_FLOWS
-from ..scenario import Scenario, load_scenario
+from ..scenario import Scenario, ScenarioError
+from ..scenario.loader import load_with_mods
+from ..scenario.mods import user_mods_dir
 from .policy import POLICY_DIR, Policy, PolicyError, directives_by_year, load_policy, policy_path
 
 PERCENTILES = {"p10": 0.1, "p90": 0.9}
@@ -31,20 +33,37 @@ class Campaign:
     policy: Policy
     policy_file: Path
     directives: dict[int, Directives]
+    mods: tuple[str, ...] = ()
+    notices: tuple[str, ...] = ()  # problems with mods from the user's folder, which were left out
 
     def weather(self, requested: str | None) -> str:
         return requested or self.scenario.default_weather
 
 
-def prepare(scenario_name: str | Path, policy_name: str | Path, mods: list[Path] | None = None) -> Campaign:
-    """Load and cross-check scenario and policy, so every problem surfaces before a year is played."""
-    scenario = load_scenario(scenario_name, mods=mods)
+def prepare(scenario_name: str | Path, policy_name: str | Path, mods: list[Path] | None = None,
+            user_mods: bool = True) -> Campaign:
+    """Load and cross-check scenario and policy, so every problem surfaces before a year is played.
+
+    Mods come from the user's mods folder and from `mods`. A problem in a mod named on the
+    command line is an error; a broken mod in the user's folder is left out with a notice.
+    """
+    explicit = [Path(m) for m in mods or []]
+    loaded = load_with_mods(scenario_name, ([user_mods_dir()] if user_mods else []) + explicit)
+    named = [p for p in loaded.errors if any(_inside(p.file, folder) for folder in explicit)]
+    if loaded.scenario is None or named:
+        raise ScenarioError(str(loaded.path), loaded.problems)
+    scenario = loaded.scenario
     policy, path = _load_policy(policy_name)
     if policy.scenario != scenario.id:
         raise PolicyError(f"{path}: scenario: written for {policy.scenario!r}, not {scenario.id!r}")
     world = scenario.world()
     directives = directives_by_year(policy, world, path)
-    return Campaign(scenario, world, policy, path, directives)
+    notices = tuple(p.format() for p in loaded.errors)
+    return Campaign(scenario, world, policy, path, directives, tuple(loaded.mods), notices)
+
+
+def _inside(file: str, folder: Path) -> bool:
+    return Path(file).resolve().is_relative_to(folder.resolve())
 
 
 def _load_policy(name: str | Path) -> tuple[Policy, Path]:
@@ -80,6 +99,7 @@ def _header(campaign: Campaign, weather: str | None) -> dict:
         "scenario_version": campaign.scenario.version,
         "policy": campaign.policy.name,
         "weather": campaign.weather(weather),
+        "mods": list(campaign.mods),
     }
 
 

@@ -248,6 +248,9 @@ class PoliticsParams(Strict):
     unrest_per_famine: NonNegative = Field(description="Unrest per unit share of people below subsistence.")
     discontent_per_wage_loss: NonNegative = Field(description="Urban discontent per unit fall of the real wage below 1928.")
     fear_suppression: NonNegative = Field(description="Visible unrest suppressed per unit of fear.")
+    peasant_unrest_weight: Share = Field(
+        description="Weight of the villages in visible unrest (the towns have the rest): most people were peasants."
+    )
     arrest_rate: PerLevel = Field(description="Arrests per person per year at each repression level.")
     execution_share: PerLevel = Field(description="Share of arrests ending in execution at each level.")
     camp_share: Share = Field(description="Share of arrests sent to camps and colonies.")

@@ -58,7 +58,9 @@ def update_unrest(state: State, d: Directives, forced: float, procurement_squeez
     wage_loss = max(0.0, 1.0 - real_wage_index / 100.0)
     state.urban_discontent = min(1.5, state.urban_discontent * (1.0 - p.unrest_decay)
                                  + p.discontent_per_wage_loss * wage_loss)
-    visible = 0.6 * state.peasant_unrest + 0.4 * state.urban_discontent - p.fear_suppression * state.fear
+    visible = (p.peasant_unrest_weight * state.peasant_unrest
+               + (1.0 - p.peasant_unrest_weight) * state.urban_discontent
+               - p.fear_suppression * state.fear)
     visible = min(1.0, max(0.0, visible))
     if visible > p.removal_threshold:
         state.unrest_years_high += 1

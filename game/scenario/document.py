@@ -58,7 +58,10 @@ def _read_into(document: Document, path: Path, chain: tuple[Path, ...]) -> None:
     source = read_source(path, shown(path))
     document.sources.append(source)
     document.problems.extend(source.problems)
-    if not source.ok or source.data is None:
+    if not source.ok:
+        return
+    if source.data is None:
+        document.problems.append(source.problem((), "E007", "the file is empty"))
         return
     if not isinstance(source.data, dict):
         document.problems.append(source.problem((), "E007", f"the top level is {_kind(source.data)}, not a mapping"))

@@ -87,20 +87,25 @@ def validate_document(document: Document, model: type[ScenarioContent]) -> Scena
 
 
 def load_scenario(name_or_path: str | Path, mods: list[Path] | None = None) -> Scenario:
-    """The scenario, ready to play, or a ScenarioError listing every problem."""
+    """The scenario, ready to play, or a ScenarioError listing every problem (mods included)."""
+    loaded = load_with_mods(name_or_path, mods or [])
+    if loaded.errors:
+        raise ScenarioError(shown(loaded.path), loaded.problems)
+    return loaded.scenario
+
+
+def load_with_mods(name_or_path: str | Path, mods: list[Path]) -> Loaded:
+    """The scenario with every usable mod applied; broken or conflicting mods are left out and
+    listed in `problems`, never silently dropped. `scenario` is None only if the scenario itself
+    is broken."""
     path = scenario_path(name_or_path)
     if not path.exists():
         raise UserError(f"unknown scenario {str(name_or_path)!r}; bundled scenarios: {', '.join(bundled_scenarios())}")
     loaded = read_scenario(path)
-    if loaded.scenario is None:
-        raise ScenarioError(shown(path), loaded.problems)
-    if mods:
-        scenario, problems, _ = apply_mods(loaded.scenario, mods)
-        errors = [p for p in problems if p.is_error]
-        if errors:
-            raise ScenarioError("mods", problems)
-        return scenario
-    return loaded.scenario
+    if loaded.scenario is not None and mods:
+        loaded.scenario, problems, loaded.mods = apply_mods(loaded.scenario, mods)
+        loaded.problems = sorted(loaded.problems + problems, key=sort_key)
+    return loaded
 
 
 def read_yaml(path: Path) -> object:

@@ -59,8 +59,9 @@ def validate_paths(paths: list[Path]) -> Report:
     for path in [p for p in files if kinds[p] == "part" and shown(p) not in covered]:
         report.problems.extend(read_scenario(path, complete=False).problems)
         report.checked.append(shown(path))
+    worlds: dict[str, object] = {}  # each scenario is loaded once for all its policies
     for path in [p for p in files if kinds[p] == "policy"]:
-        report.problems.extend(_validate_policy(path))
+        report.problems.extend(_validate_policy(path, worlds))
         report.checked.append(shown(path))
     for folder in mods:
         report.problems.extend(_validate_mod(folder))
@@ -90,7 +91,7 @@ def _kind(path: Path) -> str:
     return "part"  # includes unreadable files: read as a part, their problems are reported
 
 
-def _validate_policy(path: Path) -> list[Problem]:
+def _validate_policy(path: Path, worlds: dict) -> list[Problem]:
     _, source, problems = read_policy(path)
     data = source.data if isinstance(source.data, dict) else {}
     scenario_id = data.get("scenario")
@@ -98,9 +99,13 @@ def _validate_policy(path: Path) -> list[Problem]:
         return problems
     if not scenario_path(scenario_id).exists():
         return [*problems, source.problem(("scenario",), "E121", f"unknown scenario '{scenario_id}'")]
-    try:
-        world = load_scenario(scenario_id).world()
-    except UserError:  # the scenario's own problems are reported when it is validated
+    if scenario_id not in worlds:
+        try:
+            worlds[scenario_id] = load_scenario(scenario_id).world()
+        except UserError:  # the scenario's own problems are reported when it is validated
+            worlds[scenario_id] = None
+    world = worlds[scenario_id]
+    if world is None:
         return problems
     return problems + check_policy(data, world, source)
 

@@ -18,6 +18,8 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 50
 MAX_EXPANDED_NODES = 200_000
 MAX_ALIASES = 1_000
+# libyaml's parser, where PyYAML was built with it, is several times faster; both are safe loaders.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Path_ = tuple  # a location inside a document: keys and list indices
 
@@ -81,7 +83,14 @@ def read_source(path: Path, shown_as: str | None = None) -> Source:
 
 
 def parse_text(text: str, source: Source) -> None:
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = SAFE_LOADER(text)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        source.problems.append(Problem(source.file, line, col, "E003",
+                                       f"YAML syntax error: character #x{exc.character:04x} is not allowed in YAML"))
+        return
     try:
         node = loader.get_single_node()
         if node is None:

@@ -50,7 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     sim = commands.add_parser("simulate", help="play a policy through a scenario without the window",
                               description="Play a policy year by year and report every metric.")
     sim.add_argument("--scenario", default="great_turn", help="bundled scenario id or a .yaml path (default: great_turn)")
-    sim.add_argument("--policy", default="historical", help="bundled policy name or a .yaml path (default: historical)")
+    sim.add_argument("--policy", default=None,
+                     help="bundled policy name or a .yaml path (default: the scenario's default policy)")
     sim.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
     sim.add_argument("--runs", type=_positive_int, default=1,
                      help="play seeds seed..seed+N-1 and report mean, p10 and p90 (useful with --weather random)")

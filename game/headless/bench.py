@@ -17,9 +17,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from ..events.engine import Deck
+from ..events.schema import Event
 from ..model import Game
 from ..scenario import SCENARIO_DIR
 from ..scenario.validate import validate_paths
+from ..session import Session
 from .simulator import Campaign, prepare, run_policy
 
 Action = Callable[[], object]
@@ -125,3 +128,55 @@ def as_json(timings: list[Timing]) -> dict:
 def _validate_bundled() -> Action:
     """Validating all bundled content (scenarios, parts, policies, mods), as `validate scenarios/`."""
     return lambda: validate_paths([SCENARIO_DIR])
+
+
+def synthetic_events(count: int, first_year: int, last_year: int) -> list[Event]:
+    """A modded deck of `count` events: dated and undated, with triggers on metrics and state,
+    chances, cooldowns; about one in a hundred fires in a typical year."""
+    metrics = ["steel_mt", "grain_harvest_mt", "share_below_subsistence", "unrest", "cattle_m",
+               "urban_real_wage_index", "plan_fulfilment", "fear", "peasant_unrest", "collectivization"]
+    events = []
+    for i in range(count):
+        metric = metrics[i % len(metrics)]
+        threshold = "1e9" if i % 100 else "0"  # 1 % can fire
+        start = first_year + i % (last_year - first_year + 1)
+        events.append(Event.model_validate({
+            "id": f"synthetic_{i}",
+            "title": f"Synthetic event {i}",
+            "text": "A benchmark event.",
+            "when": {"start": start, "end": min(last_year, start + 3)} if i % 2 else None,
+            "trigger": f"{metric} > {threshold} and (year >= {first_year} or fear < 2) and min(unrest, 1) <= 1",
+            "chance": 0.5 if i % 3 == 0 else None,
+            "once": i % 5 != 0,
+            "cooldown_years": 2 if i % 5 == 0 else None,
+            "choices": [
+                {"id": "a", "label": "A", "forecast": "Little.", "effects": [{"add": {"fear": 0.0001}}]},
+                {"id": "b", "label": "B", "forecast": "Little.", "effects": [{"modifier": {
+                    "rate": "grain_yield", "factor": 1.0001, "years": 1}}]},
+            ],
+        }))
+    return events
+
+
+@benchmark("turn_5000_events_ms", budget_ms=50.0, repeat=10)
+def _turn_5000_events() -> Action:
+    """One January and year with 5,000 modded events: draw, answer the cards, play the year."""
+    campaign = _historical()
+    world = campaign.world
+    deck = Deck(synthetic_events(5000, world.first_year, world.last_year), world.first_year, world.last_year)
+    year = world.first_year + 4
+    start = Session(world, deck, seed=1)
+    for y in range(world.first_year, year):  # reach a mid-game year with a record to read
+        for event in start.begin_year():
+            start.choose(event.id, "a")
+        start.play_year(campaign.directives[y])
+
+    def one_turn() -> None:
+        session = Session(world, deck, seed=1)  # the same point of the game, the deck shared
+        session.game.state = start.game.state.copy()
+        session.game.records = list(start.game.records)
+        for event in session.begin_year():
+            session.choose(event.id, "a")
+        session.play_year(campaign.directives[year])
+
+    return one_turn

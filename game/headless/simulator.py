@@ -10,15 +10,19 @@ last year played. Each result lists the summed metrics under `flows`.
 from __future__ import annotations
 
 import math
+import random
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..events.engine import Deck, choice_of, historical_choice
+from ..events.schema import Event
 from ..model import METRICS, Directives, Game, World
 from ..model.metrics import PER_YEAR_FLOWS
 from ..scenario import Scenario, ScenarioError
 from ..scenario.loader import load_with_mods
 from ..scenario.mods import user_mods_dir
+from ..session import Session
 from .policy import POLICY_DIR, Policy, PolicyError, directives_by_year, load_policy, policy_path
 
 PERCENTILES = {"p10": 0.1, "p90": 0.9}
@@ -33,6 +37,7 @@ class Campaign:
     policy: Policy
     policy_file: Path
     directives: dict[int, Directives]
+    deck: Deck | None = None
     mods: tuple[str, ...] = ()
     notices: tuple[str, ...] = ()  # problems with mods from the user's folder, which were left out
 
@@ -40,7 +45,7 @@ class Campaign:
         return requested or self.scenario.default_weather
 
 
-def prepare(scenario_name: str | Path, policy_name: str | Path, mods: list[Path] | None = None,
+def prepare(scenario_name: str | Path, policy_name: str | Path | None = None, mods: list[Path] | None = None,
             user_mods: bool = True) -> Campaign:
     """Load and cross-check scenario and policy, so every problem surfaces before a year is played.
 
@@ -53,13 +58,24 @@ def prepare(scenario_name: str | Path, policy_name: str | Path, mods: list[Path]
     if loaded.scenario is None or named:
         raise ScenarioError(str(loaded.path), loaded.problems)
     scenario = loaded.scenario
-    policy, path = _load_policy(policy_name)
+    policy, path = _load_policy(policy_name or scenario.default_policy)
     if policy.scenario != scenario.id:
         raise PolicyError(f"{path}: scenario: written for {policy.scenario!r}, not {scenario.id!r}")
     world = scenario.world()
     directives = directives_by_year(policy, world, path)
+    deck = scenario.deck()
+    _check_event_choices(policy, deck, path)
     notices = tuple(p.format() for p in loaded.errors)
-    return Campaign(scenario, world, policy, path, directives, tuple(loaded.mods), notices)
+    return Campaign(scenario, world, policy, path, directives, deck, tuple(loaded.mods), notices)
+
+
+def _check_event_choices(policy: Policy, deck: Deck, path: Path) -> None:
+    for event_id, choice_id in policy.event_choices.items():
+        if event_id not in deck.entries:
+            raise PolicyError(f"{path}: event_choices.{event_id}: unknown event")
+        if choice_of(deck.event(event_id), choice_id) is None:
+            choices = ", ".join(c.id for c in deck.event(event_id).choices)
+            raise PolicyError(f"{path}: event_choices.{event_id}: unknown choice {choice_id!r}; choices: {choices}")
 
 
 def _inside(file: str, folder: Path) -> bool:
@@ -76,15 +92,32 @@ def _load_policy(name: str | Path) -> tuple[Policy, Path]:
     return load_policy(name)
 
 
-def run_policy(campaign: Campaign, seed: int, weather: str | None = None) -> Game:
-    """Play the policy until the game ends: the last year, or the leader's removal."""
-    game = Game(campaign.world, seed=seed, weather_mode=campaign.weather(weather))
-    while not game.finished:
-        game.play_year(campaign.directives[game.year])
-    return game
+def run_policy(campaign: Campaign, seed: int, weather: str | None = None) -> Session:
+    """Play the policy until the game ends: the last year, or the leader's removal.
+
+    Each January's event cards are answered as the policy says (event_choices, else
+    default_choice), through the same commands a player uses.
+    """
+    session = Session(campaign.world, campaign.deck, seed=seed, weather_mode=campaign.weather(weather))
+    while not session.finished:
+        for event in session.begin_year():
+            session.choose(event.id, pick_choice(campaign.policy, event, seed, session.year))
+        session.play_year(campaign.directives[session.year])
+    return session
 
 
-def played_years(game: Game) -> list[int]:
+def pick_choice(policy: Policy, event: Event, seed: int, year: int) -> str:
+    """The policy's answer to an event card."""
+    if event.id in policy.event_choices:
+        return policy.event_choices[event.id]
+    if policy.default_choice == "historical":
+        return historical_choice(event).id
+    if policy.default_choice == "first":
+        return event.choices[0].id
+    return random.Random(f"choice:{seed}:{year}:{event.id}").choice(event.choices).id
+
+
+def played_years(game: Game | Session) -> list[int]:
     return [int(record["year"]) for record in game.records]
 
 
@@ -103,8 +136,9 @@ def _header(campaign: Campaign, weather: str | None) -> dict:
     }
 
 
-def result_json(campaign: Campaign, game: Game, weather: str | None = None) -> dict:
-    """One run: every metric, one value per year played."""
+def result_json(campaign: Campaign, session: Session, weather: str | None = None) -> dict:
+    """One run: every metric, one value per year played, and the events with their choices."""
+    game = session.game
     series = game.series()
     return {
         **_header(campaign, weather),
@@ -113,17 +147,18 @@ def result_json(campaign: Campaign, game: Game, weather: str | None = None) -> d
         "series": series,
         "totals": totals(series),
         "flows": list(PER_YEAR_FLOWS),
-        "events": [],  # no events in the model yet
+        "events": [event.as_json() for event in session.events],
         "ending": game.ending,
     }
 
 
-def aggregate(campaign: Campaign, games: list[Game], weather: str | None = None) -> dict:
+def aggregate(campaign: Campaign, sessions: list[Session], weather: str | None = None) -> dict:
     """Many runs: mean, p10 and p90 of every metric per year, and of every run's totals.
 
     Runs can end early (removal), so a year's figures are over the runs still in play that year;
-    `runs_in_play` says how many.
+    `runs_in_play` says how many. `events` counts, per event, how many runs saw it.
     """
+    games = [s.game for s in sessions]
     years = max((played_years(g) for g in games), key=len)
     in_play = [[g for g in games if len(g.records) > i] for i in range(len(years))]
     series = {
@@ -142,7 +177,7 @@ def aggregate(campaign: Campaign, games: list[Game], weather: str | None = None)
         "series": series,
         "totals": {m: _spread([t[m] for t in run_totals]) for m in METRICS},
         "flows": list(PER_YEAR_FLOWS),
-        "events": [],
+        "events": dict(sorted(Counter(e.id for s in sessions for e in s.events).items())),
         "endings": dict(sorted(endings.items())),
     }
 
@@ -151,8 +186,8 @@ def simulate(campaign: Campaign, seed: int, runs: int = 1, weather: str | None =
     """The simulate command: one run's result, or the aggregate of seeds seed .. seed+runs-1."""
     if runs == 1:
         return result_json(campaign, run_policy(campaign, seed, weather), weather)
-    games = [run_policy(campaign, s, weather) for s in range(seed, seed + runs)]
-    return aggregate(campaign, games, weather)
+    sessions = [run_policy(campaign, s, weather) for s in range(seed, seed + runs)]
+    return aggregate(campaign, sessions, weather)
 
 
 def _spread(values: list[float]) -> dict[str, float]:

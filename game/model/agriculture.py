@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .directives import Directives
+from .effects import rate
 from .params import AgricultureParams, LivestockParams
 from .state import State
 
@@ -69,7 +70,7 @@ def harvest(state: State, farm_labour_m: float, weather: float, p: AgriculturePa
     )
     capital_gain = p.capital_yield_gain * state.farm_capital_bn / (state.farm_capital_bn + p.capital_half_saturation_bn)
     yield_t_ha = (
-        p.base_yield_t_ha * weather * draft_factor * labour_factor
+        p.base_yield_t_ha * weather * rate(state, "grain_yield") * draft_factor * labour_factor
         * max(0.1, 1.0 - state.disruption) * max(0.1, incentive) * (1.0 + capital_gain)
     )
     return Harvest(area, yield_t_ha, area * yield_t_ha, draft_factor, labour_factor, incentive)
@@ -92,9 +93,10 @@ def update_herds(state: State, forced: float, dekulakization: bool, feed_ratio: 
     cattle = cattle_before * (1.0 - cattle_loss)
     horses = horses_before * (1.0 - horse_loss)
     fed = 1.0 - shortfall
-    cattle += p.cattle_growth * cattle * max(0.0, 1.0 - cattle / p.cattle_capacity_m) * fed
+    growth = rate(state, "herd_growth")
+    cattle += p.cattle_growth * growth * cattle * max(0.0, 1.0 - cattle / p.cattle_capacity_m) * fed
     wanted_horses = max(1.0, p.horse_capacity_m - p.horses_replaced_per_tractor_k * state.tractors_k)
-    horses += p.horse_growth * horses * (1.0 - horses / wanted_horses) * fed
+    horses += p.horse_growth * growth * horses * (1.0 - horses / wanted_horses) * fed
     state.cattle_m = max(0.0, cattle)
     state.herd_shock = state.herd_shock * p.herd_shock_memory + max(0.0, 1.0 - state.cattle_m / max(cattle_before, 1e-9))
     state.horses_m = max(0.0, horses)

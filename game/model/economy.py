@@ -22,7 +22,7 @@ class Living:
 def living_standards(harvest_mt: float, cattle_m: float, nonag_bn: float, investment_rate: float,
                      population_m: float, urban_m: float, housing_m: float,
                      consumer_goods_bn: float, urban_food_pc: float, rural_food_pc: float,
-                     relsol_1928: float, p: EconomyParams) -> Living:
+                     relsol_1928: float, p: EconomyParams, urban_wage_factor: float = 1.0) -> Living:
     agriculture = p.grain_value_bn_per_mt * harvest_mt + p.livestock_value_bn_per_m * cattle_m + p.other_agriculture_bn
     income = agriculture + nonag_bn
     consumption = income * (1.0 - investment_rate)
@@ -34,6 +34,7 @@ def living_standards(harvest_mt: float, cattle_m: float, nonag_bn: float, invest
         (max(urban_food_pc, 1e-6) / p.urban_food_per_head_1928) ** p.urban_food_weight
         * (max(goods_pc_urban, 1e-6) / p.urban_goods_per_head_1928) ** (1.0 - p.urban_food_weight)
         * crowding
+        * urban_wage_factor
     )
     rural = (
         (max(rural_food_pc, 1e-6) / p.rural_food_per_head_1928) ** p.rural_food_weight

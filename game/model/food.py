@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 
 from .directives import Directives
+from .effects import rate
 from .params import FoodParams, LivestockParams
 from .state import State
 
@@ -41,7 +42,7 @@ def procurement_capacity(state: State, harvest_mt: float, d: Directives, p: Food
         + p.procurement_cap_per_collectivization * state.collectivization
         + p.procurement_cap_per_repression * d.repression
     )
-    return min(share, 1.0) * harvest_mt
+    return min(share * rate(state, "procurement_capacity"), 1.0) * harvest_mt
 
 
 def share_below(mean: float, threshold: float, sigma: float) -> float:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .directives import Directives
+from .effects import rate
 from .params import INVESTMENT_SECTORS, IndustryParams
 from .setup import World
 from .state import State
@@ -50,7 +51,7 @@ def invest(state: State, d: Directives, construction_m: float, imports_bn: float
     """
     p = world.params.industry
     ordered = d.investment_rate * state.national_income_bn + imports_bn
-    buildable = construction_m * p.construction_bn_per_worker
+    buildable = construction_m * p.construction_bn_per_worker * rate(state, "construction")
     realised = min(ordered, buildable)
     scale = realised / ordered if ordered > 0 else 0.0
     by_sector = {}
@@ -136,6 +137,22 @@ def plan_pressure(state: State, world: World) -> tuple[float, dict[str, float]]:
     return sum(pressures.values()) / len(pressures), pressures
 
 
+def plan_fulfilment(state: State, q: dict[str, float], world: World) -> float:
+    """Real output over the plan's path for this year, averaged over targeted products (1 = on plan).
+
+    Called after the year's resolution; state.year is still the year resolved.
+    """
+    plan = world.plan_for(state.year)
+    if plan is None or plan.id not in state.targets:
+        return 1.0
+    targets, base = state.targets[plan.id], state.plan_base.get(plan.id, {})
+    progress = (state.year - plan.start + 1) / (plan.end - plan.start + 1)
+    ratios = [q[product] / (base[product] * (targets[key] / base[product]) ** progress)
+              for key, product in TARGET_PRODUCT.items()
+              if key in targets and base.get(product, 0) > 0]
+    return sum(ratios) / len(ratios) if ratios else 1.0
+
+
 @dataclass(slots=True)
 class Output:
     quantities: dict[str, float]
@@ -161,13 +178,15 @@ def produce(state: State, d: Directives, factory_m: float, world: World) -> Outp
     state.specialist_loss = (state.specialist_loss * (1.0 - p.specialist_recovery)
                              + p.specialist_loss_per_repression[d.repression])
     efficiency = max(0.3, 1.0 - p.strain_waste * state.strain - state.specialist_loss)
-    utilisation = p.base_utilisation * labour_factor * (1.0 + p.mobilisation_gain * pressure) * efficiency
+    utilisation = (p.base_utilisation * labour_factor * (1.0 + p.mobilisation_gain * pressure) * efficiency
+                   * rate(state, "industrial_output"))
 
     q = {prod: cap * utilisation for prod, cap in state.capacity.items()}
     q["pig_iron"] = min(q["pig_iron"], q["coal"] * p.coke_share_of_coal / p.coke_coal_per_pig_iron)
     q["steel"] = min(q["steel"], q["pig_iron"] * p.steel_per_pig_iron)
     if p.steel_t_per_machinery_bn > 0:
         q["machinery"] = min(q["machinery"], q["steel"] / p.steel_t_per_machinery_bn)
+    q["consumer_goods"] *= rate(state, "consumer_goods")
     conversion = p.defense_conversion_rate * max(0.0, d.investment_split.defense - p.defense_conversion_threshold)
     q["tractors"] *= max(0.0, 1.0 - conversion)
     state.tractors_k = state.tractors_k * (1.0 - p.tractor_scrap_rate) + q["tractors"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .directives import Directives
+from .effects import rate
 from .params import PoliticsParams
 from .state import State
 
@@ -48,16 +49,18 @@ def repress(state: State, d: Directives, forced: float, famine_share: float,
 def update_unrest(state: State, d: Directives, forced: float, procurement_squeeze: float,
                   famine_share: float, real_wage_index: float, p: PoliticsParams) -> float:
     """Update peasant unrest and urban discontent; return visible unrest (0..1)."""
+    provocation = rate(state, "unrest")
     state.peasant_unrest = min(1.5, (
         state.peasant_unrest * (1.0 - p.unrest_decay)
-        + p.unrest_per_forced_share * forced
-        + (p.unrest_per_dekulakization if d.dekulakization else 0.0)
-        + p.unrest_per_procurement_squeeze * procurement_squeeze
-        + p.unrest_per_famine * famine_share
+        + provocation * (
+            p.unrest_per_forced_share * forced
+            + (p.unrest_per_dekulakization if d.dekulakization else 0.0)
+            + p.unrest_per_procurement_squeeze * procurement_squeeze
+            + p.unrest_per_famine * famine_share)
     ))
     wage_loss = max(0.0, 1.0 - real_wage_index / 100.0)
     state.urban_discontent = min(1.5, state.urban_discontent * (1.0 - p.unrest_decay)
-                                 + p.discontent_per_wage_loss * wage_loss)
+                                 + provocation * p.discontent_per_wage_loss * wage_loss)
     visible = (p.peasant_unrest_weight * state.peasant_unrest
                + (1.0 - p.peasant_unrest_weight) * state.urban_discontent
                - p.fear_suppression * state.fear)

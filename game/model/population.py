@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .directives import Directives
+from .effects import rate
 from .params import PopulationParams
 from .state import State
 
@@ -65,7 +66,7 @@ def migration_rate(relsol: float, unfilled_m: float, rural_m: float, dekulakizat
 def grow_and_move(state: State, migrants_m: float, famine_share: float, deaths_rural_m: float,
                   p: PopulationParams) -> tuple[float, float]:
     """Apply births, ordinary deaths, extra deaths and migration. Returns (births, ordinary deaths)."""
-    birth_factor = 1.0 - min(1.0, p.famine_birth_loss * famine_share)
+    birth_factor = (1.0 - min(1.0, p.famine_birth_loss * famine_share)) * rate(state, "births")
     births = (state.rural_m * p.birth_rate_rural + state.urban_m * p.birth_rate_urban) * birth_factor
     ordinary = state.rural_m * p.death_rate_rural + state.urban_m * p.death_rate_urban
     rural_births = state.rural_m * p.birth_rate_rural * birth_factor

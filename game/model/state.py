@@ -13,6 +13,17 @@ from .setup import World
 
 
 @dataclass(slots=True)
+class ActiveModifier:
+    """A timed multiplier on one of the model's rates, set by an event."""
+
+    rate: str
+    factor: float
+    years_left: int
+    decay: float
+    source: str = ""  # the event that set it
+
+
+@dataclass(slots=True)
 class State:
     year: int
     # people
@@ -54,6 +65,11 @@ class State:
     gulag_m: float = 0.0
     special_settlers_m: float = 0.0
     ending: str | None = None
+    # events
+    flags: list[str] = field(default_factory=list)
+    modifiers: list[ActiveModifier] = field(default_factory=list)
+    fired: dict[str, int] = field(default_factory=dict)        # event id -> last year it fired
+    scheduled: list[tuple[int, str]] = field(default_factory=list)  # (year, event id) follow-ups
 
     @classmethod
     def initial(cls, world: World) -> State:

@@ -14,9 +14,9 @@ def output_inflation(pressure: float, fear: float, p: StatisticsParams) -> float
 
 
 def reported_harvest(year: int, harvest_mt: float, weather: float, fear: float,
-                     p: StatisticsParams) -> float:
-    reported = harvest_mt * (1.0 + p.inflation_per_fear * fear)
+                     p: StatisticsParams, inflation_factor: float = 1.0) -> float:
+    overstatement = p.inflation_per_fear * fear
     if year >= p.biological_yield_from:
         hidden_losses = max(0.0, harvest_mt / max(weather, 0.05) - harvest_mt)
-        reported += harvest_mt * p.biological_yield_premium + p.harvest_loss_premium * hidden_losses
-    return reported
+        overstatement += p.biological_yield_premium + p.harvest_loss_premium * hidden_losses / max(harvest_mt, 1e-9)
+    return harvest_mt * (1.0 + overstatement * inflation_factor)

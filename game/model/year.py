@@ -5,8 +5,17 @@ from __future__ import annotations
 from .agriculture import collectivize, harvest, update_herds
 from .directives import Directives
 from .economy import living_standards
+from .effects import age_modifiers, rate
 from .food import grain_balance
-from .industry import TARGET_PRODUCT, commission, invest, produce, start_projects, value_added_bn
+from .industry import (
+    TARGET_PRODUCT,
+    commission,
+    invest,
+    plan_fulfilment,
+    produce,
+    start_projects,
+    value_added_bn,
+)
 from .politics import repress, update_unrest
 from .population import grow_and_move, labour_market, migration_rate
 from .setup import World
@@ -34,8 +43,8 @@ def set_targets(state: State, d: Directives, world: World) -> None:
         state.plan_base[plan.id] = dict(state.last_output) or {
             prod: cap * world.params.industry.base_utilisation for prod, cap in state.capacity.items()
         }
-        if plan.id not in d.targets and plan.historical_targets:
-            state.targets[plan.id] = dict(plan.historical_targets)
+        if plan.historical_targets:  # history's targets unless the player or an event set others
+            state.targets[plan.id] = {**plan.historical_targets, **state.targets.get(plan.id, {})}
     for plan_id, values in d.targets.items():
         state.targets.setdefault(plan_id, {}).update(values)
 
@@ -68,7 +77,7 @@ def resolve_year(world: World, state: State, d: Directives, weather: float,
     living = living_standards(crop.harvest_mt, state.cattle_m, nonag, d.investment_rate, state.population_m,
                               state.urban_m, state.housing_m, q["consumer_goods"],
                               grain.urban_food_per_head_t, grain.rural_food_per_head_t,
-                              p.population.relsol_1928, p.economy)
+                              p.population.relsol_1928, p.economy, rate(state, "urban_wage"))
 
     famine_now = grain.famine_deaths_m * (1.0 - p.food.famine_deaths_next_year_share)
     famine_deaths = state.famine_deaths_pending_m + famine_now
@@ -77,12 +86,12 @@ def resolve_year(world: World, state: State, d: Directives, weather: float,
     unrest = update_unrest(state, d, forced, squeeze, grain.share_below_subsistence,
                            living.urban_real_wage_index, p.politics)
 
-    rate = migration_rate(living.relsol, labour.unfilled_m, state.rural_m, d.dekulakization, p.population)
-    migrants = rate * state.rural_m
+    moving = migration_rate(living.relsol, labour.unfilled_m, state.rural_m, d.dekulakization, p.population)
+    migrants = min(moving * rate(state, "migration"), p.population.max_migration_rate) * state.rural_m
     deaths = famine_deaths + rep.executions_m + rep.gulag_deaths_m + rep.settler_deaths_m
     grow_and_move(state, migrants, grain.share_below_subsistence, deaths, p.population)
 
-    inflation = output_inflation(out.pressure, state.fear, p.statistics)
+    inflation = output_inflation(out.pressure, state.fear, p.statistics) * rate(state, "statistics_inflation")
     record = {
         "year": float(year),
         "steel_mt": q["steel"],
@@ -96,13 +105,19 @@ def resolve_year(world: World, state: State, d: Directives, weather: float,
         "consumer_goods_index": 100.0 * q["consumer_goods"] / base["consumer_goods_bn"],
         "industrial_utilisation": out.utilisation,
         "plan_pressure": out.pressure,
+        "plan_fulfilment": plan_fulfilment(state, q, world),
+        "investment_rate": d.investment_rate,
+        "repression_level": float(d.repression),
+        "dekulakization": 1.0 if d.dekulakization else 0.0,
+        "forced_collectivization": forced,
         "labour_factor": out.labour_factor,
         "industrial_efficiency": out.efficiency,
         "investment_bn": money.ordered_bn,
         "unbuilt_investment_bn": money.unbuilt_bn,
         "machinery_imports_bn": imports,
         "grain_harvest_mt": crop.harvest_mt,
-        "grain_harvest_reported_mt": reported_harvest(year, crop.harvest_mt, weather, state.fear, p.statistics),
+        "grain_harvest_reported_mt": reported_harvest(year, crop.harvest_mt, weather, state.fear, p.statistics,
+                                                      rate(state, "statistics_inflation")),
         "grain_procurement_mt": grain.procurement_mt,
         "grain_exports_mt": grain.exports_mt,
         "grain_reserve_mt": state.state_reserve_mt,
@@ -149,6 +164,7 @@ def resolve_year(world: World, state: State, d: Directives, weather: float,
         record[reported_key] = q[product] * (1.0 + inflation)
 
     state.national_income_bn = living.national_income_bn
+    age_modifiers(state)
     state.famine_share_last = grain.share_below_subsistence
     state.procurement_share_last = grain.procurement_share
     state.procurement_norm += p.agriculture.procurement_norm_adaptation * (grain.procurement_share - state.procurement_norm)

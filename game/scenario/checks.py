@@ -4,8 +4,12 @@ pass even when the structure has errors elsewhere."""
 
 from __future__ import annotations
 
+from ..events.engine import flags_of_raw
+from ..events.expr import ExprError, compile_condition
 from ..model.params import PRODUCTS
+from ..model.variables import READABLE, WRITABLE
 from .document import Document
+from .pydantic_errors import did_you_mean
 
 SHARE_TOLERANCE = 1e-3
 
@@ -25,6 +29,7 @@ def check_scenario(doc: Document) -> None:
     _check_unique_ids(doc, "notes")
     _check_unique_ids(doc, "debrief_questions")
     _check_history_sources(doc)
+    _check_events(doc, first, last, years_known)
 
 
 def _check_weather(doc: Document, first, last, years_known: bool) -> None:
@@ -125,6 +130,75 @@ def _check_history_sources(doc: Document) -> None:
         if isinstance(series, dict) and not str(series.get("source", "")).strip():
             doc.problems.append(doc.locate(("history", series_id), "W300",
                                            f"history.{series_id} has no source", at_key=True))
+
+
+def _check_events(doc: Document, first, last, years_known: bool) -> None:
+    events = doc.data.get("events")
+    if not isinstance(events, list):
+        return
+    _check_unique_ids(doc, "events")
+    event_ids = {e.get("id") for e in events if isinstance(e, dict)}
+    project_ids = {p.get("id") for p in doc.data.get("projects", []) if isinstance(p, dict)}
+    plan_ids = {p.get("id") for p in doc.data.get("plans", []) if isinstance(p, dict)}
+    flags = flags_of_raw(events)
+    for flag in sorted(flags & READABLE):
+        doc.problems.append(doc.locate(("events",), "E120", f"flag '{flag}' has the name of a model variable",
+                                       at_key=True))
+    known = READABLE | flags
+    suggestions = sorted(known)
+    for index, event in enumerate(events):
+        if not isinstance(event, dict):
+            continue
+        where = ("events", index)
+        _check_event_years(doc, event, where, first, last, years_known)
+        trigger = event.get("trigger")
+        if isinstance(trigger, str) and trigger.strip():
+            try:
+                compile_condition(trigger, known.__contains__, suggestions)
+            except ExprError as exc:
+                code = "E121" if exc.message.startswith("unknown name") else "E140"
+                doc.problems.append(doc.locate((*where, "trigger"), code,
+                                               f"event {event.get('id')}: trigger, at character {exc.column}: {exc.message}",
+                                               exc.hint))
+        for c_index, choice in enumerate(event.get("choices") or []):
+            if not isinstance(choice, dict):
+                continue
+            for e_index, effect in enumerate(choice.get("effects") or []):
+                if isinstance(effect, dict):
+                    _check_effect(doc, effect, (*where, "choices", c_index, "effects", e_index),
+                                  event_ids, project_ids, plan_ids)
+
+
+def _check_event_years(doc: Document, event: dict, where: tuple, first, last, years_known: bool) -> None:
+    when = event.get("when")
+    years = [when] if isinstance(when, int) else (
+        [when.get("start"), when.get("end")] if isinstance(when, dict) else [])
+    for year in years:
+        if years_known and isinstance(year, int) and not first <= year <= last:
+            doc.problems.append(doc.locate((*where, "when"), "E130",
+                                           f"event {event.get('id')}: year {year} is outside {first}-{last}"))
+
+
+def _check_effect(doc: Document, effect: dict, where: tuple, events: set, projects: set, plans: set) -> None:
+    for kind in ("add", "multiply", "set"):
+        for name in (effect.get(kind) or {}) if isinstance(effect.get(kind), dict) else {}:
+            if name not in WRITABLE:
+                doc.problems.append(doc.locate((*where, kind, name), "E121",
+                                               f"{kind}: '{name}' is not a variable an event can change",
+                                               did_you_mean(str(name), sorted(WRITABLE)), at_key=True))
+    for kind in ("start_project", "cancel_project"):
+        if kind in effect and effect[kind] not in projects:
+            doc.problems.append(doc.locate((*where, kind), "E121", f"{kind}: unknown project '{effect[kind]}'",
+                                           did_you_mean(str(effect[kind]), sorted(p for p in projects if p))))
+    target = effect.get("target")
+    if isinstance(target, dict) and target.get("plan") not in plans:
+        doc.problems.append(doc.locate((*where, "target", "plan"), "E121", f"target: unknown plan '{target.get('plan')}'",
+                                       did_you_mean(str(target.get("plan")), sorted(p for p in plans if p))))
+    follow = effect.get("follow_up")
+    if isinstance(follow, dict) and follow.get("event") not in events:
+        doc.problems.append(doc.locate((*where, "follow_up", "event"), "E121",
+                                       f"follow_up: unknown event '{follow.get('event')}'",
+                                       did_you_mean(str(follow.get("event")), sorted(e for e in events if e))))
 
 
 def _get(data: object, path: tuple) -> object:

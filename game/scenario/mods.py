@@ -22,7 +22,7 @@ from .schema import ModContent, ModManifest, Scenario
 from .yamlsource import Source, read_source
 
 MANIFEST = "mod.yaml"
-ID_LISTS = ("projects", "notes")       # lists of items matched by id
+ID_LISTS = ("projects", "notes", "events")       # lists of items matched by id
 ID_MAPS = ("history", "glossary", "texts")
 
 

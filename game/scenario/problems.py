@@ -26,6 +26,7 @@ CODES: dict[str, tuple[str, str]] = {
     "E121": ("unknown reference", "Refer only to ids and names defined in the scenario."),
     "E130": ("year outside the scenario", "Years must lie between the scenario's first_year and last_year."),
     "E131": ("year missing", "Every year of the scenario needs a value here."),
+    "E140": ("invalid condition", "Conditions use numbers, names, comparisons, and/or/not, + - * / and min/max/abs."),
     "E200": ("mod for another scenario", "A mod's scenario: must name the scenario it is loaded with."),
     "E201": ("mods conflict", "Two mods change the same thing; remove one or make one depend on the other's id."),
     "E202": ("not a mod", "A mod is a folder with a mod.yaml manifest."),

@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..events.engine import Deck
+from ..events.schema import Event
 from ..model.params import ModelParams, Positive, Strict
 from ..model.setup import InitialState, Plan, Project, World
 
@@ -105,6 +107,7 @@ class ScenarioContent(Strict):
         default_factory=list, description="Discussion questions the debrief can ask."
     )
     texts: dict[str, str] = Field(default_factory=dict, description="Other text shown in the game, by id.")
+    events: list[Event] = Field(default_factory=list, description="The event deck.")
 
 
 class Scenario(ScenarioContent):
@@ -131,6 +134,10 @@ class Scenario(ScenarioContent):
             plans=self.plans,
             projects=self.projects,
         )
+
+    def deck(self) -> Deck:
+        """The compiled event deck (the loader has checked every trigger)."""
+        return Deck(self.events, self.first_year, self.last_year)
 
 
 class ModManifest(BaseModel):
@@ -161,3 +168,4 @@ class ModContent(Strict):
     glossary: dict[str, GlossaryEntry] = Field(default_factory=dict, description="Glossary entries to add or replace.")
     texts: dict[str, str] = Field(default_factory=dict, description="Texts to add or replace, by id.")
     notes: list[HistoricalNote] = Field(default_factory=list, description="Notes to add, or to replace by id.")
+    events: list[Event] = Field(default_factory=list, description="Events to add, or to replace by id.")

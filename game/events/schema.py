@@ -1,0 +1,136 @@
+"""The event format (YAML), as pydantic models with a description on every field."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..model.setup import TargetKey
+
+Reveal = Literal["immediately", "end_of_plan", "debrief"]
+Tag = Literal[
+    "famine", "deportation", "repression", "violence", "war", "industry", "agriculture", "labour",
+    "politics", "statistics", "living_standards", "foreign", "culture", "forced_labour",
+]
+MODIFIER_RATES = (
+    "grain_yield", "industrial_output", "migration", "births", "herd_growth", "procurement_capacity",
+    "unrest", "urban_wage", "consumer_goods", "construction", "statistics_inflation",
+)
+ModifierRate = Literal[
+    "grain_yield", "industrial_output", "migration", "births", "herd_growth", "procurement_capacity",
+    "unrest", "urban_wage", "consumer_goods", "construction", "statistics_inflation",
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class YearRange(Strict):
+    start: int = Field(description="First year the event can fire.")
+    end: int = Field(description="Last year the event can fire.")
+
+
+class Modifier(Strict):
+    rate: ModifierRate = Field(description="The rate the modifier multiplies.")
+    factor: float = Field(gt=0.0, le=5.0, description="Multiplier in the first year (0.9 = 10 % lower).")
+    years: int = Field(ge=1, le=20, description="Years it lasts.")
+    decay: float = Field(default=0.0, ge=0.0, le=1.0,
+                         description="Share of the effect that fades each year (0 = full strength to the end).")
+
+
+class PlanTarget(Strict):
+    plan: str = Field(description="Plan id.")
+    key: TargetKey = Field(description="Which target.")
+    value: float = Field(gt=0.0, description="The new target.")
+
+
+class FollowUp(Strict):
+    event: str = Field(description="Id of the event to fire later.")
+    years: int = Field(default=1, ge=0, le=20, description="Years later (0 = later this same January).")
+
+
+class Effect(Strict):
+    """One effect: give exactly one of the keys."""
+
+    add: dict[str, float] | None = Field(default=None, description="Add to model variables.")
+    multiply: dict[str, float] | None = Field(default=None, description="Multiply model variables.")
+    set: dict[str, float] | None = Field(default=None, description="Set model variables.")
+    modifier: Modifier | None = Field(default=None, description="A timed multiplier on a rate.")
+    flag: str | None = Field(default=None, description="Raise a flag (conditions can test it by name).")
+    clear_flag: str | None = Field(default=None, description="Lower a flag.")
+    start_project: str | None = Field(default=None, description="Start a project (by id).")
+    cancel_project: str | None = Field(default=None, description="Cancel a project being built (by id).")
+    target: PlanTarget | None = Field(default=None, description="Change a plan target.")
+    follow_up: FollowUp | None = Field(default=None, description="Fire another event later.")
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Effect:
+        given = [name for name in type(self).model_fields if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError(f"an effect takes exactly one of {', '.join(type(self).model_fields)}; "
+                             f"got {', '.join(given) or 'none'}")
+        return self
+
+    @property
+    def kind(self) -> str:
+        return next(name for name in type(self).model_fields if getattr(self, name) is not None)
+
+
+class Choice(Strict):
+    id: str = Field(description="Choice id (policies name it in event_choices).")
+    label: str = Field(description="The choice as the player reads it.")
+    forecast: str = Field(description="What the player is told to expect, in a sentence.")
+    effects: list[Effect] = Field(default_factory=list, description="What choosing it does.")
+    historical: bool = Field(default=False, description="True on the option history took.")
+
+
+class History(Strict):
+    text: str = Field(description="What actually happened, in the scenario's own words.")
+    sources: list[str] = Field(min_length=1, description="Works it rests on.")
+
+
+class Event(Strict):
+    id: str = Field(description="Event id.")
+    title: str = Field(description="Card title.")
+    text: str = Field(description="Card text (sober).")
+    text_detailed: str | None = Field(default=None, description="Fuller text shown at the 'detailed' content setting.")
+    when: int | YearRange | None = Field(default=None, description="Year or years it can fire in.")
+    trigger: str | None = Field(default=None, max_length=400, description="Condition in the safe expression language.")
+    chance: float | None = Field(default=None, ge=0.0, le=1.0, description="Chance per year when eligible (default 1).")
+    mtth_years: float | None = Field(default=None, gt=0.0, le=100.0, description="Mean years to happen, instead of chance.")
+    once: bool = Field(default=True, description="Fire at most once per game.")
+    cooldown_years: int | None = Field(default=None, ge=1, le=50, description="If not once: years between firings.")
+    priority: int = Field(default=0, description="Higher first, when several fire in one January.")
+    triggered_only: bool = Field(default=False, description="Fires only as another event's follow-up.")
+    choices: list[Choice] = Field(min_length=1, max_length=4, description="One to four choices.")
+    timeout_choice: str | None = Field(default=None, description="Choice taken when a class vote times out or a policy names none.")
+    history: History | None = Field(default=None, description="What actually happened, with sources.")
+    reveal: Reveal = Field(default="immediately", description="When the history note is shown.")
+    tags: list[Tag] = Field(default_factory=list, description="Content and topic tags.")
+    image: str | None = Field(default=None, description="Image file (relative to assets/images).")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Event:
+        if self.chance is not None and self.mtth_years is not None:
+            raise ValueError("give chance or mtth_years, not both")
+        ids = [c.id for c in self.choices]
+        if len(set(ids)) != len(ids):
+            raise ValueError("choice ids must be unique within an event")
+        if self.timeout_choice is not None and self.timeout_choice not in ids:
+            raise ValueError(f"timeout_choice '{self.timeout_choice}' is not one of the choices ({', '.join(ids)})")
+        return self
+
+    @property
+    def yearly_chance(self) -> float:
+        if self.mtth_years is not None:  # a yearly chance whose mean waiting time is mtth_years
+            return min(1.0, 1.0 / self.mtth_years)
+        return 1.0 if self.chance is None else self.chance
+
+    def years(self) -> tuple[int, int] | None:
+        if self.when is None:
+            return None
+        if isinstance(self.when, int):
+            return self.when, self.when
+        return self.when.start, self.when.end

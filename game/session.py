@@ -1,0 +1,110 @@
+"""A playthrough: the simulation, the event deck and the log of every command.
+
+Everything that changes a game goes through two commands: `choose` (answer an event card) and
+`play_year` (the year's directives). The UI, the headless simulator, saves and tests all use
+them, so a game replays exactly from its scenario, seed and command log.
+
+Each January the due events are drawn (`begin_year`); they must be answered before the year's
+directives are played.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .events.engine import Deck, choice_of
+from .events.schema import Event
+from .model import DirectiveError, Directives, Game, World
+from .model.effects import apply_effect
+
+
+@dataclass(frozen=True)
+class FiredEvent:
+    year: int
+    id: str
+    choice: str
+    tags: tuple[str, ...]
+
+    def as_json(self) -> dict:
+        return {"year": self.year, "id": self.id, "choice": self.choice, "tags": list(self.tags)}
+
+
+@dataclass
+class Session:
+    world: World
+    deck: Deck | None = None
+    seed: int = 0
+    weather_mode: str = "historical"
+    game: Game = field(init=False)
+    commands: list[dict] = field(init=False, default_factory=list)
+    events: list[FiredEvent] = field(init=False, default_factory=list)
+    _pending: list[Event] | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        self.game = Game(self.world, seed=self.seed, weather_mode=self.weather_mode)
+
+    @property
+    def year(self) -> int:
+        return self.game.year
+
+    @property
+    def finished(self) -> bool:
+        return self.game.finished
+
+    @property
+    def records(self) -> list[dict[str, float]]:
+        return self.game.records
+
+    def begin_year(self) -> list[Event]:
+        """The events due this January (drawn once per year; the same list until answered)."""
+        if self._pending is None:
+            if self.deck is None or self.finished:
+                self._pending = []
+            else:
+                record = self.game.records[-1] if self.game.records else None
+                self._pending = self.deck.due(self.game.state, record, self.seed)
+        return list(self._pending)
+
+    @property
+    def pending(self) -> list[Event]:
+        return self.begin_year()
+
+    def choose(self, event_id: str, choice_id: str) -> None:
+        """Command: answer a pending event card."""
+        pending = self.begin_year()
+        event = next((e for e in pending if e.id == event_id), None)
+        if event is None:
+            waiting = ", ".join(e.id for e in pending) or "none"
+            raise DirectiveError(f"{self.year}: event {event_id!r} is not waiting for an answer (waiting: {waiting})")
+        choice = choice_of(event, choice_id)
+        if choice is None:
+            raise DirectiveError(f"{self.year}: event {event_id!r} has no choice {choice_id!r}; "
+                                 f"choices: {', '.join(c.id for c in event.choices)}")
+        state = self.game.state
+        for effect in choice.effects:
+            if effect.kind == "follow_up":
+                self._schedule(effect.follow_up.event, self.year + effect.follow_up.years)
+            else:
+                apply_effect(state, self.world, effect, source=event.id)
+        self._pending.remove(event)
+        self.commands.append({"command": "choose", "year": self.year, "event": event_id, "choice": choice_id})
+        self.events.append(FiredEvent(self.year, event_id, choice_id, tuple(event.tags)))
+
+    def _schedule(self, event_id: str, year: int) -> None:
+        if year == self.year and self.deck is not None:
+            state = self.game.state
+            state.fired[event_id] = year
+            self._pending.append(self.deck.event(event_id))
+        else:
+            self.game.state.scheduled.append((year, event_id))
+
+    def play_year(self, directives: Directives) -> dict[str, float]:
+        """Command: resolve the year under these directives (after every card is answered)."""
+        waiting = self.begin_year()
+        if waiting:
+            raise DirectiveError(f"{self.year}: answer the events first: {', '.join(e.id for e in waiting)}")
+        record = self.game.play_year(directives)
+        self.commands.append({"command": "play_year", "year": int(record["year"]),
+                              "directives": directives.model_dump(mode="json")})
+        self._pending = None
+        return record

@@ -1,0 +1,49 @@
+"""Every bundled scenario loads and plays to its end under its default policy, with several seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.headless.simulator import prepare, run_policy
+from game.scenario import bundled_scenarios, load_scenario
+
+SEEDS = (1, 2, 3)
+
+
+def test_the_three_scenarios_are_bundled():
+    assert {"great_turn", "first_plan", "bukharin_alternative"} <= set(bundled_scenarios())
+
+
+@pytest.mark.parametrize("name", bundled_scenarios())
+@pytest.mark.parametrize("weather", ["historical", "random"])
+def test_scenario_plays_every_year_under_its_default_policy(name, weather):
+    campaign = prepare(name, user_mods=False)
+    scenario = campaign.scenario
+    for seed in SEEDS:
+        session = run_policy(campaign, seed, weather)
+        years = [int(r["year"]) for r in session.records]
+        if session.game.ending == "completed":
+            assert years == list(range(scenario.first_year, scenario.last_year + 1))
+        else:
+            assert session.game.ending == "removed" and years[0] == scenario.first_year
+
+
+def test_first_plan_is_a_lesson_on_history_s_first_five_years():
+    lesson, full = load_scenario("first_plan"), load_scenario("great_turn")
+    assert (lesson.first_year, lesson.last_year) == (1928, 1932)
+    assert lesson.length_minutes and lesson.length_minutes <= 30
+    assert set(lesson.levers) == {"labor", "grain_procurement", "collectivization", "targets"}
+    # Its copies of the shared weather and First Plan must not drift from the full campaign's.
+    assert all(lesson.historical_weather[y] == full.historical_weather[y] for y in range(1928, 1933))
+    assert lesson.plans[0] == full.plans[0]
+    assert lesson.parameters == full.parameters
+
+
+def test_bukharin_alternative_starts_calmer_and_follows_nep():
+    alternative, history = load_scenario("bukharin_alternative"), load_scenario("great_turn")
+    assert alternative.initial_state.peasant_unrest < history.initial_state.peasant_unrest
+    assert alternative.default_policy == "bukharin"
+    assert alternative.notes and all(note.sources for note in alternative.notes)
+    session = run_policy(prepare("bukharin_alternative", user_mods=False), seed=1)
+    assert sum(r["famine_deaths_m"] for r in session.records) < 0.5
+    assert max(r["collectivization"] for r in session.records) < 0.5

@@ -24,9 +24,11 @@ class FiredEvent:
     id: str
     choice: str
     tags: tuple[str, ...]
+    effects: tuple[dict, ...] = ()
 
     def as_json(self) -> dict:
-        return {"year": self.year, "id": self.id, "choice": self.choice, "tags": list(self.tags)}
+        return {"year": self.year, "id": self.id, "choice": self.choice, "tags": list(self.tags),
+                "effects": list(self.effects)}
 
 
 @dataclass
@@ -88,7 +90,8 @@ class Session:
                 apply_effect(state, self.world, effect, source=event.id)
         self._pending.remove(event)
         self.commands.append({"command": "choose", "year": self.year, "event": event_id, "choice": choice_id})
-        self.events.append(FiredEvent(self.year, event_id, choice_id, tuple(event.tags)))
+        effects = tuple(e.model_dump(mode="json", exclude_none=True) for e in choice.effects)
+        self.events.append(FiredEvent(self.year, event_id, choice_id, tuple(event.tags), effects))
 
     def _schedule(self, event_id: str, year: int) -> None:
         if year == self.year and self.deck is not None:

@@ -24,9 +24,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from game.headless.policy import directives_by_year, load_policy  # noqa: E402
-from game.model import Game  # noqa: E402
+from game.headless.simulator import pick_choice  # noqa: E402
 from game.scenario.document import assemble  # noqa: E402
 from game.scenario.schema import Scenario  # noqa: E402
+from game.session import Session  # noqa: E402
 
 # (dotted path in the scenario, low, high)
 SEARCH = [
@@ -120,15 +121,26 @@ def band(x: float, lo: float, hi: float, mid: float, soft: float = 0.05) -> floa
 
 
 def play(data: dict, policy_name: str) -> list[dict[str, float]] | None:
-    world = Scenario.model_validate(data).world()
+    """A policy's records with its event deck, cards answered as the policy says."""
+    scenario = Scenario.model_validate(data)
+    world = scenario.world()
     policy, path = load_policy(policy_name)
     directives = directives_by_year(policy, world, path)
-    game = Game(world)
-    for year in range(world.first_year, world.last_year + 1):
-        if game.finished:
-            break
-        game.play_year(directives[year])
-    return game.records if game.ending == "completed" else None
+    session = Session(world, _deck(scenario), seed=0)
+    while not session.finished:
+        for event in session.begin_year():
+            session.choose(event.id, pick_choice(policy, event, 0, session.year))
+        session.play_year(directives[session.year])
+    return session.records if session.game.ending == "completed" else None
+
+
+_DECK = []  # the deck does not change while parameters are searched: compile it once
+
+
+def _deck(scenario: Scenario):
+    if not _DECK:
+        _DECK.append(scenario.deck())
+    return _DECK[0]
 
 
 def loss(data: dict, history: dict) -> float:

@@ -173,10 +173,11 @@ def _check_event_years(doc: Document, event: dict, where: tuple, first, last, ye
     when = event.get("when")
     years = [when] if isinstance(when, int) else (
         [when.get("start"), when.get("end")] if isinstance(when, dict) else [])
-    for year in years:
-        if years_known and isinstance(year, int) and not first <= year <= last:
-            doc.problems.append(doc.locate((*where, "when"), "E130",
-                                           f"event {event.get('id')}: year {year} is outside {first}-{last}"))
+    # A window may reach past the scenario (shared decks serve shorter lessons) but must touch it.
+    if years_known and years and all(isinstance(y, int) for y in years) and (max(years) < first or min(years) > last):
+        span = f"{years[0]}" if len(years) == 1 else f"{years[0]}-{years[1]}"
+        doc.problems.append(doc.locate((*where, "when"), "E130",
+                                       f"event {event.get('id')}: {span} lies outside {first}-{last}"))
 
 
 def _check_effect(doc: Document, effect: dict, where: tuple, events: set, projects: set, plans: set) -> None:
@@ -187,7 +188,7 @@ def _check_effect(doc: Document, effect: dict, where: tuple, events: set, projec
                                                f"{kind}: '{name}' is not a variable an event can change",
                                                did_you_mean(str(name), sorted(WRITABLE)), at_key=True))
     for kind in ("start_project", "cancel_project"):
-        if kind in effect and effect[kind] not in projects:
+        if effect.get(kind) is not None and effect[kind] not in projects:
             doc.problems.append(doc.locate((*where, kind), "E121", f"{kind}: unknown project '{effect[kind]}'",
                                            did_you_mean(str(effect[kind]), sorted(p for p in projects if p))))
     target = effect.get("target")

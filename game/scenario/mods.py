@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import platformdirs
 from pydantic import ValidationError
 
+from ..persist.paths import mods_dir
 from .checks import check_scenario
 from .document import Document, shown
 from .problems import Problem, sort_key
@@ -27,18 +27,46 @@ ID_MAPS = ("history", "glossary", "texts")
 
 
 def user_mods_dir() -> Path:
-    return platformdirs.PlatformDirs("Pyatiletka", appauthor=False).user_data_path / "mods"
+    """The user's mods folder: in the platform's user data folder, or under --data-dir."""
+    return mods_dir()
 
 
 def discover(folders: list[Path]) -> list[Path]:
-    """Mod folders inside each folder (or the folder itself, if it is a mod), in name order."""
+    """Mod folders inside each folder (or the folder itself, if it is a mod), in name order.
+
+    A mod reached twice (installed, and also named with --mods) counts once.
+    """
     found: list[Path] = []
+    seen: set[Path] = set()
     for folder in folders:
         if (folder / MANIFEST).is_file():
-            found.append(folder)
+            candidates = [folder]
         elif folder.is_dir():
-            found.extend(sorted(p.parent for p in folder.glob(f"*/{MANIFEST}")))
+            candidates = sorted(p.parent for p in folder.glob(f"*/{MANIFEST}"))
+        else:
+            candidates = []
+        for candidate in candidates:
+            if candidate.resolve() not in seen:
+                seen.add(candidate.resolve())
+                found.append(candidate)
     return found
+
+
+def not_mods(folders: list[Path]) -> list[Problem]:
+    """Folders that look like a mod (they hold YAML) but have no mod.yaml: say so (E202)."""
+    problems = []
+    for folder in folders:
+        if not folder.is_dir() or (folder / MANIFEST).is_file():
+            continue
+        # The folder itself when it holds no mods, else each of its subfolders that lacks a manifest.
+        suspects = [p for p in sorted(folder.iterdir()) if p.is_dir() and not (p / MANIFEST).is_file()]
+        if not any(folder.glob(f"*/{MANIFEST}")):
+            suspects.insert(0, folder)
+        for suspect in suspects:
+            if any(suspect.glob("*.yaml")) or any(suspect.glob("*.yml")):
+                problems.append(Problem(shown(suspect), 0, 0, "E202",
+                                        f"{shown(suspect)} holds YAML files but no {MANIFEST}; it is not loaded as a mod"))
+    return problems
 
 
 @dataclass
@@ -114,7 +142,7 @@ def _content_files(folder: Path, mod: Mod, manifest_source: Source) -> list[Path
 
 def apply_mods(scenario: Scenario, folders: list[Path]) -> tuple[Scenario, list[Problem], list[str]]:
     """The scenario with every usable mod applied, every problem found, and the ids applied."""
-    problems: list[Problem] = []
+    problems: list[Problem] = not_mods(folders)
     applied: list[str] = []
     claimed: dict[tuple, str] = {}
     current = scenario
@@ -150,7 +178,7 @@ def apply_mods(scenario: Scenario, folders: list[Path]) -> tuple[Scenario, list[
 
 def _apply(scenario: Scenario, mod: Mod) -> tuple[Scenario | None, list[Problem]]:
     """Merge one mod into the scenario and validate the result, placing errors in the mod's files."""
-    document = Document(mod.folder, data=scenario.model_dump(mode="python", exclude={"include"}))
+    document = Document(mod.folder, data=scenario.model_dump(mode="python", exclude={"include"}, exclude_none=True))
     for source, _ in mod.contents:
         raw = source.data
         _merge_parameters(document, raw.get("parameters", {}), source, ("parameters",))

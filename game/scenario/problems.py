@@ -28,7 +28,7 @@ CODES: dict[str, tuple[str, str]] = {
     "E131": ("year missing", "Every year of the scenario needs a value here."),
     "E140": ("invalid condition", "Conditions use numbers, names, comparisons, and/or/not, + - * / and min/max/abs."),
     "E200": ("mod for another scenario", "A mod's scenario: must name the scenario it is loaded with."),
-    "E201": ("mods conflict", "Two mods change the same thing; remove one or make one depend on the other's id."),
+    "E201": ("mods conflict", "Two mods change the same thing: remove one, or merge the two into one mod."),
     "E202": ("not a mod", "A mod is a folder with a mod.yaml manifest."),
     "W300": ("figure without a source", "Give every historical figure a source: so that players can check it."),
 }

@@ -70,6 +70,8 @@ def _one(err: dict, loc: tuple, model: type[BaseModel], locate: Locate, prefix: 
         expected = err.get("ctx", {}).get("expected", "")
         return locate(path, "E104", f"{where}: '{value}' is not one of {expected}",
                       did_you_mean(str(value), _literal_words(expected)), False)
+    if kind == "string_pattern_mismatch":
+        return locate(path, "E104", f"{where}: '{value}' may use only lower-case letters, digits and _", "", False)
     if kind == "string_type" and isinstance(value, bool):
         return locate(path, "E102", f"{where} must be text, not {str(value).lower()}",
                       "YAML reads yes/no/on/off/true/false as booleans: put the text in quotes.", False)

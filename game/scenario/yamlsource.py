@@ -102,6 +102,10 @@ def parse_text(text: str, source: Source) -> None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        if isinstance(exc, yaml.constructor.ConstructorError):
+            source.problems.append(Problem(source.file, line, col, "E003", f"YAML tag not allowed: {exc.problem}",
+                                           "Content is plain data: remove the !!tag (tags that build objects are never run)."))
+            return
         problem = f"YAML syntax error: {exc.problem or 'invalid YAML'}"
         if exc.context:
             problem = f"{problem} ({exc.context})"

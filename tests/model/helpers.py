@@ -7,9 +7,12 @@ from pathlib import Path
 
 import yaml
 
+from game.events.engine import Deck
 from game.headless.policy import directives_by_year, load_policy
+from game.headless.simulator import pick_choice
 from game.model import Game, World
 from game.scenario import load_scenario
+from game.session import Session
 
 REFERENCE = Path(__file__).resolve().parents[2] / "scenarios" / "reference" / "history.yaml"
 
@@ -26,15 +29,21 @@ def great_turn() -> World:
 
 def play(policy_name: str, world: World | None = None, seed: int = 0,
          weather: str = "historical") -> Game:
+    """Play a policy through great_turn with its event deck, answering cards as the policy says."""
     world = world or great_turn()
     policy, path = load_policy(policy_name)
     directives = directives_by_year(policy, world, path)
-    game = Game(world, seed=seed, weather_mode=weather)
-    for year in range(world.first_year, world.last_year + 1):
-        if game.finished:
-            break
-        game.play_year(directives[year])
-    return game
+    session = Session(world, deck(), seed=seed, weather_mode=weather)
+    while not session.finished:
+        for event in session.begin_year():
+            session.choose(event.id, pick_choice(policy, event, seed, session.year))
+        session.play_year(directives[session.year])
+    return session.game
+
+
+@cache
+def deck() -> Deck:
+    return load_scenario("great_turn").deck()
 
 
 @cache

@@ -107,3 +107,29 @@ def test_a_broken_mod_named_on_the_command_line_stops_the_run(tmp_path, capsys):
     assert main(["simulate", "--mods", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "E100 unknown key 'subsistense_t'" in err and "Traceback" not in err
+
+
+def test_a_folder_without_a_manifest_is_reported_not_silently_skipped(tmp_path, capsys):
+    folder = tmp_path / "nomod"
+    folder.mkdir()
+    (folder / "mod.yml").write_text("id: nomod\n", encoding="utf-8")
+    assert main(["simulate", "--mods", str(folder)]) == 2
+    assert "E202" in capsys.readouterr().err
+    installed = user_mods_dir() / "half_made"
+    installed.mkdir(parents=True)
+    (installed / "content.yaml").write_text("texts: {a: b}\n", encoding="utf-8")
+    try:
+        loaded = load_with_mods("great_turn", [user_mods_dir()])
+        assert [p.code for p in loaded.problems] == ["E202"] and loaded.scenario is not None
+    finally:
+        shutil.rmtree(user_mods_dir())
+
+
+def test_an_installed_mod_also_named_on_the_command_line_loads_once():
+    folder = user_mods_dir()
+    shutil.copytree(EXAMPLE, folder / "uralmash")
+    try:
+        loaded = load_with_mods("great_turn", [folder, folder / "uralmash"])
+        assert loaded.mods == ["uralmash"] and loaded.problems == []
+    finally:
+        shutil.rmtree(folder)

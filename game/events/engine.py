@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..model.metrics import METRICS
 from ..model.state import State
-from ..model.variables import READABLE, STATE_VARIABLES, read_state
+from ..model.variables import READABLE, STATE_VARIABLES, project_names, read_state
 from .expr import Condition, compile_condition
 from .schema import Choice, Event
 
@@ -49,9 +49,10 @@ class Entry:
 class Deck:
     """A scenario's events, compiled."""
 
-    def __init__(self, events: list[Event], first_year: int, last_year: int):
+    def __init__(self, events: list[Event], first_year: int, last_year: int, projects: tuple[str, ...] = ()):
         self.flags = frozenset(flags_of(events))
-        known = READABLE | self.flags
+        self.projects = tuple(projects)
+        known = READABLE | self.flags | project_names(self.projects)
         suggestions = sorted(known)
         self.entries: dict[str, Entry] = {}
         for event in events:
@@ -72,7 +73,7 @@ class Deck:
     def due(self, state: State, record: dict[str, float] | None, seed: int) -> list[Event]:
         """Events that fire this January, highest priority first; marks them fired in `state`."""
         year = state.year
-        env = environment(state, record, self.flags)
+        env = environment(state, record, self.flags, self.projects)
         due: list[Entry] = []
         scheduled = [event_id for when, event_id in state.scheduled if when == year]
         state.scheduled = [(when, event_id) for when, event_id in state.scheduled if when != year]
@@ -116,7 +117,8 @@ class Deck:
             return False
 
 
-def environment(state: State, record: dict[str, float] | None, flags: frozenset[str]) -> dict:
+def environment(state: State, record: dict[str, float] | None, flags: frozenset[str],
+                projects: tuple[str, ...] = ()) -> dict:
     """The values conditions see this January."""
     env: dict = {"year": state.year}
     if record is not None:
@@ -125,6 +127,9 @@ def environment(state: State, record: dict[str, float] | None, flags: frozenset[
         env[name] = read_state(state, name)
     for flag in flags:
         env[flag] = flag in state.flags
+    for project in projects:
+        env[f"built_{project}"] = project in state.projects_done
+        env[f"started_{project}"] = env[f"built_{project}"] or project in state.projects_building
     return env
 
 

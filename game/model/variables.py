@@ -36,9 +36,16 @@ STATE_VARIABLES: dict[str, tuple[str, float, float]] = {
     "urban_housing_m": ("housing_m", 0.0, math.inf),
     "farm_capital_bn": ("farm_capital_bn", 0.0, math.inf),
     "national_income_bn": ("national_income_bn", 1.0, math.inf),
+    # Deaths the last harvest has already set in motion for the coming spring; relief can lower them.
+    "famine_deaths_coming_m": ("famine_deaths_pending_m", 0.0, math.inf),
 }
 WRITABLE = frozenset(STATE_VARIABLES)
 READABLE = frozenset({"year", *METRICS, *STATE_VARIABLES})
+
+
+def project_names(project_ids) -> frozenset[str]:
+    """Conditions can ask whether a project has been started (started_<id>) or finished (built_<id>)."""
+    return frozenset(f"{prefix}_{p}" for p in project_ids for prefix in ("started", "built"))
 
 
 def read_state(state: State, name: str) -> float:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..events.engine import flags_of_raw
 from ..events.expr import ExprError, compile_condition
 from ..model.params import PRODUCTS
-from ..model.variables import READABLE, WRITABLE
+from ..model.variables import READABLE, WRITABLE, project_names
 from .document import Document
 from .pydantic_errors import did_you_mean
 
@@ -144,7 +144,7 @@ def _check_events(doc: Document, first, last, years_known: bool) -> None:
     for flag in sorted(flags & READABLE):
         doc.problems.append(doc.locate(("events",), "E120", f"flag '{flag}' has the name of a model variable",
                                        at_key=True))
-    known = READABLE | flags
+    known = READABLE | flags | project_names(p for p in project_ids if isinstance(p, str))
     suggestions = sorted(known)
     for index, event in enumerate(events):
         if not isinstance(event, dict):

@@ -137,7 +137,7 @@ class Scenario(ScenarioContent):
 
     def deck(self) -> Deck:
         """The compiled event deck (the loader has checked every trigger)."""
-        return Deck(self.events, self.first_year, self.last_year)
+        return Deck(self.events, self.first_year, self.last_year, tuple(p.id for p in self.projects))
 
 
 class ModManifest(BaseModel):

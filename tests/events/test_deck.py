@@ -61,8 +61,13 @@ def test_every_history_note_names_sources(deck):
 
 
 def famine_cards(policy: str) -> list[tuple[int, str]]:
-    session = run_policy(prepare("great_turn", policy, user_mods=False), seed=1)
-    return [(e.year, e.id) for e in session.events if "famine" in e.tags]
+    """The famine cards a policy meets: those that hunger in the villages brings on."""
+    campaign = prepare("great_turn", policy, user_mods=False)
+    hunger = {event_id for event_id, entry in campaign.deck.entries.items()
+              if "famine" in entry.event.tags and entry.condition
+              and {"share_below_subsistence", "famine_deaths_m"} & entry.condition.names}
+    session = run_policy(campaign, seed=1)
+    return [(e.year, e.id) for e in session.events if e.id in hunger]
 
 
 def test_a_gentle_player_never_meets_the_famine():

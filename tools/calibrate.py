@@ -217,8 +217,11 @@ def apply(document, values: dict[str, float]) -> None:
     edits: dict[str, dict[int, list[tuple[int, float]]]] = {}
     for dotted, value in values.items():
         path = tuple(int(p) if p.isdigit() else p for p in dotted.split("."))
-        source, source_path = document.origin[path]
-        line, col = source.locate(source_path)
+        probe = path
+        while probe not in document.origin:  # the file that wrote the nearest enclosing mapping
+            probe = probe[:-1]
+        source, source_path = document.origin[probe]
+        line, col = source.locate(source_path + path[len(probe):])
         edits.setdefault(source.file, {}).setdefault(line, []).append((col, value))
     for file, by_line in edits.items():
         lines = Path(file).read_text(encoding="utf-8").split("\n")

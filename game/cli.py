@@ -8,32 +8,35 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from pathlib import Path
 
 from .errors import UserError
 from .headless import bench, simulator
 from .model.game import WEATHER_MODES
+from .persist import lessons, paths, saves
+from .persist.playthrough import Playthrough, source_of
+from .persist.settings import GameSettings
+from .scenario import load_scenario
 from .scenario.schema_export import write_schemas
 from .scenario.validate import validate_paths
 
 DESCRIPTION = (
     "Pyatiletka: Soviet industrialization, 1928-1941. "
-    "The game window is not built yet; these commands run the simulation headless."
+    "Without a command the game window opens; the other commands run the simulation headless."
 )
 
 
 def main(argv: list[str] | None = None) -> int:
     args_given = sys.argv[1:] if argv is None else argv
     parser = build_parser()
-    if not args_given:
-        parser.print_help()
-        return 0
     try:
         args = parser.parse_args(args_given)
     except SystemExit as exc:  # argparse exits on --help and bad arguments; main returns codes
         return int(exc.code or 0)
     try:
+        paths.set_data_dir(getattr(args, "data_dir", None))
         return args.command(args)
     except UserError as exc:
         # One line for a single problem; a scenario's list of problems keeps its lines.
@@ -43,9 +46,27 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+DATA_DIR_HELP = ("keep saves, settings, mods and crash reports in DIR instead of the user folders "
+                 "(portable mode, e.g. on a USB stick)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=DESCRIPTION)
-    commands = parser.add_subparsers(title="commands", metavar="<command>")
+    parser.add_argument("--data-dir", type=Path, metavar="DIR", default=None, help=DATA_DIR_HELP)
+    # Accepted after the command too; SUPPRESS keeps a subcommand from resetting the global value.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, metavar="DIR", default=argparse.SUPPRESS, help=DATA_DIR_HELP)
+    parser.add_argument("--classroom", action="store_true",
+                        help="open the game in classroom mode (large text, high contrast, a vote tally)")
+    parser.set_defaults(command=_play, size=None, lesson=None)  # no command: the game window
+    commands = parser.add_subparsers(title="commands", metavar="<command>", parser_class=_parser_with(common))
+
+    play = commands.add_parser("play", help="open the game window (the default)",
+                               description="Open the game window at the title screen.")
+    play.add_argument("--classroom", action="store_true", help="classroom mode: large text, high contrast")
+    play.add_argument("--size", type=_window_size, metavar="WxH", help="window size, e.g. 1920x1080")
+    add_lesson_option(play)
+    play.set_defaults(command=_play)
 
     sim = commands.add_parser("simulate", help="play a policy through a scenario without the window",
                               description="Play a policy year by year and report every metric.")
@@ -59,7 +80,30 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--json", type=Path, metavar="FILE", help="write the full result as JSON instead of a table")
     sim.add_argument("--mods", type=Path, action="append", metavar="DIR",
                      help="a mod folder, or a folder of mods, to load (repeatable)")
+    sim.add_argument("--save", type=Path, metavar="FILE",
+                     help="also write the finished game as a save (replay it with `replay FILE`)")
     sim.set_defaults(command=_simulate)
+
+    rep = commands.add_parser("replay", help="load a save, replay it and check it against its snapshot",
+                              description="Load a save, replay its command log and check that the replay "
+                                          "reproduces the saved game exactly; print a one-line summary.")
+    rep.add_argument("file", type=Path, metavar="FILE", help="a save file")
+    rep.add_argument("--mods", type=Path, action="append", metavar="DIR",
+                     help="a folder to look in for the save's mods, besides your mods folder (repeatable)")
+    rep.set_defaults(command=_replay)
+
+    lesson = commands.add_parser("lesson", help="read a lesson code, or make one for a class",
+                                 description="Print what a lesson code means, or with --make print a new code "
+                                             "for a scenario, seed and settings.")
+    lesson.add_argument("code", nargs="?", metavar="CODE", help="a lesson code, e.g. AE8-0G0-E0H")
+    lesson.add_argument("--make", action="store_true", help="make a new code from the options below")
+    lesson.add_argument("--scenario", default="first_plan", help="bundled scenario id (default: first_plan)")
+    lesson.add_argument("--seed", type=int, default=None, help="random seed (default: a random one below 64)")
+    lesson.add_argument("--weather", choices=WEATHER_MODES, help="default: the scenario's default")
+    lesson.add_argument("--classroom", action="store_true", help="classroom (projector) mode")
+    lesson.add_argument("--detailed", action="store_true", help="the detailed content texts")
+    lesson.add_argument("--no-undo", action="store_true", help="switch undo off (for assessment)")
+    lesson.set_defaults(command=_lesson)
 
     check = commands.add_parser("validate", help="check scenarios, policies and mods, listing every problem",
                                 description="Check content files and folders; exit 0 when clean, 1 with errors.")
@@ -77,18 +121,111 @@ def build_parser() -> argparse.ArgumentParser:
     timing.add_argument("--repeat", type=_positive_int, help="repetitions per figure (default: each figure's own)")
     timing.add_argument("--json", type=Path, metavar="FILE", help="also write the figures and budgets as JSON")
     timing.set_defaults(command=_bench)
+
+    shots = commands.add_parser("screenshots", help="render every screen to PNG, headless",
+                                description="Render every screen of the game to PNG files without a window "
+                                            "(1280x720, and classroom mode at 1920x1080).")
+    shots.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the PNG files")
+    shots.add_argument("--scenario", default="first_plan", help="scenario to show (default: first_plan)")
+    shots.set_defaults(command=_screenshots)
+    add_debrief_commands(commands)
     return parser
 
 
+def _play(args: argparse.Namespace) -> int:
+    from .ui import play
+
+    try:
+        return play(classroom=args.classroom, size=args.size, lesson=getattr(args, "lesson", None))
+    except Exception as exc:  # pygame.error without a display, say: one line, not a traceback
+        if type(exc).__module__.startswith("pygame"):
+            raise UserError(f"cannot open the game window: {exc}") from None
+        raise
+
+
+def _screenshots(args: argparse.Namespace) -> int:
+    from .ui.screenshots import render_all
+
+    try:
+        written = render_all(args.out, args.scenario)
+    except OSError as exc:
+        raise UserError(f"{args.out}: cannot write the screenshots ({exc.strerror or exc})") from None
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
+def _parser_with(common: argparse.ArgumentParser) -> type[argparse.ArgumentParser]:
+    class CommandParser(argparse.ArgumentParser):
+        def __init__(self, *args, **kwargs):
+            kwargs.setdefault("parents", [common])
+            super().__init__(*args, **kwargs)
+
+    return CommandParser
+
+
+def add_lesson_option(parser: argparse.ArgumentParser) -> None:
+    """For `play`: `--lesson CODE` starts exactly the game of a lesson code (lessons.start_lesson).
+    A mistyped code is an argument error that says what is wrong with it."""
+    parser.add_argument("--lesson", type=_lesson_code, metavar="CODE",
+                        help="start exactly the game of this lesson code (from `lesson --make`)")
+
+
+def _lesson_code(text: str) -> lessons.Lesson:
+    try:
+        return lessons.decode(text)
+    except UserError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
+
+
 def _simulate(args: argparse.Namespace) -> int:
+    if args.save is not None and args.runs != 1:
+        raise UserError("--save keeps one game; leave out --runs")
     campaign = simulator.prepare(args.scenario, args.policy, mods=args.mods)
     for notice in campaign.notices:
         print(f"warning: a mod in your mods folder was left out: {notice}", file=sys.stderr)
-    result = simulator.simulate(campaign, args.seed, args.runs, args.weather)
+    if args.save is None:
+        result = simulator.simulate(campaign, args.seed, args.runs, args.weather)
+    else:
+        session = Playthrough(campaign.world, campaign.deck, seed=args.seed, weather_mode=campaign.weather(args.weather),
+                              scenario=campaign.scenario, source=source_of(args.scenario), mods=campaign.mods)
+        simulator.run_policy(campaign, args.seed, args.weather, session=session)
+        result = simulator.result_json(campaign, session, args.weather)
     if args.json is None:
         print(simulator.summary_table(result))
     else:
         _write_json(args.json, result)
+    if args.save is not None:
+        saves.write_save(session, args.save)
+        print(f"wrote {args.save}")
+    return 0
+
+
+def _replay(args: argparse.Namespace) -> int:
+    session = saves.load(args.file, args.mods)
+    years = [int(r["year"]) for r in session.records]
+    played = f"{len(years)} year{'s' * (len(years) != 1)} played" + (f" ({years[0]}-{years[-1]})" if years else "")
+    where = f"ending: {session.game.ending}" if session.finished else f"next: January {session.year}"
+    scenario = session.scenario
+    mods = f", mods {', '.join(session.mods)}" if session.mods else ""
+    print(f"{args.file}: {scenario.id} {scenario.version}{mods}, seed {session.seed}, {session.weather_mode} weather, "
+          f"{played}, {where}; the replay matches the save")
+    return 0
+
+
+def _lesson(args: argparse.Namespace) -> int:
+    if args.make == (args.code is not None):
+        raise UserError("give a lesson code to read it, or --make (with --scenario and --seed) to make one")
+    if args.code is not None:
+        lesson = lessons.decode(args.code)
+        print(lesson.describe(load_scenario(lesson.scenario).name))
+        return 0
+    seed = args.seed if args.seed is not None else random.randrange(64)
+    settings = GameSettings(classroom=args.classroom, content="detailed" if args.detailed else "sober",
+                            allow_undo=not args.no_undo)
+    lesson = lessons.make_lesson(args.scenario, seed, args.weather, settings)
+    print(lesson.code)
+    print(lesson.describe(load_scenario(lesson.scenario).name))
     return 0
 
 
@@ -126,6 +263,14 @@ def _write_json(path: Path, data: dict) -> None:
     print(f"wrote {path}")
 
 
+def _window_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size like 1280x720: {text!r}") from None
+    return width, height
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -134,3 +279,61 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
     return value
+
+
+# --- debrief and compare (game/debrief) ------------------------------------------------------
+
+
+def add_debrief_commands(commands) -> None:
+    report = commands.add_parser(
+        "debrief", help="write a game's debrief as a printable HTML page and a results file",
+        description="Read a save or a single-run `simulate --json` result and write its debrief: the "
+                    "player's record beside history's as one self-contained HTML page (--html), and the "
+                    "results file that `compare` reads (--json).")
+    report.add_argument("file", type=Path, metavar="FILE", help="a save, or a simulate --json result of one run")
+    report.add_argument("--html", type=Path, metavar="OUT.html", help="write the printable debrief here")
+    report.add_argument("--json", type=Path, metavar="OUT.json", help="write the results file for `compare` here")
+    report.add_argument("--name", default=None, metavar="NAME",
+                        help="the student's or team's name, as they want it shown (nothing else is kept)")
+    report.add_argument("--mods", type=Path, action="append", metavar="DIR",
+                        help="a folder to look in for the game's mods, besides your mods folder (repeatable)")
+    report.set_defaults(command=_debrief)
+
+    cls = commands.add_parser(
+        "compare", help="compare a class's results files on one page",
+        description="Read results files (made by `debrief FILE --json OUT.json`) of one scenario and game "
+                    "version, and show how the outcomes spread against history's on each axis.")
+    cls.add_argument("files", type=Path, nargs="+", metavar="FILE", help="results files")
+    cls.add_argument("--html", type=Path, metavar="OUT.html", help="write the comparison page here")
+    cls.set_defaults(command=_compare)
+
+
+def _debrief(args: argparse.Namespace) -> int:
+    from .debrief import build, load_game, results_json, write_html
+
+    if args.html is None and args.json is None:
+        raise UserError("say what to write: --html OUT.html, --json OUT.json, or both")
+    name = " ".join(args.name.split()) if args.name else None
+    if name is not None and len(name) > 80:
+        raise UserError("--name: at most 80 characters")
+    game = load_game(args.file, args.mods)
+    report = build(game, name)
+    for notice in report.notices:
+        print(f"note: {notice}", file=sys.stderr)
+    if args.html is not None:
+        write_html(report, args.html)
+        print(f"wrote {args.html}")
+    if args.json is not None:
+        _write_json(args.json, results_json(report, game))
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from .debrief import compare
+
+    comparison = compare.compare(compare.load_results(args.files))
+    print(compare.summary_text(comparison))
+    if args.html is not None:
+        compare.write_html(comparison, args.html)
+        print(f"wrote {args.html}")
+    return 0

@@ -153,10 +153,20 @@ def test_bad_options_exit_2_without_traceback(capsys, args):
     assert "Traceback" not in err
 
 
-def test_no_arguments_lists_commands(capsys):
-    code, out, _ = run(capsys)
+def test_help_lists_commands(capsys):
+    code, out, _ = run(capsys, "--help")
     assert code == 0
-    assert "simulate" in out and "bench" in out
+    assert "simulate" in out and "bench" in out and "play" in out and "screenshots" in out
+
+
+def test_no_arguments_opens_the_game_window(monkeypatch, capsys):
+    opened = []
+    monkeypatch.setattr("game.ui.play", lambda **options: opened.append(options) or 0)  # never a real window
+    assert run(capsys)[0] == 0
+    assert run(capsys, "--classroom")[0] == 0
+    assert run(capsys, "play", "--size", "1920x1080")[0] == 0
+    assert [o["classroom"] for o in opened] == [False, True, False]
+    assert opened[2]["size"] == (1920, 1080)
 
 
 def test_bench_json_has_every_figure_and_budget(tmp_path, capsys):

@@ -31,16 +31,18 @@ Action = Callable[[], object]
 @dataclass(frozen=True)
 class Benchmark:
     name: str
-    budget_ms: float
+    budget_ms: float           # the budget, in `unit` (ms unless the figure says otherwise)
     repeat: int
     setup: Callable[[], Action]
     description: str
+    unit: str = "ms"
+    sample: Callable[[int], float] | None = None  # measures itself: repeat -> the figure
 
 
 @dataclass(frozen=True)
 class Timing:
     benchmark: Benchmark
-    median_ms: float
+    median_ms: float           # the figure, in the benchmark's unit
     repeat: int
 
     @property
@@ -82,7 +84,22 @@ def _forecast_100() -> Action:
     return lambda: game.forecast(orders, draws=100)
 
 
+def measured(name: str, budget: float, unit: str, repeat: int) -> Callable[[Callable[[int], float]], Callable]:
+    """Register a figure that is not one action's time (start-up seconds, idle CPU percent): the
+    function takes the repeat count and returns the figure."""
+
+    def register(sample: Callable[[int], float]) -> Callable[[int], float]:
+        BENCHMARKS.append(Benchmark(name, budget, repeat, lambda: (lambda: None), (sample.__doc__ or "").strip(),
+                                    unit, sample))
+        return sample
+
+    return register
+
+
 def measure(bench: Benchmark, repeat: int | None = None) -> Timing:
+    if bench.sample is not None:
+        count = repeat or bench.repeat
+        return Timing(bench, bench.sample(count), count)
     action = bench.setup()
     action()  # warm-up: first calls pay for imports and caches, which a player pays once
     count = repeat or bench.repeat
@@ -109,8 +126,8 @@ def run_all(repeat: int | None = None) -> list[Timing]:
 def report(timings: list[Timing]) -> str:
     width = max(len(t.benchmark.name) for t in timings)
     return "\n".join(
-        f"{t.benchmark.name:<{width}}  {t.median_ms:8.2f} ms  budget {t.benchmark.budget_ms:g} ms  "
-        f"{'OK' if t.within_budget else 'OVER'}  (median of {t.repeat})"
+        f"{t.benchmark.name:<{width}}  {t.median_ms:8.2f} {t.benchmark.unit:<2}  budget {t.benchmark.budget_ms:g} "
+        f"{t.benchmark.unit}  {'OK' if t.within_budget else 'OVER'}  (median of {t.repeat})"
         for t in timings
     )
 
@@ -180,3 +197,25 @@ def _turn_5000_events() -> Action:
         session.play_year(campaign.directives[year])
 
     return one_turn
+
+
+
+@benchmark("compare_30_ms", budget_ms=2000.0, repeat=5)
+def _compare_30() -> Action:
+    """The class comparison of 30 results files: read, check, compare and write the HTML page."""
+    import json
+    import tempfile
+    from pathlib import Path
+
+    from ..debrief import compare
+    from ..debrief.results import sample_results
+
+    folder = Path(tempfile.mkdtemp(prefix="pyatiletka-bench-"))
+    files = []
+    for i, result in enumerate(sample_results(30)):
+        files.append(folder / f"result-{i:02}.json")
+        files[-1].write_text(json.dumps(result), encoding="utf-8")
+    return lambda: compare.write_html(compare.compare(compare.load_results(files)), folder / "class.html")
+
+# The game window's figures (start-up, frame time, idle CPU): registered by importing them here.
+from ..ui import bench_ui  # noqa: E402, F401

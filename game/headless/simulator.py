@@ -92,13 +92,15 @@ def _load_policy(name: str | Path) -> tuple[Policy, Path]:
     return load_policy(name)
 
 
-def run_policy(campaign: Campaign, seed: int, weather: str | None = None) -> Session:
+def run_policy(campaign: Campaign, seed: int, weather: str | None = None, session: Session | None = None) -> Session:
     """Play the policy until the game ends: the last year, or the leader's removal.
 
     Each January's event cards are answered as the policy says (event_choices, else
-    default_choice), through the same commands a player uses.
+    default_choice), through the same commands a player uses. `session`: play into this game
+    (a saveable one, say) instead of a new one; it must be of the campaign's scenario and seed.
     """
-    session = Session(campaign.world, campaign.deck, seed=seed, weather_mode=campaign.weather(weather))
+    if session is None:
+        session = Session(campaign.world, campaign.deck, seed=seed, weather_mode=campaign.weather(weather))
     while not session.finished:
         for event in session.begin_year():
             session.choose(event.id, pick_choice(campaign.policy, event, seed, session.year))

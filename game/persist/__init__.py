@@ -5,7 +5,7 @@
 - `playthrough`: a Session that knows its scenario and settings, so it can be saved; undo.
 - `saves`: the save format, loading with replay verification, autosave, named slots, the list.
 - `lessons`: the short codes a teacher writes on the board.
-- `settings`: per-game settings (classroom, content, undo) and the user's settings file.
+- `settings`: the settings of one game (classroom, content, undo).
 
 Nothing is imported here, so `game.persist.atomic` loads without pydantic or the scenario code.
 """

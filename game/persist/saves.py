@@ -41,7 +41,7 @@ from .. import __version__
 from ..errors import UserError
 from ..model import DirectiveError
 from ..model.directives import describe_validation_error
-from ..scenario import ScenarioError, bundled_scenarios
+from ..scenario import Scenario, ScenarioError, bundled_scenarios
 from ..scenario.loader import load_with_mods
 from ..scenario.mods import MANIFEST, discover, user_mods_dir
 from .atomic import atomic_write, backup_path, is_temporary, sweep_temporary_files
@@ -182,7 +182,7 @@ def save_json(session: Playthrough) -> dict:
         "mods": list(session.mods),
         "lesson": session.lesson,
         "undos": session.undos,
-        "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "saved_at": datetime.now(UTC).isoformat(timespec="milliseconds"),
         "year": session.year,
         "finished": session.finished,
         "ending": session.game.ending,
@@ -238,7 +238,7 @@ def parse_save(raw: bytes, path: str | Path = "<save>") -> SaveFile:
         raise SaveUnreadable(path, f"the save is empty ({len(raw)} bytes): it was never written completely"
                              + _backup_hint(path))
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a byte-order mark, as some editors add, is harmless
     except UnicodeDecodeError:
         if not looks_like_save:
             raise NotASave(path, "is not a Pyatiletka save (not a text file)") from None
@@ -246,7 +246,9 @@ def parse_save(raw: bytes, path: str | Path = "<save>") -> SaveFile:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
+        if not text.lstrip().startswith("{"):
+            raise NotASave(path, "is not a Pyatiletka save (not JSON)") from None
+        if _cut_short(text, exc):
             raise SaveUnreadable(path, f"the save is cut short (truncated after {len(raw)} bytes)"
                                  + _backup_hint(path)) from None
         if not looks_like_save:
@@ -267,12 +269,24 @@ def parse_save(raw: bytes, path: str | Path = "<save>") -> SaveFile:
                                f"this is {__version__}, which reads save formats up to {FORMAT_VERSION}: "
                                f"update the game to load it")
     while version < FORMAT_VERSION:
-        data = UPGRADES[version](data)
+        try:
+            data = UPGRADES[version](data)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise SaveDamaged(path, f"the save is damaged: cannot upgrade it from save format {version} "
+                                    f"({type(exc).__name__}: {exc})" + _backup_hint(path)) from None
         version += 1
     try:
         return SaveFile.model_validate(data)
     except ValidationError as exc:
         raise SaveDamaged(path, f"the save is damaged: {describe_validation_error(exc)}" + _backup_hint(path)) from None
+
+
+def _cut_short(text: str, exc: json.JSONDecodeError) -> bool:
+    """A parse error at the very end (or in a last number or string cut in half): truncated."""
+    body = text.rstrip()
+    if exc.pos >= len(body):
+        return True
+    return not body.endswith("}") and (exc.pos >= len(body) - 64 or exc.msg.startswith("Unterminated string"))
 
 
 def _backup_hint(path: Path) -> str:
@@ -318,14 +332,34 @@ def _version_note(save: SaveFile) -> str:
 
 
 def _template(save: SaveFile, path: Path, mods: list[Path], accept_changed: bool) -> Playthrough:
+    scenario, current = _scenario_of(save, path, mods)
+    _check_hash(save, path, scenario, current, accept_changed)
+    try:
+        settings = GameSettings.from_json(save.settings)
+        return Playthrough.start(scenario, save.seed, save.weather, source=save.scenario.source or save.scenario.id,
+                                 mods=tuple(save.mods), settings=settings, lesson=save.lesson, undos=save.undos,
+                                 content_hash=current)
+    except DirectiveError as exc:  # an unknown weather mode
+        raise SaveDamaged(path, f"the save is damaged: {exc.message}") from None
+    except UserError as exc:
+        raise SaveDamaged(path, f"the save is damaged: settings: {exc.message}") from None
+
+
+def _scenario_file(save: SaveFile) -> Path | None:
+    source = save.scenario.source
+    return Path(source) if source.endswith((".yaml", ".yml")) else None
+
+
+def _scenario_of(save: SaveFile, path: Path, mods: list[Path]) -> tuple[Scenario, str]:
+    """The save's scenario with its mods applied, and its content hash now."""
     ref = save.scenario
-    scenario_file = Path(ref.source) if ref.source and ref.source not in bundled_scenarios() else None
+    scenario_file = _scenario_file(save)
     if scenario_file is not None and scenario_file.is_file():
         where: str | Path = scenario_file
     elif ref.id in bundled_scenarios():
         where = ref.id
     else:
-        also = f" (it was played from {ref.source})" if scenario_file is not None else ""
+        also = f" (it was played from {scenario_file})" if scenario_file is not None else ""
         raise ScenarioMissing(path, f"needs the scenario '{ref.id}' ({ref.name or ref.id}), which is not on "
                                     f"this machine{also}")
     folders = _mod_folders(save, path, [user_mods_dir(), *mods])
@@ -337,8 +371,11 @@ def _template(save: SaveFile, path: Path, mods: list[Path], accept_changed: bool
         problems = "; ".join(p.format().split("\n")[0] for p in loaded.errors) or "unknown reason"
         raise ScenarioChanged(path, f"was played with the mods {', '.join(save.mods)}; here only "
                                     f"{', '.join(loaded.mods) or 'none'} could be applied ({problems})")
-    scenario = loaded.scenario
-    current = content_hash(scenario)
+    return loaded.scenario, content_hash(loaded.scenario)
+
+
+def _check_hash(save: SaveFile, path: Path, scenario: Scenario, current: str, accept_changed: bool) -> None:
+    ref = save.scenario
     if (scenario.id != ref.id or current != ref.content_hash) and not accept_changed:
         mods_note = f" with the mods {', '.join(save.mods)}" if save.mods else ""
         raise ScenarioChanged(
@@ -346,14 +383,6 @@ def _template(save: SaveFile, path: Path, mods: list[Path], accept_changed: bool
                   f"{_short_hash(ref.content_hash)}), but this machine's '{scenario.id}' version {scenario.version} "
                   f"is different (content {_short_hash(current)}): the scenario or a mod has changed since, "
                   f"so the game may not replay as it was played")
-    try:
-        settings = GameSettings.from_json(save.settings)
-        return Playthrough.start(scenario, save.seed, save.weather, source=ref.source or ref.id, mods=tuple(save.mods),
-                                 settings=settings, lesson=save.lesson, undos=save.undos, content_hash=current)
-    except DirectiveError as exc:  # an unknown weather mode
-        raise SaveDamaged(path, f"the save is damaged: {exc.message}") from None
-    except UserError as exc:
-        raise SaveDamaged(path, f"the save is damaged: settings: {exc.message}") from None
 
 
 def _short_hash(value: str) -> str:
@@ -397,6 +426,7 @@ class SaveEntry:
     lesson: str | None = None
     saved_at: datetime | None = None
     error: str | None = None
+    error_kind: str | None = None  # SaveError.kind: "unreadable", "newer", "scenario-changed", ...
 
     @property
     def ok(self) -> bool:
@@ -411,15 +441,30 @@ class SaveEntry:
         return f"{self.name}: {self.scenario_name or self.scenario_id}, {year}, saved {when}"
 
 
-def peek(path: str | Path, kind: str | None = None) -> SaveEntry:
-    """What the load screen shows for one file; a damaged file gives an entry with `error`."""
+def peek(path: str | Path, kind: str | None = None, *, check_scenario: bool = True,
+         _scenarios: dict | None = None) -> SaveEntry:
+    """What the load screen shows for one file, without replaying it. A file that cannot be
+    loaded (damaged, not a save, too new, its scenario or mods missing or changed) gives an
+    entry with `error`; with check_scenario=False only the file itself is checked."""
     path = Path(path)
     kind = kind or ("autosave" if path.name.startswith(AUTOSAVE_PREFIX) else "slot")
     name = f"autosave {_autosave_number(path)}" if kind == "autosave" else path.stem
     try:
         save = read_save(path)
+        if check_scenario:
+            cache = {} if _scenarios is None else _scenarios
+            key = (save.scenario.id, save.scenario.source, tuple(save.mods))
+            if key not in cache:
+                try:
+                    cache[key] = _scenario_of(save, path, [])
+                except SaveError as exc:
+                    cache[key] = exc
+            found = cache[key]
+            if isinstance(found, SaveError):
+                raise type(found)(path, found.message.removeprefix(f"{found.path}: "))
+            _check_hash(save, path, *found, accept_changed=False)
     except SaveError as exc:
-        return SaveEntry(path, kind, name, error=exc.message)
+        return SaveEntry(path, kind, name, error=exc.message, error_kind=exc.kind)
     try:
         saved_at = datetime.fromisoformat(save.saved_at)
     except ValueError:
@@ -429,9 +474,11 @@ def peek(path: str | Path, kind: str | None = None) -> SaveEntry:
 
 
 def list_saves() -> list[SaveEntry]:
-    """Every named save and autosave, newest first; damaged files are listed with their error."""
-    entries = [peek(p, "slot") for p in _save_files(saves_dir())]
-    entries += [peek(p, "autosave") for _, p in _autosaves()]
+    """Every named save and autosave, newest first; a save that cannot be loaded is listed with
+    its error (the snapshot check happens on loading)."""
+    scenarios: dict = {}  # each scenario (with its mods) is loaded once for the whole list
+    entries = [peek(p, "slot", _scenarios=scenarios) for p in _save_files(saves_dir())]
+    entries += [peek(p, "autosave", _scenarios=scenarios) for _, p in _autosaves()]
 
     def newest_first(entry: SaveEntry) -> float:
         if entry.saved_at is not None:
@@ -463,7 +510,8 @@ def autosave(session: Playthrough) -> Path:
     """Autosave: call at the start of every year. Keeps the last AUTOSAVES_KEPT autosaves (of any
     game); saving the same game at the same point twice writes nothing new."""
     folder = autosave_dir()
-    sweep_temporary_files(folder)
+    for stranded in (folder, saves_dir()):  # temporary files of writes killed long ago
+        sweep_temporary_files(stranded)
     data = save_json(session)
     existing = _autosaves()
     if existing and _same_game(existing[-1][1], data):
@@ -495,7 +543,7 @@ _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 1
 def slot_path(name: str) -> Path:
     """The file of a named save. Letters (any alphabet), digits, spaces, - and _ are kept."""
     clean = re.sub(r"[^\w\- ]", "_", name.strip()).strip(" .")[:64]
-    if not clean or clean.startswith(AUTOSAVE_PREFIX):
+    if not any(c.isalnum() for c in clean) or clean.startswith(AUTOSAVE_PREFIX):
         raise UserError(f"cannot use {name!r} as a save name: give a name of letters or digits")
     if clean.lower() in _WINDOWS_RESERVED:
         clean += "_"

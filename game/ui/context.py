@@ -1,0 +1,215 @@
+"""The game being played, as the UI sees it: the session, the scenario, the default policy and
+the directives the player is drafting for this year. No pygame here.
+
+The UI changes the game only through the Session's commands (`choose`, `play_year`); everything
+else in this module reads.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from ..headless.simulator import Campaign, prepare
+from ..model import Directives
+from ..model.directives import REPRESSION_LEVELS
+from ..model.params import INVESTMENT_SECTORS
+from ..model.setup import Plan, Project
+from ..scenario import Scenario
+from ..scenario.levers import combine
+from ..scenario.schema import LEVERS
+from ..session import Session
+from .settings import Settings
+from .shares import normalise
+
+log = logging.getLogger(__name__)
+
+LABOUR_SECTORS = ("farms", "factories", "construction")
+
+
+@dataclass
+class Draft:
+    """The directives being set for one year, as editable values."""
+
+    labor: tuple[float, ...]
+    investment_rate: float
+    split: tuple[float, ...]
+    procurement_mt: float
+    exports_mt: float
+    collectivization: float
+    dekulakization: bool
+    repression: int
+    projects: set[str] = field(default_factory=set)
+    targets: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    @classmethod
+    def from_directives(cls, d: Directives) -> Draft:
+        return cls(
+            labor=tuple(getattr(d.labor, s) for s in LABOUR_SECTORS),
+            investment_rate=d.investment_rate,
+            split=tuple(d.investment_split.share(s) for s in INVESTMENT_SECTORS),
+            procurement_mt=d.grain_procurement_mt,
+            exports_mt=d.grain_exports_mt,
+            collectivization=d.collectivization_target,
+            dekulakization=d.dekulakization,
+            repression=d.repression,
+            projects=set(d.projects),
+            targets={plan: dict(values) for plan, values in d.targets.items()},
+        )
+
+    def to_directives(self) -> Directives:
+        labor = normalise(self.labor)
+        split = normalise(self.split)
+        return Directives.from_mapping({
+            "labor": dict(zip(LABOUR_SECTORS, labor, strict=True)),
+            "investment_rate": self.investment_rate,
+            "investment_split": dict(zip(INVESTMENT_SECTORS, split, strict=True)),
+            "grain_procurement_mt": self.procurement_mt,
+            "grain_exports_mt": self.exports_mt,
+            "collectivization_target": self.collectivization,
+            "dekulakization": self.dekulakization,
+            "repression": self.repression,
+            "projects": tuple(sorted(self.projects)),
+            "targets": self.targets,
+        }, where="your directives")
+
+
+@dataclass
+class GameContext:
+    campaign: Campaign
+    session: Session
+    draft: Draft | None = None
+    notices: tuple[str, ...] = ()
+    all_levers: bool = False  # the picker's complexity: every lever, whatever the scenario gives
+    autosaved: int | None = None  # the January last autosaved
+
+    @classmethod
+    def start(cls, scenario_id: str, seed: int, weather: str | None, settings: Settings | None = None,
+              user_mods: bool = True) -> GameContext:
+        campaign = prepare(scenario_id, None, user_mods=user_mods)
+        session = _new_session(campaign, seed, campaign.weather(weather), settings or Settings())
+        return cls(campaign, session, notices=campaign.notices)
+
+    # -- what the scenario gives -------------------------------------------------------------
+    @property
+    def scenario(self) -> Scenario:
+        return self.campaign.scenario
+
+    @property
+    def world(self):
+        return self.campaign.world
+
+    @property
+    def year(self) -> int:
+        return self.session.year
+
+    @property
+    def levers(self) -> list[str]:
+        return list(LEVERS) if self.all_levers else list(self.scenario.levers)
+
+    def holds(self, lever: str) -> bool:
+        return lever in self.levers
+
+    def default_directives(self, year: int | None = None) -> Directives:
+        """What the default policy (history, usually) does in `year`, minus impossible projects."""
+        year = self.year if year is None else year
+        last = max(self.campaign.directives)
+        directives = self.campaign.directives[min(year, last)]
+        startable = tuple(p for p in directives.projects if self.can_start(p, year))
+        return directives.model_copy(update={"projects": startable})
+
+    @property
+    def plan(self) -> Plan | None:
+        return self.world.plan_for(self.year)
+
+    @property
+    def plan_starts_now(self) -> bool:
+        plan = self.plan
+        return plan is not None and plan.start == self.year
+
+    def sets_targets_now(self) -> bool:
+        return self.plan_starts_now and self.holds("targets") and not self.session.finished
+
+    # -- projects ------------------------------------------------------------------------------
+    def started_projects(self) -> set[str]:
+        state = self.session.game.state
+        return set(state.projects_building) | set(state.projects_done)
+
+    def can_start(self, project_id: str, year: int | None = None) -> bool:
+        year = self.year if year is None else year
+        project = self.world.project(project_id)
+        return project is not None and year >= project.earliest_year and project_id not in self.started_projects()
+
+    def project_status(self, project: Project) -> str:
+        state = self.session.game.state
+        if project.id in state.projects_done:
+            return "done"
+        if project.id in state.projects_building:
+            return "building"
+        if self.year < project.earliest_year:
+            return "too_early"
+        return "available"
+
+    # -- the year's directives ---------------------------------------------------------------
+    def begin_draft(self) -> Draft:
+        """This year's draft, starting from the default policy's directives (history's)."""
+        self.draft = Draft.from_directives(self.default_directives())
+        if self.plan_starts_now and self.plan.id not in self.draft.targets:
+            self.draft.targets[self.plan.id] = dict(self.plan.historical_targets)
+        return self.draft
+
+    def ensure_draft(self) -> Draft:
+        return self.draft if self.draft is not None else self.begin_draft()
+
+    def repeat_last_year(self) -> Draft:
+        """The player's previous directives, where they can still apply."""
+        draft = self.ensure_draft()
+        if not self.session.game.commands:
+            return draft
+        previous = Draft.from_directives(self.session.game.commands[-1])
+        previous.projects = set()
+        previous.targets = draft.targets
+        self.draft = previous
+        return previous
+
+    def directives(self) -> Directives:
+        """The year's directives: the player's levers, the default policy's for the rest."""
+        player = self.ensure_draft().to_directives()
+        default = self.default_directives()
+        combined = combine(player, default, self.levers)
+        if not self.plan_starts_now:  # targets are set in a plan's first year only
+            combined = combined.model_copy(update={"targets": {}})
+        return combined
+
+    def pending_events(self):
+        return self.session.begin_year()
+
+    def play_year(self) -> dict[str, float]:
+        record = self.session.play_year(self.directives())
+        self.draft = None
+        return record
+
+    @property
+    def finished(self) -> bool:
+        return self.session.finished
+
+
+def repression_name(level: int) -> str:
+    return REPRESSION_LEVELS[max(0, min(len(REPRESSION_LEVELS) - 1, int(level)))]
+
+
+def _new_session(campaign: Campaign, seed: int, weather: str, settings: Settings) -> Session:
+    """A saveable game when the saves package is there, else a plain Session: both are driven
+    through the same commands."""
+    try:
+        from ..persist.playthrough import Playthrough
+        from ..persist.settings import GameSettings
+    except ImportError:
+        return Session(campaign.world, campaign.deck, seed=seed, weather_mode=weather)
+    try:
+        game_settings = GameSettings(classroom=settings.classroom, content=settings.content)
+        return Playthrough.start(campaign.scenario, seed, weather, settings=game_settings,
+                                 mods=campaign.mods, notices=campaign.notices)
+    except Exception:  # the saves package is still changing; a plain Session plays the same game
+        log.exception("could not start a saveable game; playing without saves")
+        return Session(campaign.world, campaign.deck, seed=seed, weather_mode=weather)

@@ -1,0 +1,96 @@
+"""The window's link to saves (game.persist): autosave each January, continue, load, save.
+
+Saves are the saves package's business; this module only adapts it to the screens. If that
+package is missing, or a save cannot be read, the game says so and goes on: a save problem is
+never a crash.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from ..errors import UserError
+from ..headless.policy import directives_by_year, load_policy
+from ..headless.simulator import Campaign
+from .context import GameContext
+
+log = logging.getLogger(__name__)
+
+try:
+    from ..persist import saves as _saves
+    from ..persist.playthrough import Playthrough
+except ImportError:  # pragma: no cover - the saves package is part of the game; this is a fallback
+    _saves = None
+    Playthrough = None
+
+
+def available() -> bool:
+    return _saves is not None
+
+
+def context_for(session) -> GameContext:
+    """A GameContext around a loaded or lesson game: its scenario's default policy sets the
+    levers the player does not hold."""
+    scenario = session.scenario
+    policy, path = load_policy(scenario.default_policy)
+    directives = directives_by_year(policy, session.world, path)
+    campaign = Campaign(scenario, session.world, policy, path, directives, session.deck, tuple(session.mods))
+    return GameContext(campaign, session, notices=tuple(getattr(session, "notices", ())))
+
+
+def autosave(ctx: GameContext) -> str | None:
+    """Autosave this January; the problem in words if it failed (the game goes on)."""
+    if _saves is None or not isinstance(ctx.session, Playthrough):
+        return None
+    try:
+        _saves.autosave(ctx.session)
+    except (UserError, OSError) as exc:
+        log.warning("autosave failed: %s", exc)
+        return str(getattr(exc, "message", exc))
+    return None
+
+
+def entries() -> list:
+    if _saves is None:
+        return []
+    try:
+        return _saves.list_saves()
+    except (UserError, OSError) as exc:
+        log.warning("cannot list the saves: %s", exc)
+        return []
+
+
+def newest_loadable():
+    return next((entry for entry in entries() if entry.ok and not entry.finished), None)
+
+
+def load(path: Path) -> GameContext:
+    """Raises UserError (a SaveError) with a message for the player."""
+    return context_for(_saves.load(path))
+
+
+def save(ctx: GameContext, name: str) -> Path:
+    if _saves is None or not isinstance(ctx.session, Playthrough):
+        raise UserError("this game cannot be saved")
+    return _saves.save_slot(ctx.session, name)
+
+
+def can_undo(ctx: GameContext) -> bool:
+    session = ctx.session
+    return (Playthrough is not None and isinstance(session, Playthrough) and session.settings.allow_undo
+            and bool(session.records) and not ctx.finished)
+
+
+def undo(ctx: GameContext) -> GameContext:
+    """The game again at last year's January, its cards and directives to set anew. Raises
+    UserError (undo switched off, nothing to undo)."""
+    from ..persist.playthrough import undo_last_year
+
+    return context_for(undo_last_year(ctx.session))
+
+
+def lesson_context(lesson) -> GameContext:
+    from ..persist.lessons import start_lesson
+
+    return context_for(start_lesson(lesson))

@@ -1,0 +1,93 @@
+"""The content note before the first game, with the choice of how graphic the texts are.
+
+The teacher chooses how much detail the event texts give (sober or detailed), never what the
+numbers are: the human-cost figures are the same at either setting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from .. import draw
+from ..i18n import _
+from ..scene import Scene
+from ..settings import CONTENT_LEVELS
+from .common import frame, paint_hint
+
+
+def note_text() -> list[draw.Block]:
+    return [
+        draw.Block("h2", _("Before you begin")),
+        draw.Block("serif", _(
+            "This game is about the Soviet Union from 1928 to 1941: the five-year plans, the forced "
+            "collectivization of agriculture, the famines of 1930–1933, the deportation of peasant "
+            "families, forced labour in the camps and the Great Terror. Millions of people died.")),
+        draw.Block("serif", _(
+            "The game shows them as what they were: people, counted by historians, with the sources "
+            "named. Deaths are never points, and nothing in the game rewards them. Where historians "
+            "disagree, the game says who holds which view.")),
+        draw.Block("serif", _(
+            "You can choose how much detail the event texts give. The sober setting states what "
+            "happened; the detailed setting describes it more fully. The numbers are the same either "
+            "way. You can change this later in Settings.")),
+    ]
+
+
+class ContentNoteScene(Scene):
+    title = "content_note"
+
+    def __init__(self, app, on_continue: Callable[[], None] | None = None):
+        super().__init__(app)
+        self.on_continue = on_continue
+
+    def layout(self) -> None:
+        s = self.style
+        self.frame = frame(s, self.size, with_ledger=False)
+        body = self.frame.body
+        width = min(body.width, s.px(900))
+        self.sheet = pygame.Rect(body.centerx - width // 2, body.top, width, body.height)
+        self.text_rect = self.sheet.inflate(-4 * s.gap, -4 * s.gap)
+        self.text_rect.height -= s.button_height() + 2 * s.gap
+        self.view = draw.TextView(s, note_text(), self.text_rect.width)
+
+    def build(self) -> None:
+        s = self.style
+        row = pygame.Rect(self.text_rect.left, self.text_rect.bottom + 2 * s.gap, self.text_rect.width,
+                          s.button_height())
+        content = CONTENT_LEVELS.index(self.app.settings.content)
+        self.choice("content", row, CONTENT_LEVELS, content, self.set_content,
+                    lambda i: _("Event texts: {level}").format(level=_(CONTENT_LEVELS[i])))
+        back, go = self.button_row(self.frame.buttons, 2)
+        self.button("back", back, _("Back  [Esc]"), self.back, object_id="#quiet")
+        self.button("continue", go, _("I understand: continue"), self.proceed, object_id="#primary")
+        if self.focus_key is None:
+            self.focus_key = "continue"
+
+    def paint(self, canvas: pygame.Surface) -> None:
+        s = self.style
+        draw.poster_background(canvas, s.palette, 2)
+        draw.top_bar(canvas, s, self.frame.top, _("Content note"))
+        pygame.draw.rect(canvas, s.palette.panel, self.sheet)
+        pygame.draw.rect(canvas, s.palette.ink, self.sheet, s.rule)
+        self.view.draw(canvas, self.text_rect)
+        paint_hint(canvas, s, self.frame.hint, _("Enter: continue   Left/Right on the setting: change it   Esc: back"))
+
+    def set_content(self, index: int) -> None:
+        self.app.change_settings(self.app.settings.with_(content=CONTENT_LEVELS[index]))
+
+    def on_scroll(self, lines: int) -> bool:
+        if self.view.scroll_by(lines * self.style.fonts.line("serif"), self.text_rect.height):
+            self.refresh()
+        return True
+
+    def proceed(self) -> None:
+        self.app.change_settings(self.app.settings.with_(content_note_seen=True))
+        if self.on_continue is not None:
+            self.on_continue()
+        else:
+            self.app.pop()
+
+    def back(self) -> None:
+        self.app.pop()

@@ -1,0 +1,75 @@
+"""Sources and credits: every work the scenarios cite, the fonts and their licence, the
+libraries."""
+
+from __future__ import annotations
+
+import pygame
+
+from ...scenario import Scenario
+from .. import draw
+from ..i18n import _
+from ..scene import Scene
+from ..viewmodel import sources
+from .common import frame, paint_hint
+
+
+def _scenarios() -> list[Scenario]:
+    from .picker import scenario_infos
+
+    return [info.scenario for info in scenario_infos() if info.scenario is not None]
+
+
+def credit_blocks() -> list[draw.Block]:
+    works: list[str] = []
+    for scenario in _scenarios():
+        works += [w for w in sources(scenario) if w not in works]
+    blocks = [draw.Block("h2", _("Sources"), "red", 0),
+              draw.Block("body", _("The figures, notes and event texts of the scenarios rest on these works. Each "
+                                   "figure's source and confidence is given in the scenario files.")),]
+    blocks += [draw.Block("small", f"– {work}", "ink", 0.15) for work in sorted(works)]
+    blocks += [
+        draw.Block("h2", _("Credits"), "red", 1.2),
+        draw.Block("body", _("Fonts: PT Sans and PT Serif by ParaType (ParaType Free Font License; the licence "
+                             "is in assets/fonts/LICENSE-ParaType.txt).")),
+        draw.Block("body", _("Made with Python, pygame-ce, pygame_gui, pydantic, PyYAML and platformdirs.")),
+    ]
+    return blocks
+
+
+class CreditsScene(Scene):
+    title = "credits"
+
+    def layout(self) -> None:
+        s = self.style
+        self.frame = frame(s, self.size, with_ledger=False)
+        self.sheet = self.frame.body
+        self.text_rect = self.sheet.inflate(-4 * s.gap, -3 * s.gap)
+        self.text_rect.width -= s.px(14)
+        self.view = draw.TextView(s, credit_blocks(), self.text_rect.width)
+
+    def build(self) -> None:
+        back = pygame.Rect(self.frame.buttons.left, self.frame.buttons.top, self.frame.buttons.width // 3,
+                           self.frame.buttons.height)
+        self.button("back", back, _("Back  [Esc]"), self.back, object_id="#primary")
+
+    def paint(self, canvas: pygame.Surface) -> None:
+        s = self.style
+        draw.poster_background(canvas, s.palette, 2)
+        draw.top_bar(canvas, s, self.frame.top, _("Sources and credits"))
+        pygame.draw.rect(canvas, s.palette.panel, self.sheet)
+        pygame.draw.rect(canvas, s.palette.ink, self.sheet, s.rule)
+        self.view.draw(canvas, self.text_rect)
+        paint_hint(canvas, s, self.frame.hint, _("PgUp/PgDn or the mouse wheel: scroll   Esc: back"))
+
+    def on_scroll(self, lines: int) -> bool:
+        if self.view.scroll_by(lines * self.style.fonts.line("body"), self.text_rect.height):
+            self.refresh()
+        return True
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key in (pygame.K_DOWN, pygame.K_UP):
+            return self.on_scroll(1 if event.key == pygame.K_DOWN else -1)
+        return False
+
+    def back(self) -> None:
+        self.app.pop()

@@ -1,0 +1,95 @@
+"""The in-game menu (Esc): resume, settings, the title, quit. A modal over the game."""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import draw, saving
+from ..i18n import _
+from ..scene import Scene
+
+
+class MenuScene(Scene):
+    modal = True
+    title = "menu"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.saved = ""
+
+    def entries(self):
+        entries = [("resume", _("Resume  [Esc]"), self.back, "#primary")]
+        if saving.available() and self.app.ctx is not None and not self.app.ctx.finished:
+            entries.append(("save", self.saved or _("Save the game"), self.save, None))
+        if self.app.ctx is not None and saving.can_undo(self.app.ctx):
+            entries.append(("undo", _("Take back last year"), self.undo, None))
+        return entries + [
+                ("settings", _("Settings"), self.settings, None),
+                ("title", _("To the title (the game stays open)"), self.to_title, None),
+                ("quit", _("Quit"), self.app.quit, "#quiet")]
+
+    def layout(self) -> None:
+        s = self.style
+        w, h = self.size
+        bh = s.button_height()
+        width = min(w - 4 * s.gap, s.px(460))
+        height = s.fonts.line("h2") + s.px(30) + len(self.entries()) * (bh + s.gap) + s.gap
+        self.box = pygame.Rect((w - width) // 2, (h - height) // 2, width, height)
+        top = self.box.top + s.fonts.line("h2") + s.px(24)
+        self.rects = [pygame.Rect(self.box.left + 2 * s.gap, top + i * (bh + s.gap), width - 4 * s.gap, bh)
+                      for i in range(len(self.entries()))]
+
+    def build(self) -> None:
+        for index, ((key, label, action, object_id), rect) in enumerate(zip(self.entries(), self.rects, strict=True)):
+            self.button(key, rect, f"{index + 1}  {label}", action, object_id=object_id)
+
+    def paint(self, canvas: pygame.Surface) -> None:
+        s = self.style
+        pygame.draw.rect(canvas, s.palette.panel, self.box)
+        pygame.draw.rect(canvas, s.palette.ink, self.box, s.rule + 1)
+        pygame.draw.rect(canvas, s.palette.red, (self.box.left, self.box.top, self.box.width, s.px(8)))
+        draw.text(canvas, s.fonts["h2"], _("Menu"), (self.box.left + 2 * s.gap, self.box.top + s.px(14)),
+                  s.palette.ink)
+
+    def on_number(self, number: int) -> bool:
+        if 1 <= number <= len(self.items):
+            self.items[number - 1].activate()
+            return True
+        return False
+
+    def save(self) -> None:
+        from ...errors import UserError
+
+        ctx = self.app.ctx
+        name = f"{ctx.scenario.id}-{ctx.year}-seed{ctx.session.seed}"
+        try:
+            path = saving.save(ctx, name)
+            self.saved = _("Saved as {name}").format(name=path.stem)
+        except UserError as exc:
+            self.saved = _("Not saved: {problem}").format(problem=exc.message)[:80]
+        self.relayout()
+
+    def undo(self) -> None:
+        from ...errors import UserError
+        from .year import YearScene
+
+        try:
+            self.app.ctx = saving.undo(self.app.ctx)
+        except UserError as exc:
+            self.saved = exc.message[:80]
+            self.relayout()
+            return
+        self.app.reset(YearScene(self.app))
+
+    def settings(self) -> None:
+        from .settings import SettingsScene
+
+        self.app.push(SettingsScene(self.app))
+
+    def to_title(self) -> None:
+        from .title import TitleScene
+
+        self.app.reset(TitleScene(self.app))
+
+    def back(self) -> None:
+        self.app.pop()

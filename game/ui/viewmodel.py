@@ -1,0 +1,438 @@
+"""What the screens show, computed from the session: indicator groups, the human-cost ledger,
+plan progress, the reported-versus-real pairs, the record beside history. No pygame here, so
+all of it is testable without a display.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..model.metrics import METRICS, PER_YEAR_FLOWS
+from ..model.setup import Plan
+from ..scenario import Scenario
+from .context import GameContext
+from .i18n import N_, _
+
+# -- formatting -----------------------------------------------------------------------------
+
+
+def fmt_number(value: float, digits: int = 1) -> str:
+    if value is None or not math.isfinite(value):
+        return "—"
+    return f"{value:,.{digits}f}"
+
+
+def fmt_share(value: float) -> str:
+    return "—" if value is None else f"{100 * value:.0f}\u00a0%"  # no break between number and sign
+
+
+def fmt_people_m(millions: float) -> str:
+    """People counted in millions, in words a reader takes in at once."""
+    if millions is None:
+        return "—"
+    if millions >= 0.995:
+        return _("{n} million").format(n=f"{millions:.2f}".rstrip("0").rstrip("."))
+    return f"{round(millions * 1e6, -3):,.0f}"
+
+
+def fmt_people_k(thousands: float) -> str:
+    return fmt_people_m(thousands / 1000.0) if thousands is not None else "—"
+
+
+INDEX = N_("1928 = 100")
+
+
+@dataclass(frozen=True)
+class Measure:
+    """How a metric is shown: its name, unit and digits, and whether up is good news."""
+
+    metric: str
+    name: str                   # untranslated; `label` translates it
+    unit: str = ""              # untranslated; "%" for shares, "people" for head counts
+    digits: int = 1
+    higher_is_better: bool | None = True  # None: neither (a policy setting, a stock)
+
+    @property
+    def label(self) -> str:
+        return _(self.name)
+
+    @property
+    def table_label(self) -> str:
+        """The label of a table whose values carry no unit: "Steel, Mt"."""
+        if self.unit in ("%", "people", ""):
+            return self.label
+        if self.unit == INDEX:
+            return _("{label}, index").format(label=self.label)
+        return f"{self.label}, {_(self.unit)}"
+
+    def format(self, value: float | None) -> str:
+        """The value with its unit: "4.2 Mt", "14 %", "565,000"."""
+        number = self.number(value)
+        if value is None or self.unit in ("%", "people", ""):
+            return number
+        if self.unit == INDEX:
+            return f"{number} ({_(INDEX)})"
+        return f"{number} {_(self.unit)}"
+
+    def number(self, value: float | None) -> str:
+        """The value alone, for a table whose label names the unit."""
+        if value is None:
+            return "—"
+        if self.unit == "%":
+            return fmt_share(value)
+        if self.unit == "people":
+            return fmt_people_m(value)
+        return fmt_number(value, self.digits)
+
+
+MEASURES: dict[str, Measure] = {m.metric: m for m in [
+    Measure("steel_mt", N_("Steel"), "Mt"),
+    Measure("pig_iron_mt", N_("Pig iron"), "Mt"),
+    Measure("coal_mt", N_("Coal"), "Mt", 0),
+    Measure("oil_mt", N_("Oil"), "Mt"),
+    Measure("electricity_bn_kwh", N_("Electricity"), N_("bn kWh")),
+    Measure("tractors_k", N_("Tractors built"), N_("thousand")),
+    Measure("tanks", N_("Tanks built"), "", 0),
+    Measure("consumer_goods_index", N_("Consumer goods"), INDEX, 0),
+    Measure("grain_harvest_mt", N_("Grain harvest"), "Mt"),
+    Measure("grain_procurement_mt", N_("Grain procured"), "Mt", 1, None),
+    Measure("grain_exports_mt", N_("Grain exported"), "Mt", 1, None),
+    Measure("grain_reserve_mt", N_("State grain reserve"), "Mt"),
+    Measure("food_per_head_rural_t", N_("Food per villager"), "t", 2),
+    Measure("share_below_subsistence", N_("Below subsistence"), "%", 0, False),
+    Measure("famine_deaths_m", N_("Famine deaths"), "people", 0, False),
+    Measure("cattle_m", N_("Cattle"), N_("million")),
+    Measure("horses_m", N_("Horses"), N_("million")),
+    Measure("collectivization", N_("In collective farms"), "%", 0, None),
+    Measure("population_m", N_("Population"), N_("million")),
+    Measure("urban_population_m", N_("Town dwellers"), N_("million")),
+    Measure("workers_employees_m", N_("Workers, employees"), N_("million")),
+    Measure("urban_real_wage_index", N_("Urban real wage"), INDEX, 0),
+    Measure("rural_living_index", N_("Rural living"), INDEX, 0),
+    Measure("consumption_per_capita_index", N_("Consumption per head"), INDEX, 0),
+    Measure("unrest", N_("Unrest"), "%", 0, False),
+    Measure("peasant_unrest", N_("Peasant unrest"), "%", 0, False),
+    Measure("urban_discontent", N_("Urban discontent"), "%", 0, False),
+    Measure("fear", N_("Fear"), "%", 0, False),
+    Measure("plan_fulfilment", N_("Plan fulfilment (real)"), "%", 0),
+    Measure("gulag_m", N_("Prisoners in camps"), "people", 0, False),
+    Measure("national_income_bn", N_("National income"), N_("bn rubles"), 0),
+    Measure("nonag_value_added_bn", N_("Non-farm value added"), N_("bn rubles"), 0),
+    Measure("gdp_per_capita", N_("GDP per head (2011 dollars)"), "$", 0),
+    Measure("rural_population_m", N_("Villagers"), N_("million")),
+    Measure("executions_k", N_("Executions"), N_("thousand"), 1, False),
+    Measure("tractor_fleet_k", N_("Tractors in use"), N_("thousand")),
+]}
+
+INDICATOR_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (N_("Industry"), ("steel_mt", "pig_iron_mt", "coal_mt", "oil_mt", "electricity_bn_kwh", "tractors_k",
+                     "consumer_goods_index")),
+    (N_("Food & countryside"), ("grain_harvest_mt", "share_below_subsistence", "food_per_head_rural_t",
+                               "grain_procurement_mt", "grain_exports_mt", "collectivization", "cattle_m")),
+    (N_("People"), ("population_m", "urban_real_wage_index", "rural_living_index", "workers_employees_m",
+                   "urban_population_m")),
+    (N_("State"), ("unrest", "plan_fulfilment", "fear", "gulag_m", "peasant_unrest", "urban_discontent")),
+)
+"""The year screen's panels, most important row first (rows that do not fit are left out)."""
+
+REPORTED: dict[str, str] = {
+    "grain_harvest_mt": "grain_harvest_reported_mt",
+    "steel_mt": "steel_reported_mt",
+    "pig_iron_mt": "pig_iron_reported_mt",
+    "coal_mt": "coal_reported_mt",
+    "oil_mt": "oil_reported_mt",
+    "electricity_bn_kwh": "electricity_reported_bn_kwh",
+    "tractors_k": "tractors_reported_k",
+}
+"""Real metric -> the figure the regime's statistics reported."""
+
+TARGET_METRIC: dict[str, str] = {
+    "steel_mt": "steel_mt",
+    "pig_iron_mt": "pig_iron_mt",
+    "coal_mt": "coal_mt",
+    "oil_mt": "oil_mt",
+    "electricity_bn_kwh": "electricity_bn_kwh",
+    "tractors_k": "tractors_k",
+    "grain_mt": "grain_harvest_mt",
+    "consumer_goods_index": "consumer_goods_index",
+}
+
+FORECAST_ROWS: tuple[str, ...] = (
+    "grain_harvest_mt", "food_per_head_rural_t", "share_below_subsistence", "famine_deaths_m", "steel_mt", "unrest",
+)
+FORECAST_LABELS = {"share_below_subsistence": N_("Famine risk: below subsistence")}
+
+
+def measure(metric: str) -> Measure:
+    if metric in MEASURES:
+        return MEASURES[metric]
+    real = next((m for m, r in REPORTED.items() if r == metric), None)
+    if real is not None:  # a reported figure is shown like the real one
+        spec = MEASURES[real]
+        return Measure(metric, spec.name, spec.unit, spec.digits, spec.higher_is_better)
+    return Measure(metric, METRICS.get(metric, metric), "", 2, None)
+
+
+# -- the year screen ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Indicator:
+    metric: str
+    label: str
+    value: str
+    reported: str | None       # the regime's figure, where it differs from the real one
+    trend: int                 # +1 up, -1 down, 0 flat or unknown
+    good: bool | None          # is the trend good news? None: neither
+    history: tuple[float, ...]  # the series so far, for a sparkline
+
+
+def starting_values(ctx: GameContext) -> dict[str, float]:
+    """Before the first year is played: what the scenario's starting state says, and no more."""
+    init = ctx.world.initial
+    return {
+        "population_m": init.rural_population_m + init.urban_population_m,
+        "urban_population_m": init.urban_population_m,
+        "workers_employees_m": init.nonfarm_labour_m,
+        "collectivization": init.collectivization,
+        "cattle_m": init.cattle_m,
+        "horses_m": init.horses_m,
+        "gulag_m": init.gulag_m,
+        "fear": init.fear,
+        "peasant_unrest": init.peasant_unrest,
+        "urban_discontent": init.urban_discontent,
+    }
+
+
+def indicators(ctx: GameContext, metrics: tuple[str, ...]) -> list[Indicator]:
+    records = ctx.session.records
+    start = starting_values(ctx) if not records else {}
+    rows = []
+    for metric in metrics:
+        spec = measure(metric)
+        series = tuple(r[metric] for r in records if metric in r)
+        value = series[-1] if series else start.get(metric)
+        reported = None
+        if metric in REPORTED and records:
+            reported = spec.number(records[-1][REPORTED[metric]])
+        trend = 0
+        if len(series) >= 2 and not math.isclose(series[-1], series[-2], rel_tol=5e-3, abs_tol=1e-9):
+            trend = 1 if series[-1] > series[-2] else -1
+        good = None if spec.higher_is_better is None or trend == 0 else (trend > 0) == spec.higher_is_better
+        rows.append(Indicator(metric, spec.table_label, spec.number(value),
+                              reported, trend, good, series))
+    return rows
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    label: str
+    value: str
+    amount: float
+
+
+LEDGER = (
+    ("famine_deaths_m", N_("famine deaths"), "m"),
+    ("deported_m", N_("deported"), "m"),
+    ("deportation_deaths_k", N_("died in deportation"), "k"),
+    ("arrests_k", N_("arrested"), "k"),
+    ("executions_k", N_("executed"), "k"),
+    ("gulag_deaths_k", N_("died in camps"), "k"),
+)
+
+
+IN_CAMPS = N_("in camps now")
+
+
+def ledger(records: list[dict[str, float]], camps_at_start: float = 0.0) -> list[LedgerEntry]:
+    """The human cost so far: every death and deportation, summed over the years played."""
+    entries = []
+    for metric, label, unit in LEDGER:
+        total = math.fsum(r.get(metric, 0.0) for r in records)
+        text = fmt_people_m(total) if unit == "m" else fmt_people_k(total)
+        entries.append(LedgerEntry(_(label), text if total > 0 else "0", total))
+    camps = records[-1].get("gulag_m", 0.0) if records else camps_at_start
+    entries.append(LedgerEntry(_(IN_CAMPS), fmt_people_m(camps), camps))
+    return entries
+
+
+# -- plans ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Progress:
+    key: str
+    label: str
+    target: float
+    real: float | None
+    reported: float | None
+    target_text: str
+    real_text: str
+    reported_text: str | None
+
+    @property
+    def fraction(self) -> float:
+        return 0.0 if self.real is None or self.target <= 0 else self.real / self.target
+
+    @property
+    def reported_fraction(self) -> float | None:
+        return None if self.reported is None or self.target <= 0 else self.reported / self.target
+
+
+def current_plan(ctx: GameContext, year: int | None = None) -> Plan | None:
+    """The plan of `year` (default: the year being played, else the last year played)."""
+    if year is None:
+        year = ctx.year if not ctx.finished else ctx.session.records[-1]["year"]
+    return ctx.world.plan_for(int(year))
+
+
+def targets_in_force(ctx: GameContext, plan: Plan) -> dict[str, float]:
+    state_targets = ctx.session.game.state.targets.get(plan.id)
+    if state_targets:
+        return dict(state_targets)
+    if ctx.draft is not None and plan.id in ctx.draft.targets and ctx.holds("targets"):
+        return dict(ctx.draft.targets[plan.id])
+    default = ctx.default_directives(plan.start).targets.get(plan.id) if plan.start >= ctx.world.first_year else None
+    return dict(default or plan.historical_targets)
+
+
+def plan_progress(ctx: GameContext, plan: Plan, upto_year: int | None = None) -> list[Progress]:
+    records = [r for r in ctx.session.records if upto_year is None or r["year"] <= upto_year]
+    last = records[-1] if records else None
+    rows = []
+    for key, target in targets_in_force(ctx, plan).items():
+        metric = TARGET_METRIC[key]
+        spec = measure(metric)
+        real = last.get(metric) if last else None
+        reported_metric = REPORTED.get(metric)
+        reported = last.get(reported_metric) if last and reported_metric else None
+        rows.append(Progress(key, spec.label, target, real, reported, spec.format(target),
+                             spec.number(real),
+                             spec.format(reported) if reported is not None else None))
+    return rows
+
+
+# -- the year-end report ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportLine:
+    label: str
+    reported: str | None
+    real: str
+    gap: str | None   # how far the report is above the real figure
+
+
+def report_lines(record: dict[str, float]) -> list[ReportLine]:
+    lines = []
+    for metric, reported_metric in REPORTED.items():
+        spec = measure(metric)
+        real, reported = record[metric], record[reported_metric]
+        gap = None
+        if real > 0 and not math.isclose(real, reported, rel_tol=1e-3):
+            gap = f"{100 * (reported / real - 1):+.0f} %"
+        lines.append(ReportLine(spec.label, spec.format(reported), spec.format(real), gap))
+    return lines
+
+
+def year_costs(record: dict[str, float]) -> list[LedgerEntry]:
+    """The human cost of one year."""
+    return [entry for entry in ledger([record]) if entry.label != _(IN_CAMPS)]
+
+
+def internal_lines(record: dict[str, float]) -> list[tuple[str, str]]:
+    """The internal report's other figures: what Pravda does not print."""
+    metrics = ("grain_procurement_mt", "grain_exports_mt", "share_below_subsistence", "food_per_head_rural_t",
+               "cattle_m", "urban_real_wage_index", "unrest", "plan_fulfilment")
+    return [(measure(m).label, measure(m).format(record[m])) for m in metrics if m in record]
+
+
+# -- history beside the record ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Comparison:
+    label: str
+    year: int
+    yours: str
+    history: str
+    approximate: bool
+
+
+def beside_history(ctx: GameContext) -> list[Comparison]:
+    """For each historical series the model also records: the last year both have."""
+    by_year = {int(r["year"]): r for r in ctx.session.records}
+    rows = []
+    for series in ctx.scenario.history.values():
+        if series.metric not in METRICS:
+            continue
+        common = sorted(y for y in series.values if y in by_year)
+        if not common:
+            continue
+        year = common[-1]
+        spec = measure(series.metric)
+        rows.append(Comparison(series.label, year, spec.format(by_year[year][series.metric]),
+                               spec.format(series.values[year]), series.tags.get(year) == "M"))
+    return rows
+
+
+def history_points(scenario: Scenario, metric: str) -> dict[int, float]:
+    """History's values of a model metric (the first series that measures it)."""
+    for series in scenario.history.values():
+        if series.metric == metric:
+            return dict(series.values)
+    return {}
+
+
+def totals(records: list[dict[str, float]]) -> dict[str, float]:
+    """Flows summed; levels at their last value."""
+    if not records:
+        return {}
+    return {m: math.fsum(r[m] for r in records) if m in PER_YEAR_FLOWS else records[-1][m] for m in METRICS}
+
+
+# -- texts --------------------------------------------------------------------------------------
+
+
+def epilogue(ctx: GameContext) -> list[tuple[str, str]]:
+    """The end of the game in the scenario's own words: its epilogue text if it has one, its
+    closing notes, and what actually happened in the events of the last year played."""
+    scenario = ctx.scenario
+    ending = ctx.session.game.ending or "completed"
+    parts: list[tuple[str, str]] = []
+    for key in (f"epilogue_{ending}", "epilogue"):
+        if key in scenario.texts:
+            parts.append(("", scenario.texts[key]))
+            break
+    parts += [(note.title, note.text) for note in scenario.notes
+              if note.id.startswith(("after_", "epilogue"))]
+    if not parts and ctx.session.records and ctx.session.deck is not None:
+        # No epilogue written for this scenario: what actually happened in its last year.
+        last_year = int(ctx.session.records[-1]["year"])
+        for fired in ctx.session.events:
+            event = ctx.session.deck.entries.get(fired.id)
+            if fired.year == last_year and event is not None and event.event.history is not None:
+                parts.append((event.event.title, event.event.history.text))
+    return parts
+
+
+def sources(scenario: Scenario) -> list[str]:
+    """Every work the scenario's figures, notes and events cite, once each."""
+    found: list[str] = []
+    for series in scenario.history.values():
+        if series.source:
+            found.append(series.source)
+    for note in scenario.notes:
+        found += note.sources
+    for event in scenario.events:
+        if event.history is not None:
+            found += event.history.sources
+    seen: set[str] = set()
+    unique = []
+    for source in found:
+        key = " ".join(source.split())
+        if key not in seen:
+            seen.add(key)
+            unique.append(key)
+    return sorted(unique)

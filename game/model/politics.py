@@ -30,9 +30,10 @@ def repress(state: State, d: Directives, forced: float, famine_share: float,
     state.fear = state.fear * (1.0 - p.fear_decay) + p.fear_per_repression[level]
     arrests = p.arrest_rate[level] * state.population_m
     executions = arrests * p.execution_share[level]
-    to_camps = (arrests - executions) * p.camp_share
+    to_camps = (arrests - executions) * p.camp_share[level]
     gulag_deaths = state.gulag_m * min(0.9, p.gulag_death_rate + p.gulag_famine_death_rate * famine_share)
-    state.gulag_m = max(0.0, state.gulag_m * (1.0 - p.gulag_release_rate) - gulag_deaths + to_camps)
+    released = state.gulag_m * min(1.0, p.gulag_release_rate[level])
+    state.gulag_m = max(0.0, state.gulag_m - released - gulag_deaths + to_camps)
 
     deported = 0.0
     if d.dekulakization:

@@ -223,11 +223,7 @@ class Debrief:
         return next(a for a in self.scorecard if a.id == axis_id)
 
     def chart(self, chart_id: str) -> Chart | None:
-        return next((c for c in self.chart_list if c.id == chart_id), None)
-
-    @property
-    def chart_list(self) -> tuple[Chart, ...]:
-        return self.charts
+        return next((c for c in self.charts if c.id == chart_id), None)
 
     def plan(self, plan_id: str) -> PlanTable | None:
         return next((p for p in self.plans if p.id == plan_id), None)

@@ -249,9 +249,9 @@ def _charts(d: Debrief) -> str:
 
 
 def _plan_table(t: PlanTable) -> str:
-    head = (f'<table class="plan" data-plan="{e(t.id)}"><thead><tr><th>Product</th><th class="num">Target</th>'
+    head = (f'<table class="plan" data-plan="{e(t.id)}"><thead><tr><th>Product</th><th class="num">Your target</th>'
             '<th class="num">Reported</th><th class="num">Real</th><th class="num">Real / target</th>'
-            '<th class="num">History\'s target</th><th class="num">History\'s output</th></tr></thead><tbody>')
+            '<th class="num">Plan as set</th><th class="num">History\'s output</th></tr></thead><tbody>')
     rows = []
     for r in t.rows:
         dec = 1
@@ -283,8 +283,10 @@ def _plan_sources(d: Debrief) -> list[str]:
 def _plans(d: Debrief) -> str:
     out = ['<section id="plans" class="page">', "<h2>The plans: target, reported, real</h2>",
            "<p>For each plan: the target your game ran under, what your regime reported for the plan's last year, "
-           "what was really produced, and, beside them, what history's plan set and what the country actually "
-           "produced. For grain, history's output is the revised (barn) figure.</p>"]
+           "what was really produced, and, beside them, the target the scenario's plan set (in The Great Turn and "
+           "the First Plan lesson, the targets history adopted: the First Plan's 'optimal variant' of 1929, the "
+           "Second Plan as approved in 1934, the Third Plan of 1939) and what the country actually produced. For "
+           "grain, history's output is the revised (barn) figure.</p>"]
     out.extend(_plan_table(t) for t in d.plans)
     if not d.plans:
         out.append("<p>No plan was under way in the years played.</p>")

@@ -209,7 +209,7 @@ def _largest_famine(game: GameRecord, ctx: dict) -> _Candidate | None:
             f"{fmt.people(total)} over the whole game. In {year} you procured "
             f"{fmt.num(record['grain_procurement_mt'])} Mt and exported {fmt.num(record['grain_exports_mt'], 2)} Mt. "
             f"History: estimates of {fmt.num(ref.famine_low_m, 1)} to {fmt.num(ref.famine_high_m, 1)} million excess "
-            f"deaths in 1931-33.")
+            f"deaths in 1931-33 (Davies & Wheatcroft, Kotkin, Conquest and Ellman; see the human cost).")
     question = "famine_1932" if year <= 1933 else "uncertain_numbers"
     return _Candidate(5.0 + total, question, lead, f"{fmt.people(deaths[peak])} in {year}",
                       f"{fmt.num(ref.famine_low_m, 1)}-{fmt.num(ref.famine_high_m, 1)} million in 1931-33")
@@ -272,7 +272,8 @@ def _terror(game: GameRecord, ctx: dict) -> _Candidate | None:
     ref = human_cost()
     readiness = ctx["scores"]["war_readiness"].value
     lead = (f"Your security organs carried out {fmt.people(executions)} executions over the game. History: "
-            f"{fmt.figure(ref.executions_1937_38, 0)} in 1937-38 alone. Your war readiness at the end: "
+            f"{fmt.figure(ref.executions_1937_38, 0)} in 1937-38 alone ({ref.executions_1937_38.source}). "
+            f"Your war readiness at the end: "
             f"{fmt.num(readiness, 0)}" + (" (the army's commanders were purged)" if "army_purged" in game.flags else "")
             + ".")
     return _Candidate(2.5 + 3.0 * executions, "terror_and_1941", lead, fmt.people(executions),
@@ -288,7 +289,7 @@ def _no_collectivization(game: GameRecord, ctx: dict) -> _Candidate | None:
     theirs = ctx["history_scores"]
     lead = (f"Your course kept most peasants on their own farms: {fmt.pct(last['collectivization'])} of households "
             f"were in collective farms in {game.last_year}, against about {fmt.pct(fig.value)} in history by "
-            f"{fig.year}. Steel in {game.last_year}: {fmt.num(last['steel_mt'])} Mt"
+            f"{fig.year} ({fig.source}). Steel in {game.last_year}: {fmt.num(last['steel_mt'])} Mt"
             + (f"; industrial power {fmt.num(ctx['scores']['industrial_power'].value, 0)} against history's course "
                f"{fmt.num(theirs['industrial_power'].value, 0)} in the same model" if theirs else "") + ".")
     return _Candidate(4.0, "could_nep_continue", lead, fmt.pct(last["collectivization"]), f"about {fmt.pct(fig.value)}")
@@ -320,9 +321,14 @@ def _tempo(game: GameRecord, ctx: dict) -> _Candidate | None:
     if not raised:
         return None
     plan, key, value, hist = raised[0]
-    lead = (f"You set the {plan.name}'s {key.split('_')[0]} target at {fmt.num(value)}, against history's "
-            f"{fmt.num(hist)}.")
+    lead = (f"You set the {plan.name}'s {TARGET_NAMES.get(key, key)} target at {fmt.num(value)}, "
+            f"against the {fmt.num(hist)} the plan set.")
     return _Candidate(3.0, "cost_of_tempo", lead, fmt.num(value), fmt.num(hist))
+
+
+TARGET_NAMES = {"steel_mt": "steel", "pig_iron_mt": "pig iron", "coal_mt": "coal", "oil_mt": "oil",
+                "electricity_bn_kwh": "electricity", "tractors_k": "tractor", "grain_mt": "grain",
+                "consumer_goods_index": "consumer goods"}
 
 
 def _reflection(game: GameRecord, ctx: dict) -> _Candidate | None:

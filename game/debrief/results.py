@@ -33,7 +33,7 @@ def results_json(debrief: Debrief, game: GameRecord) -> dict:
     peak_export = max(range(len(exports)), key=exports.__getitem__)
     collect = series("collectivization")
     by_year = game.at(min(COLLECTIVIZATION_YEAR, game.last_year))
-    rises = [b - a for a, b in zip([0.0, *collect], collect, strict=False)][1:] if len(collect) > 1 else [0.0]
+    rises = [b - a for a, b in zip(collect, collect[1:], strict=False)] or [0.0]
     ledger = {row.id: row.player for row in debrief.ledger.rows}
     last = records[-1]
     return {

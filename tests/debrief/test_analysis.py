@@ -194,3 +194,15 @@ def test_wrong_files_are_refused_clearly(tmp_path, historical_result):
 def test_a_changed_scenario_version_is_noted(historical_result):
     game = from_result({**historical_result, "scenario_version": "0.9"})
     assert any("version 0.9" in n for n in build(game).notices)
+
+
+def test_a_removed_leadership_gets_its_own_epilogue(historical_result):
+    cut = 6   # removed at the end of 1933
+    data = {**historical_result, "years": historical_result["years"][:cut], "ending": "removed",
+            "series": {k: v[:cut] for k, v in historical_result["series"].items()},
+            "events": [e for e in historical_result["events"] if e["year"] <= 1933]}
+    d = build(from_result(data))
+    assert d.epilogue.id == "epilogue.removed" and "1933" in d.epilogue.paragraphs[0].text
+    assert d.axis("war_readiness").name == "War readiness, end of 1933"
+    assert d.axis("stability").parts["removed"] == 1.0
+    assert d.axis("lives").history == pytest.approx(d.axis("lives").value)   # history cut to the same years

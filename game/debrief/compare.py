@@ -334,9 +334,4 @@ def _groups(c: Comparison) -> str:
 
 
 def write_html(c: Comparison, path: str | Path) -> Path:
-    path = Path(path)
-    try:
-        path.write_text(render(c), encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"{path}: cannot write ({exc.strerror or exc})") from None
-    return path
+    return fmt.write_page(path, render(c))

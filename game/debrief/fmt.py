@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from ..errors import UserError
 from .reference import APPROX, Figure
 
 
@@ -46,3 +49,13 @@ def decimals_for(values: list[float]) -> int:
     if biggest >= 1:
         return 1
     return 2
+
+
+def write_page(path: str | Path, text: str) -> Path:
+    """Write a finished HTML page; a folder that cannot be written is the user's to fix."""
+    path = Path(path)
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    return path

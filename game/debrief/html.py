@@ -11,7 +11,6 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from ..errors import UserError
 from . import fmt
 from .analysis import Axis, Debrief, PlanTable
 from .reference import APPROX, TAG_MEANING
@@ -136,12 +135,7 @@ def render(debrief: Debrief) -> str:
 
 
 def write_html(debrief: Debrief, path: str | Path) -> Path:
-    path = Path(path)
-    try:
-        path.write_text(render(debrief), encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"{path}: cannot write ({exc.strerror or exc})") from None
-    return path
+    return fmt.write_page(path, render(debrief))
 
 
 # --- sections -----------------------------------------------------------------------------

@@ -37,8 +37,10 @@ def _render_set(out: Path, size: tuple[int, int], classroom: bool, scenario: str
     from .scenes.directives import DirectivesScene
     from .scenes.end import EndScene
     from .scenes.event_card import EventCardScene
+    from .scenes.export import ExportScene
     from .scenes.menu import MenuScene
     from .scenes.picker import PickerScene
+    from .scenes.plan_end import PlanEndScene
     from .scenes.projects import ProjectsScene
     from .scenes.report import ReportScene
     from .scenes.settings import SettingsScene
@@ -99,6 +101,7 @@ def _render_set(out: Path, size: tuple[int, int], classroom: bool, scenario: str
     every_lever = DirectivesScene(app)
     every_lever.targets_shown = True  # the targets screen has its own picture
     shot("08b-directives-every-lever", YearScene(app), every_lever)
+    shot("12b-plan-end", YearScene(app), PlanEndScene(app, "first_plan", 1932))
     app.ctx = ctx = saved_ctx
     last = len(ctx.session.records) - 1
     shot("10-year-end-report", YearScene(app), ReportScene(app, last, after_turn=True))
@@ -107,7 +110,18 @@ def _render_set(out: Path, size: tuple[int, int], classroom: bool, scenario: str
     shot("12-menu", YearScene(app), MenuScene(app))
     advance(ctx, ctx.world.last_year + 1)
     shot("13-end-epilogue", EndScene(app))
-    shot("14-end-record", EndScene(app), prepare=lambda: driver.key(pygame.K_2))
+    shot("14-end-record", EndScene(app), prepare=lambda: driver.key(pygame.K_3))
+    shot("14b-end-scorecard", EndScene(app), prepare=lambda: driver.key(pygame.K_2))
+    shot("14c-end-questions", EndScene(app), prepare=lambda: driver.key(pygame.K_6))
+    shot("14d-end-perspectives", EndScene(app), prepare=lambda: driver.key(pygame.K_7))
+    end = EndScene(app)
+
+    def type_a_name() -> None:
+        for char in "Team 3":
+            driver.key(pygame.K_SPACE if char == " " else pygame.K_a, unicode=char, frames=1)
+
+    shot("14e-end-export", end, ExportScene(app, end), prepare=type_a_name)
+    shot("14f-end-exported", end, ExportScene(app, end), prepare=lambda: _export_into_temp(driver))
     shot("15-settings", TitleScene(app), SettingsScene(app))
     shot("16-credits", TitleScene(app), CreditsScene(app))
     app.ctx = new_game()
@@ -127,6 +141,20 @@ def _answer(ctx) -> None:
 
     for event in ctx.pending_events():
         ctx.session.choose(event.id, historical_choice(event).id)
+
+
+def _export_into_temp(driver) -> None:
+    """Export into a throwaway data folder: screenshots never write into the user's."""
+    import pygame
+
+    from ..persist import paths
+
+    previous = paths.portable_dir()
+    paths.set_data_dir(tempfile.mkdtemp(prefix="pyatiletka-shots-data-"))
+    try:
+        driver.key(pygame.K_RETURN, frames=3)
+    finally:
+        paths.set_data_dir(previous)
 
 
 def _classroom_votes(driver) -> None:

@@ -14,8 +14,10 @@ from game.ui.scenes.credits import CreditsScene
 from game.ui.scenes.directives import DirectivesScene
 from game.ui.scenes.end import EndScene
 from game.ui.scenes.event_card import EventCardScene
+from game.ui.scenes.export import ExportScene
 from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.picker import PickerScene
+from game.ui.scenes.plan_end import PlanEndScene
 from game.ui.scenes.projects import ProjectsScene
 from game.ui.scenes.report import ReportScene
 from game.ui.scenes.settings import SettingsScene
@@ -64,6 +66,17 @@ def screens() -> dict[str, Callable[[App], list[Scene]]]:
         new_game(app, 1933)
         return [EndScene(app)]
 
+    def export(app):
+        new_game(app, 1933)
+        end_scene = EndScene(app)
+        return [end_scene, ExportScene(app, end_scene)]
+
+    def plan_end(app):
+        ctx = GameContext.start("great_turn", 1928, "historical", app.settings, user_mods=False)
+        app.ctx = ctx
+        advance(ctx, 1933)
+        return [YearScene(app), PlanEndScene(app, "first_plan", 1932)]
+
     return {
         "title": lambda app: [TitleScene(app)],
         "picker": lambda app: [TitleScene(app), PickerScene(app, selected="first_plan", seed=7)],
@@ -78,4 +91,6 @@ def screens() -> dict[str, Callable[[App], list[Scene]]]:
         "menu": mid_game(YearScene, MenuScene),
         "report": report,
         "end": end,
+        "export": export,
+        "plan_end": plan_end,
     }

@@ -1,6 +1,8 @@
-"""The end: the epilogue, then the record beside history (the debrief proper is another issue:
-until it lands this screen summarises the game with real figures only), and the notes of every
-event played, revealed now whatever their timing."""
+"""The end: the epilogue, the debrief's scorecard (six axes, each the player's value beside
+history's; no total, no ranking), the record beside history, charts, the notes of every event
+played (revealed now whatever their timing), three questions for discussion drawn from the
+player's own record and the historians' positions. "Export the debrief" writes the printable page
+and the results file into the user data folder."""
 
 from __future__ import annotations
 
@@ -10,9 +12,11 @@ from .. import draw
 from ..i18n import _
 from ..scene import Scene
 from ..viewmodel import beside_history, epilogue, history_points, ledger
+from . import debrief_views as dv
 from .common import frame, paint_game_ledger, paint_heading, paint_hint
 
-PAGES = ("epilogue", "record", "charts", "events")
+PAGES = ("epilogue", "scorecard", "record", "charts", "events", "questions", "perspectives")
+TEXT_PAGES = ("epilogue", "events", "questions", "perspectives")
 
 
 class EndScene(Scene):
@@ -21,10 +25,28 @@ class EndScene(Scene):
     def __init__(self, app):
         super().__init__(app)
         self.page = 0
+        self.axis_index = 0
+        self.drawn_axes: list[dv.AxisShown] = []
+        self.export_message = ""
+        self.export_paths: tuple = ()
+        self._debrief = None
+        self.debrief_error = ""
 
     @property
     def ctx(self):
         return self.app.ctx
+
+    @property
+    def debrief(self):
+        """The debrief of this game (game.debrief), built once; None if it cannot be built."""
+        if self._debrief is None and not self.debrief_error:
+            from ...debrief import debrief_of
+
+            try:
+                self._debrief = debrief_of(self.ctx.session, scenario=self.ctx.scenario)
+            except Exception as exc:  # noqa: BLE001 - the rest of the end screen still works
+                self.debrief_error = _("The debrief could not be built: {error}").format(error=exc)
+        return self._debrief
 
     def headline(self) -> str:
         session = self.ctx.session
@@ -52,11 +74,46 @@ class EndScene(Scene):
             self.view = draw.TextView(s, blocks, self.text_rect.width)
         elif page == "events":
             self.view = draw.TextView(s, self._event_blocks(), self.text_rect.width)
+        elif page == "questions":
+            d = self.debrief
+            blocks = dv.question_blocks(d.questions if d else (), _("Questions for discussion, from your game"))
+            if self.debrief_error:
+                blocks.append(draw.Block("body", self.debrief_error, "red"))
+            self.view = draw.TextView(s, blocks, self.text_rect.width)
+        elif page == "perspectives":
+            d = self.debrief
+            blocks = dv.perspective_blocks(d.perspectives if d else ())
+            if self.debrief_error:
+                blocks.append(draw.Block("body", self.debrief_error, "red"))
+            self.view = draw.TextView(s, blocks, self.text_rect.width)
+        elif page == "scorecard":
+            self._layout_scorecard(body)
         self.table_rect = body
         chart_w = (body.width - s.gap) // 2
         chart_h = (body.height - s.gap) // 2
         self.chart_rects = [pygame.Rect(body.left + (i % 2) * (chart_w + s.gap), body.top + (i // 2) * (chart_h + s.gap),
                                         chart_w, chart_h) for i in range(4)]
+
+    def _layout_scorecard(self, body: pygame.Rect) -> None:
+        s = self.style
+        left_w = int(body.width * 0.62)
+        self.axes_rect = pygame.Rect(body.left, body.top, left_w, body.height)
+        self.formula_rect = pygame.Rect(body.left + left_w + s.gap, body.top, body.width - left_w - s.gap, body.height)
+        inner = self.axes_rect.inflate(-2 * s.gap, -2 * s.gap)
+        intro_h = s.fonts.line("h3") + s.fonts.line("small") + s.px(6)
+        rows = pygame.Rect(inner.left, inner.top + intro_h, inner.width, inner.height - intro_h)
+        self.axes_intro = pygame.Rect(inner.left, inner.top, inner.width, intro_h)
+        count = 6
+        row_h = rows.height // count
+        name_w = int(rows.width * 0.30)
+        button_h = min(row_h - s.px(6), s.button_height())
+        self.axis_rows = []
+        for i in range(count):
+            top = rows.top + i * row_h
+            button = pygame.Rect(rows.left, top + (row_h - button_h) // 2, name_w, button_h)
+            bars = pygame.Rect(rows.left + name_w + s.gap, top + s.px(2), rows.width - name_w - s.gap,
+                               row_h - s.px(4))
+            self.axis_rows.append((button, bars))
 
     def _event_blocks(self) -> list[draw.Block]:
         deck = self.ctx.session.deck
@@ -81,16 +138,36 @@ class EndScene(Scene):
         return blocks
 
     def build(self) -> None:
-        names = {"epilogue": _("Epilogue  [1]"), "record": _("Record and history  [2]"),
-                 "charts": _("Charts  [3]"), "events": _("What happened  [4]")}
-        buttons = [(f"page:{p}", names[p], lambda i=i: self.show(i), None if i == self.page else "#quiet")
+        names = {"epilogue": _("Epilogue"), "scorecard": _("Scorecard"), "record": _("Record"),
+                 "charts": _("Charts"), "events": _("Events"), "questions": _("Questions"),
+                 "perspectives": _("Historians")}
+        buttons = [(f"page:{p}", f"{i + 1} {names[p]}", lambda i=i: self.show(i), None if i == self.page else "#quiet")
                    for i, p in enumerate(PAGES)]
-        buttons += [("title", _("To the title  [Enter]"), self.to_title, "#primary")]
+        buttons += [("export", _("Export  [E]"), self.open_export, "#quiet"),
+                    ("title", _("Title  [Enter]"), self.to_title, "#primary")]
         for (key, label, action, object_id), rect in zip(buttons, self.button_row(self.frame.buttons, len(buttons)),
                                                          strict=True):
             self.button(key, rect, label, action, object_id=object_id)
+        if PAGES[self.page] == "scorecard" and self.debrief is not None:
+            for i, (axis, (rect, _bars)) in enumerate(zip(self.debrief.scorecard, self.axis_rows, strict=False)):
+                self.button(f"axis:{axis.id}", rect, axis.name, lambda i=i: self.select_axis(i),
+                            object_id="#quiet", help_text=axis.formula)
         if self.focus_key is None:
             self.focus_key = "title"
+
+    def select_axis(self, index: int) -> None:
+        self.axis_index = index
+        self.focus(f"axis:{self.debrief.scorecard[index].id}")
+        self.refresh()
+
+    def help_changed(self) -> None:
+        """On the scorecard, the focused axis' formula is shown beside the bars."""
+        key = self.focus_key or ""
+        if key.startswith("axis:") and self.debrief is not None:
+            ids = [a.id for a in self.debrief.scorecard]
+            if key[5:] in ids and ids.index(key[5:]) != self.axis_index:
+                self.axis_index = ids.index(key[5:])
+                self.refresh()
 
     def paint(self, canvas: pygame.Surface) -> None:
         s = self.style
@@ -101,12 +178,48 @@ class EndScene(Scene):
             self.paint_record(canvas)
         elif PAGES[self.page] == "charts":
             self.paint_charts(canvas)
+        elif PAGES[self.page] == "scorecard":
+            self.paint_scorecard(canvas)
         else:
             pygame.draw.rect(canvas, p.panel, self.sheet)
             pygame.draw.rect(canvas, p.ink, self.sheet, s.rule)
             self.view.draw(canvas, self.text_rect)
         paint_game_ledger(canvas, s, self.frame.ledger, self.ctx)
-        paint_hint(canvas, s, self.frame.hint, _("1-4: pages   PgUp/PgDn: scroll   Enter: title   Esc: title"))
+        hint = _("1-7: pages   E: export the debrief   PgUp/PgDn: scroll   Enter: title   Esc: title")
+        if self.export_message:
+            hint = self.export_message
+        paint_hint(canvas, s, self.frame.hint, hint)
+
+    def paint_scorecard(self, canvas: pygame.Surface) -> None:
+        s = self.style
+        p = s.palette
+        pygame.draw.rect(canvas, p.panel, self.axes_rect)
+        pygame.draw.rect(canvas, p.ink, self.axes_rect, s.rule)
+        intro = self.axes_intro
+        y = draw.text(canvas, s.fonts["h3"], _("Six axes, your game beside history's course"), intro.topleft, p.red,
+                      width=intro.width).bottom
+        draw.text(canvas, s.fonts["small"], _("No total and no ranking: each axis on its own scale, with the "
+                                              "numbers. Choose an axis to see how it is measured."),
+                  (intro.left, y), p.muted, width=intro.width)
+        self.drawn_axes = []
+        d = self.debrief
+        if d is None:
+            draw.paragraph(canvas, s.fonts["body"], self.debrief_error, self.formula_rect, p.red)
+            return
+        for i, (axis, (button, bars)) in enumerate(zip(d.scorecard, self.axis_rows, strict=False)):
+            if i == self.axis_index:
+                mark = pygame.Rect(self.axes_rect.left + s.px(3), button.top, s.px(4), button.height)
+                pygame.draw.rect(canvas, p.red, mark)
+            self.drawn_axes.append(dv.paint_axis_bars(canvas, s, bars, axis))
+        axis = d.scorecard[min(self.axis_index, len(d.scorecard) - 1)]
+        inner = draw.panel(canvas, s, self.formula_rect, _("How it is measured"), accent=True)
+        y = draw.paragraph(canvas, s.fonts["body_bold"], f"{axis.name} ({axis.unit})", inner, p.ink) + s.px(4)
+        basis_h = draw.text_height(s.fonts["small"], d.history_basis, inner.width) if d.history_basis else 0
+        formula = pygame.Rect(inner.left, y, inner.width, inner.bottom - y - basis_h - s.gap)
+        draw.paragraph(canvas, s.fonts["body"], axis.formula, formula, p.ink)
+        if d.history_basis:
+            draw.paragraph(canvas, s.fonts["small"], d.history_basis,
+                           pygame.Rect(inner.left, inner.bottom - basis_h, inner.width, basis_h), p.muted)
 
     def paint_record(self, canvas: pygame.Surface) -> None:
         s = self.style
@@ -188,8 +301,24 @@ class EndScene(Scene):
             return True
         return False
 
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key == pygame.K_e and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            self.open_export()
+            return True
+        return False
+
+    def open_export(self) -> None:
+        from .export import ExportScene
+
+        self.app.push(ExportScene(self.app, self))
+
+    def exported(self, message: str, paths: tuple = ()) -> None:
+        """The export scene's outcome, kept on the hint line."""
+        self.export_message = message
+        self.export_paths = paths
+
     def on_scroll(self, lines: int) -> bool:
-        if PAGES[self.page] != "record" and self.view.scroll_by(lines * self.style.fonts.line("serif"),
+        if PAGES[self.page] in TEXT_PAGES and self.view.scroll_by(lines * self.style.fonts.line("serif"),
                                                                 self.text_rect.height):
             self.refresh()
         return True

@@ -1,6 +1,7 @@
 """The year-end report: what Pravda printed beside what the internal report said; charts of the
 main series so far with history's figures; plan progress; and, when a plan ends, what actually
-happened in the events whose notes wait for the end of the plan."""
+happened in the events whose notes wait for the end of the plan. After a plan's last year (when
+the game goes on), Continue leads to the plan's short debrief (plan_end.py)."""
 
 from __future__ import annotations
 
@@ -288,7 +289,15 @@ class ReportScene(Scene):
         return True
 
     def close(self) -> None:
-        self.app.pop()
+        """Back to the year; after the last year of a plan (when the game goes on), the plan's
+        short debrief comes first."""
+        from .plan_end import PlanEndScene, plan_ending
+
+        plan = plan_ending(self.ctx, self.year) if self.after_turn else None
+        if plan is not None:
+            self.app.replace(PlanEndScene(self.app, plan.id, self.year))
+        else:
+            self.app.pop()
 
     def back(self) -> None:
-        self.app.pop()
+        self.close() if self.after_turn else self.app.pop()

@@ -207,7 +207,8 @@ def _new_session(campaign: Campaign, seed: int, weather: str, settings: Settings
     except ImportError:
         return Session(campaign.world, campaign.deck, seed=seed, weather_mode=weather)
     try:
-        game_settings = GameSettings(classroom=settings.classroom, content=settings.content)
+        game_settings = GameSettings(classroom=settings.classroom, content=settings.content,
+                                     allow_undo=settings.allow_undo)
         return Playthrough.start(campaign.scenario, seed, weather, settings=game_settings,
                                  mods=campaign.mods, notices=campaign.notices)
     except Exception:  # the saves package is still changing; a plain Session plays the same game

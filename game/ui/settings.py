@@ -1,4 +1,4 @@
-"""The player's settings: classroom mode, content intensity, fullscreen, text scale.
+"""The player's settings: classroom mode, content intensity, undo for new games, fullscreen, text scale.
 
 Stored as JSON in the platformdirs config folder and written atomically (a temporary file in the
 same folder, then os.replace), so a crash never leaves half a file. A damaged file is reported
@@ -33,6 +33,7 @@ class Settings:
     fullscreen: bool = False
     text_scale: float = 1.0
     content_note_seen: bool = False
+    allow_undo: bool = True   # new games may take back a year (a teacher switches it off for assessment)
     extra: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -66,7 +67,7 @@ def from_json(data: object) -> Settings:
     if content not in CONTENT_LEVELS:
         raise SettingsProblem(f"content must be one of {', '.join(CONTENT_LEVELS)}, not {content!r}")
     values["content"] = content
-    for name in ("classroom", "fullscreen", "content_note_seen"):
+    for name in ("classroom", "fullscreen", "content_note_seen", "allow_undo"):
         if not isinstance(values.get(name, False), bool):
             raise SettingsProblem(f"{name} must be true or false, not {values[name]!r}")
     scale = values.get("text_scale", 1.0)

@@ -1,4 +1,4 @@
-"""Settings: classroom mode, content intensity, text size, full screen. Saved at once."""
+"""Settings: classroom mode, content intensity, undo, text size, full screen. Saved at once."""
 
 from __future__ import annotations
 
@@ -28,6 +28,11 @@ class SettingsScene(Scene):
              lambda i: _("Event texts: {v}").format(v=_(CONTENT_LEVELS[i])),
              lambda i: self.apply(content=CONTENT_LEVELS[i]),
              _("Sober states what happened; detailed describes it more fully. The numbers are the same.")),
+            ("undo", OFF_ON, int(st.allow_undo),
+             lambda i: _("Allow undo (switch off for assessment): {v}").format(v=_(OFF_ON[i])),
+             lambda i: self.apply(allow_undo=bool(i)),
+             _("New games may take back the last year from the menu. A game keeps the setting it started "
+               "with; lesson codes carry it.")),
             ("scale", tuple(str(x) for x in TEXT_SCALES), self._scale_index(),
              lambda i: _("Text size: {v}×").format(v=TEXT_SCALES[i]),
              lambda i: self.apply(text_scale=TEXT_SCALES[i]),

@@ -130,16 +130,7 @@ class TitleScene(Scene):
 
     def start_lesson(self, lesson) -> None:
         """The game of a lesson code (`play --lesson CODE`): its scenario, seed and settings."""
-        from .year import YearScene
-
-        warning = lesson.version_warning()
-        if warning:
-            self.app.notices.append(warning)
-        settings = lesson.settings
-        self.app.change_settings(self.app.settings.with_(classroom=settings.classroom or self.app.settings.classroom,
-                                                         content=settings.content))
-        self.app.ctx = saving.lesson_context(lesson)
-        self.app.reset(YearScene(self.app))
+        open_lesson(self.app, lesson)
 
     def settings(self) -> None:
         from .settings import SettingsScene
@@ -150,3 +141,20 @@ class TitleScene(Scene):
         from .credits import CreditsScene
 
         self.app.push(CreditsScene(self.app))
+
+
+def open_lesson(app, lesson) -> None:
+    """Start the game of a lesson code (from `play --lesson CODE` or the new-game screen's field):
+    its bundled scenario, seed, weather and settings. Raises UserError, before anything changed,
+    if the game cannot be started."""
+    from .year import YearScene
+
+    ctx = saving.lesson_context(lesson)
+    warning = lesson.version_warning()
+    if warning:
+        app.notices.append(warning)
+    settings = lesson.settings
+    app.change_settings(app.settings.with_(classroom=settings.classroom or app.settings.classroom,
+                                           content=settings.content))
+    app.ctx = ctx
+    app.reset(YearScene(app))

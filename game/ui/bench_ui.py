@@ -6,6 +6,8 @@
   the canvas, the widgets, the focus ring; budget 8 ms.
 - idle_cpu_pct: CPU used by the main loop while nothing happens (frame cap, no redraw), as a
   share of one core; budget 10 %.
+- memory_mb: peak resident memory of a fresh process with the window on the directives screen
+  and a whole great_turn game played with its event deck; budget 200 MB (POSIX only).
 
 pygame is imported inside the functions, so registering these costs the headless commands nothing.
 """
@@ -116,4 +118,41 @@ def idle_cpu_pct(repeat: int) -> float:
         while time.perf_counter() - wall < IDLE_SECONDS:
             app.step()
         samples.append(100 * (time.process_time() - cpu) / (time.perf_counter() - wall))
+    return statistics.median(samples)
+
+
+MEMORY_PROBE = "from game.ui.bench_ui import memory_probe; memory_probe()"
+
+
+def memory_probe() -> None:
+    """In a fresh process: the window on a busy screen, then a whole great_turn game with its
+    event deck played headless; print the peak resident memory in MB."""
+    try:
+        import resource
+    except ImportError:  # Windows has no getrusage: the figure is not available there
+        print("nan", flush=True)
+        return
+
+    from ..headless.simulator import prepare, run_policy
+
+    app = _busy_app()
+    for _ in range(30):
+        app.mark_dirty()
+        app.step()
+    run_policy(prepare("great_turn", "historical", user_mods=False), seed=1)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # Linux reports kilobytes, macOS bytes.
+    print(peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024, flush=True)
+
+
+@measured("memory_mb", budget=200.0, unit="MB", repeat=1)
+def memory_mb(repeat: int) -> float:
+    """Peak resident memory of the game: the window on the directives screen and a full game."""
+    samples = []
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, "-c", MEMORY_PROBE], cwd=REPO, env=_headless_env(),
+                             capture_output=True, text=True, timeout=120)
+        if out.returncode != 0:
+            raise RuntimeError(f"the memory probe failed (exit code {out.returncode})")
+        samples.append(float(out.stdout.strip().splitlines()[-1]))
     return statistics.median(samples)

@@ -199,18 +199,11 @@ def repression_name(level: int) -> str:
 
 
 def _new_session(campaign: Campaign, seed: int, weather: str, settings: Settings) -> Session:
-    """A saveable game when the saves package is there, else a plain Session: both are driven
-    through the same commands."""
-    try:
-        from ..persist.playthrough import Playthrough
-        from ..persist.settings import GameSettings
-    except ImportError:
-        return Session(campaign.world, campaign.deck, seed=seed, weather_mode=weather)
-    try:
-        game_settings = GameSettings(classroom=settings.classroom, content=settings.content,
-                                     allow_undo=settings.allow_undo)
-        return Playthrough.start(campaign.scenario, seed, weather, settings=game_settings,
-                                 mods=campaign.mods, notices=campaign.notices)
-    except Exception:  # the saves package is still changing; a plain Session plays the same game
-        log.exception("could not start a saveable game; playing without saves")
-        return Session(campaign.world, campaign.deck, seed=seed, weather_mode=weather)
+    """A saveable game (a Playthrough: a Session that knows its scenario, settings and mods)."""
+    from ..persist.playthrough import Playthrough  # imported when a game starts, not at start-up
+    from ..persist.settings import GameSettings
+
+    game_settings = GameSettings(classroom=settings.classroom, content=settings.content,
+                                 allow_undo=settings.allow_undo)
+    return Playthrough.start(campaign.scenario, seed, weather, settings=game_settings,
+                             mods=campaign.mods, notices=campaign.notices)

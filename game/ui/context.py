@@ -7,7 +7,6 @@ else in this module reads.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 
 from ..headless.simulator import Campaign, prepare
@@ -21,8 +20,6 @@ from ..scenario.schema import LEVERS
 from ..session import Session
 from .settings import Settings
 from .shares import normalise
-
-log = logging.getLogger(__name__)
 
 LABOUR_SECTORS = ("farms", "factories", "construction")
 

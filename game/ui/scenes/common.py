@@ -102,3 +102,14 @@ def paint_game_ledger(canvas: pygame.Surface, style: Style, rect: pygame.Rect, c
 def paint_hint(canvas: pygame.Surface, style: Style, rect: pygame.Rect, content: str) -> None:
     draw.text(canvas, style.fonts["small"], content, (rect.left, rect.centery), style.palette.muted, "midleft",
               width=rect.width)
+
+
+def paint_text_sheet(canvas: pygame.Surface, style: Style, frame: Frame, title: str, sheet: pygame.Rect,
+                     view: draw.TextView, text_rect: pygame.Rect, hint: str) -> None:
+    """A full-page scrolling text on its sheet (content note, sources and credits)."""
+    draw.poster_background(canvas, style.palette, 2)
+    draw.top_bar(canvas, style, frame.top, title)
+    pygame.draw.rect(canvas, style.palette.panel, sheet)
+    pygame.draw.rect(canvas, style.palette.ink, sheet, style.rule)
+    view.draw(canvas, text_rect)
+    paint_hint(canvas, style, frame.hint, hint)

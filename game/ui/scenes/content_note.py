@@ -14,7 +14,7 @@ from .. import draw
 from ..i18n import _
 from ..scene import Scene
 from ..settings import CONTENT_LEVELS
-from .common import frame, paint_hint
+from .common import frame, paint_text_sheet
 
 
 def note_text() -> list[draw.Block]:
@@ -66,13 +66,8 @@ class ContentNoteScene(Scene):
             self.focus_key = "continue"
 
     def paint(self, canvas: pygame.Surface) -> None:
-        s = self.style
-        draw.poster_background(canvas, s.palette, 2)
-        draw.top_bar(canvas, s, self.frame.top, _("Content note"))
-        pygame.draw.rect(canvas, s.palette.panel, self.sheet)
-        pygame.draw.rect(canvas, s.palette.ink, self.sheet, s.rule)
-        self.view.draw(canvas, self.text_rect)
-        paint_hint(canvas, s, self.frame.hint, _("Enter: continue   Left/Right on the setting: change it   Esc: back"))
+        paint_text_sheet(canvas, self.style, self.frame, _("Content note"), self.sheet, self.view, self.text_rect,
+                         _("Enter: continue   Left/Right on the setting: change it   Esc: back"))
 
     def set_content(self, index: int) -> None:
         self.app.change_settings(self.app.settings.with_(content=CONTENT_LEVELS[index]))

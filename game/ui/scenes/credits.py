@@ -10,7 +10,7 @@ from .. import draw
 from ..i18n import _
 from ..scene import Scene
 from ..viewmodel import sources
-from .common import frame, paint_hint
+from .common import frame, paint_text_sheet
 
 
 def _scenarios() -> list[Scenario]:
@@ -53,13 +53,8 @@ class CreditsScene(Scene):
         self.button("back", back, _("Back  [Esc]"), self.back, object_id="#primary")
 
     def paint(self, canvas: pygame.Surface) -> None:
-        s = self.style
-        draw.poster_background(canvas, s.palette, 2)
-        draw.top_bar(canvas, s, self.frame.top, _("Sources and credits"))
-        pygame.draw.rect(canvas, s.palette.panel, self.sheet)
-        pygame.draw.rect(canvas, s.palette.ink, self.sheet, s.rule)
-        self.view.draw(canvas, self.text_rect)
-        paint_hint(canvas, s, self.frame.hint, _("PgUp/PgDn or the mouse wheel: scroll   Esc: back"))
+        paint_text_sheet(canvas, self.style, self.frame, _("Sources and credits"), self.sheet, self.view,
+                         self.text_rect, _("PgUp/PgDn or the mouse wheel: scroll   Esc: back"))
 
     def on_scroll(self, lines: int) -> bool:
         if self.view.scroll_by(lines * self.style.fonts.line("body"), self.text_rect.height):

@@ -317,7 +317,9 @@ def _debrief(args: argparse.Namespace) -> int:
     if name is not None and len(name) > 80:
         raise UserError("--name: at most 80 characters")
     game = load_game(args.file, args.mods)
-    report = build(game, name)
+    from .headless.baseline import historical_game
+
+    report = build(game, name, historical_game())
     for notice in report.notices:
         print(f"note: {notice}", file=sys.stderr)
     if args.html is not None:

@@ -14,9 +14,9 @@ os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
 
 import pytest  # noqa: E402
 
-from game.headless.policy import directives_by_year, load_policy  # noqa: E402
 from game.model import Directives, World  # noqa: E402
 from game.scenario import load_scenario  # noqa: E402
+from game.scenario.policy import directives_by_year, load_policy  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 from game.cli import main
-from game.headless.policy import POLICY_DIR
 from game.model import METRICS
+from game.scenario.policy import POLICY_DIR
 
 REPO = Path(__file__).resolve().parents[1]
 HISTORICAL = POLICY_DIR / "historical.yaml"

@@ -23,9 +23,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from game.headless.policy import directives_by_year, load_policy  # noqa: E402
 from game.headless.simulator import pick_choice  # noqa: E402
 from game.scenario.document import assemble  # noqa: E402
+from game.scenario.policy import directives_by_year, load_policy  # noqa: E402
 from game.scenario.schema import Scenario  # noqa: E402
 from game.session import Session  # noqa: E402
 

@@ -18,9 +18,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from game.headless.policy import directives_by_year, load_policy  # noqa: E402
 from game.model import Game  # noqa: E402
 from game.scenario import load_scenario  # noqa: E402
+from game.scenario.policy import directives_by_year, load_policy  # noqa: E402
 
 INDUSTRY = ("steel_mt", "pig_iron_mt", "coal_mt", "oil_mt", "electricity_bn_kwh")
 FAMINE_YEARS = {1931, 1932, 1933}

@@ -5,7 +5,8 @@ For the game window (the in-game debrief screen) the whole API is:
 
     from game.debrief import debrief_of, plan_debrief_of
 
-    report = debrief_of(session, player="Team 3")   # a Playthrough (or Session + scenario=)
+    history = game.headless.baseline.historical_game()  # the caller runs history's game
+    report = debrief_of(session, player="Team 3", history=history)  # a Playthrough (or Session + scenario=)
     report.scorecard       # six Axis: name, unit, value, history, formula (no total, no ranking)
     report.epilogue        # Epilogue: id, readiness, history, paragraphs [(text, sources)]
     report.charts          # Chart: title, unit, lines [(year, value)...], marks (history's Figures), band
@@ -40,12 +41,14 @@ def record_of(session, scenario=None) -> GameRecord:
     return from_session(session, scenario)
 
 
-def debrief_of(session, player: str | None = None, scenario=None) -> Debrief:
-    """The full debrief of a game in memory."""
-    return build(from_session(session, scenario), player)
+def debrief_of(session, player: str | None = None, scenario=None, history: GameRecord | None = None) -> Debrief:
+    """The full debrief of a game in memory; `history`: the historical game for the scorecard
+    (game.headless.baseline.historical_game())."""
+    return build(from_session(session, scenario), player, history)
 
 
-def plan_debrief_of(session, plan_id: str, player: str | None = None, scenario=None) -> Debrief:
+def plan_debrief_of(session, plan_id: str, player: str | None = None, scenario=None,
+                    history: GameRecord | None = None) -> Debrief:
     """The debrief at the end of one plan: the game cut at the plan's last year (or the last year
     played, if the game has not got that far)."""
     game = from_session(session, scenario)
@@ -54,7 +57,7 @@ def plan_debrief_of(session, plan_id: str, player: str | None = None, scenario=N
         from .record import DebriefError
 
         raise DebriefError(f"unknown plan {plan_id!r}; plans: {', '.join(p.id for p in game.scenario.plans)}")
-    return build(game.until(min(plan.end, game.last_year)), player)
+    return build(game.until(min(plan.end, game.last_year)), player, history)
 
 
 __all__ = ["Debrief", "GameRecord", "build", "debrief_of", "from_result", "from_session", "load_game",

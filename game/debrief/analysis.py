@@ -37,7 +37,7 @@ from .reference import (
     history_value_by,
     human_cost,
 )
-from .scorecard import AXES, AxisValue, baseline_scores, historical_baseline, score
+from .scorecard import AXES, AxisValue, cut_baseline, score
 
 FAMINE_SHOWN_M = 0.005   # below this (5,000 deaths over the game) the game had no famine to chart
 
@@ -246,10 +246,14 @@ def _plain(value: object) -> object:
 # --- building it --------------------------------------------------------------------------
 
 
-def build(game: GameRecord, player: str | None = None) -> Debrief:
-    """The whole debrief of a game (finished, or cut at the end of a plan with game.until)."""
+def build(game: GameRecord, player: str | None = None, history: GameRecord | None = None) -> Debrief:
+    """The whole debrief of a game (finished, or cut at the end of a plan with game.until).
+
+    `history` is the historical policy's whole game in the same model (game.headless.baseline),
+    for the scorecard's history column and the questions; without it those stay empty."""
+    baseline = cut_baseline(history, game.first_year, game.last_year)
     scores = score(game)
-    history_scores = baseline_scores(game)
+    history_scores = score(baseline) if baseline is not None else None
     axes = tuple(_axis(spec, scores[spec.id], history_scores.get(spec.id) if history_scores else None, game.last_year)
                  for spec in AXES)
     deck = {e.id: e for e in game.scenario.events}
@@ -257,7 +261,6 @@ def build(game: GameRecord, player: str | None = None) -> Debrief:
     epilogue = choose_epilogue(game, scores["war_readiness"].value,
                                history_scores["war_readiness"].value if history_scores else None)
     events = tuple(_event_entry(card, deck.get(card.id)) for card in game.events)
-    baseline = historical_baseline(game.first_year, game.last_year)
     questions = tuple(choose_questions(game, scores, history_scores, baseline, ledger.had_famine))
     views = tuple(perspectives(game.scenario))
     charts = tuple(_charts(game, ledger.had_famine))

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UserError
+from ..persist.paths import mods_dir as user_mods_dir
 from ..scenario import Scenario, ScenarioError
 from ..scenario.loader import load_with_mods
-from ..scenario.mods import user_mods_dir
 from ..session import Session
 
 RESULT_KEYS = ("scenario", "scenario_version", "seed", "years", "series", "events")
@@ -203,7 +203,7 @@ def _scenario_for(data: dict, where: str, mods: list[Path] | None) -> tuple[Scen
 def _recover_orders(record: GameRecord) -> None:
     """A simulate result names its policy but not its directives: read them back from the policy
     file when it is a bundled one written for this scenario, to know the targets and projects."""
-    from ..headless.policy import POLICY_DIR, directives_by_year, load_policy
+    from ..scenario.policy import POLICY_DIR, directives_by_year, load_policy
 
     scenario = record.scenario
     name = record.policy

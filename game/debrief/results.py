@@ -78,20 +78,3 @@ def results_json(debrief: Debrief, game: GameRecord) -> dict:
             "events": {f"{c.year}:{c.id}": c.choice for c in game.events},
         },
     }
-
-
-def sample_results(count: int, scenario: str = "great_turn", policy: str | None = None,
-                   weather: str = "random", first_seed: int = 1) -> list[dict]:
-    """Results of `count` headless games (seeds first_seed, first_seed+1, ...), named "Run <seed>":
-    a stand-in for a class, for the benchmark and the tests."""
-    from ..headless.simulator import prepare, run_policy
-    from .analysis import build
-    from .record import from_session
-
-    campaign = prepare(scenario, policy, user_mods=False)
-    out = []
-    for seed in range(first_seed, first_seed + count):
-        session = run_policy(campaign, seed, weather)
-        game = from_session(session, campaign.scenario, policy=campaign.policy.name)
-        out.append(results_json(build(game, f"Run {seed}"), game))
-    return out

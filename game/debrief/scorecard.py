@@ -7,16 +7,15 @@ history's, and the debrief says so.
 
 History's side is the model run with the historical policy under the historical weather (the
 bundled great_turn scenario without mods, cut to the years the player played): the same model,
-so like is compared with like. `historical_baseline` caches it.
+so like is compared with like. The caller hands it in (game.headless.baseline runs and caches it).
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import cache
 
-from .record import GameRecord, from_session
+from .record import GameRecord
 from .reference import reference
 
 INDUSTRY = ("steel_mt", "pig_iron_mt", "coal_mt", "oil_mt", "electricity_bn_kwh", "machinery_bn")
@@ -163,30 +162,13 @@ def score(game: GameRecord) -> dict[str, AxisValue]:
 # --- history's course in the model ----------------------------------------------------------
 
 
-@cache
-def _historical_game() -> GameRecord:
-    from ..headless.simulator import prepare, run_policy
+def cut_baseline(history: GameRecord | None, first_year: int, last_year: int) -> GameRecord | None:
+    """History's course in the model over the player's years (None when they do not overlap).
 
-    campaign = prepare("great_turn", "historical", user_mods=False)
-    session = run_policy(campaign, seed=1, weather="historical")
-    return from_session(session, campaign.scenario, policy="historical")
-
-
-def historical_baseline(first_year: int, last_year: int) -> GameRecord | None:
-    """History's course in the model over the player's years (None when they do not overlap)."""
-    game = _historical_game()
-    if first_year < game.first_year or first_year > game.last_year:
+    `history` is the whole historical game; the caller runs it (game.headless.baseline), so the
+    debrief only reads records and never plays a game itself."""
+    if history is None or first_year < history.first_year or first_year > history.last_year:
         return None
-    cut = game.until(min(last_year, game.last_year))
+    cut = history.until(min(last_year, history.last_year))
     cut.records = [r for r in cut.records if int(r["year"]) >= first_year]
     return cut
-
-
-@cache
-def _baseline_scores(first_year: int, last_year: int) -> dict[str, AxisValue] | None:
-    baseline = historical_baseline(first_year, last_year)
-    return score(baseline) if baseline is not None else None
-
-
-def baseline_scores(game: GameRecord) -> dict[str, AxisValue] | None:
-    return _baseline_scores(game.first_year, game.last_year)

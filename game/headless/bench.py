@@ -208,7 +208,7 @@ def _compare_30() -> Action:
     from pathlib import Path
 
     from ..debrief import compare
-    from ..debrief.results import sample_results
+    from .baseline import sample_results
 
     folder = Path(tempfile.mkdtemp(prefix="pyatiletka-bench-"))
     files = []

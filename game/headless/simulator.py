@@ -19,11 +19,18 @@ from ..events.engine import Deck, choice_of, historical_choice
 from ..events.schema import Event
 from ..model import METRICS, Directives, Game, World
 from ..model.metrics import PER_YEAR_FLOWS
+from ..persist.paths import mods_dir as user_mods_dir
 from ..scenario import Scenario, ScenarioError
 from ..scenario.loader import load_with_mods
-from ..scenario.mods import user_mods_dir
+from ..scenario.policy import (
+    POLICY_DIR,
+    Policy,
+    PolicyError,
+    directives_by_year,
+    load_policy,
+    policy_path,
+)
 from ..session import Session
-from .policy import POLICY_DIR, Policy, PolicyError, directives_by_year, load_policy, policy_path
 
 PERCENTILES = {"p10": 0.1, "p90": 0.9}
 

@@ -16,8 +16,8 @@ from ..errors import UserError
 from ..model import DirectiveError, Directives
 from ..scenario import Scenario, ScenarioError, bundled_scenarios
 from ..scenario.loader import SCENARIO_DIR, load_with_mods, scenario_path
-from ..scenario.mods import user_mods_dir
 from ..session import Session
+from .paths import mods_dir as user_mods_dir
 from .settings import GameSettings
 
 

@@ -43,9 +43,10 @@ from ..model import DirectiveError
 from ..model.directives import describe_validation_error
 from ..scenario import Scenario, ScenarioError, bundled_scenarios
 from ..scenario.loader import load_with_mods
-from ..scenario.mods import MANIFEST, discover, user_mods_dir
+from ..scenario.mods import MANIFEST, discover
 from .atomic import atomic_write, backup_path, is_temporary, sweep_temporary_files
 from .paths import autosave_dir, saves_dir
+from .paths import mods_dir as user_mods_dir
 from .playthrough import Playthrough, ReplayError, content_hash, replay
 from .settings import GameSettings
 from .snapshot import differences, dump_records, dump_state, normalised

@@ -1,7 +1,8 @@
 """Mods: folders of YAML that add to or override a scenario, matched by id.
 
 A mod is a folder with mod.yaml (id, name, version, scenario, description, author) and content
-files. Mods are found in the user data folder and in folders named with --mods. A mod for
+files. Mods are found in the folders the caller names (the user's mods folder, which game.persist
+knows, and folders named with --mods). A mod for
 another scenario is refused; two mods changing the same thing are reported and the later one is
 not loaded. Nothing is resolved silently.
 """
@@ -13,7 +14,6 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..persist.paths import mods_dir
 from .checks import check_scenario
 from .document import Document, shown
 from .problems import Problem, sort_key
@@ -24,11 +24,6 @@ from .yamlsource import Source, read_source
 MANIFEST = "mod.yaml"
 ID_LISTS = ("projects", "notes", "events")       # lists of items matched by id
 ID_MAPS = ("history", "glossary", "texts")
-
-
-def user_mods_dir() -> Path:
-    """The user's mods folder: in the platform's user data folder, or under --data-dir."""
-    return mods_dir()
 
 
 def discover(folders: list[Path]) -> list[Path]:

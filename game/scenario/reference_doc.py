@@ -26,9 +26,9 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from ..events.schema import Event
-from ..headless.policy import Policy
 from ..model.params import ModelParams, ProductName, SectorName, SectorUse
 from ..model.setup import InitialState, Plan, Project, TargetKey
+from .policy import Policy
 from .problems import CODES
 from .schema import (
     DebriefQuestion,

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from ..headless.policy import Policy
 from .loader import SCENARIO_DIR
+from .policy import Policy
 from .schema import ModContent, ModManifest, Scenario, ScenarioContent
 
 SCHEMA_DIR = SCENARIO_DIR / "schema"

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UserError
-from ..headless.policy import check_policy, read_policy
 from .document import shown
 from .loader import load_scenario, read_scenario, scenario_path
 from .mods import MANIFEST, apply_mods, read_mod
+from .policy import check_policy, read_policy
 from .problems import Problem, sort_key
 from .yamlsource import read_source
 

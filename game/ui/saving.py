@@ -11,8 +11,8 @@ import logging
 from pathlib import Path
 
 from ..errors import UserError
-from ..headless.policy import directives_by_year, load_policy
 from ..headless.simulator import Campaign
+from ..scenario.policy import directives_by_year, load_policy
 from .context import GameContext
 
 log = logging.getLogger(__name__)

@@ -7,8 +7,9 @@ import pytest
 
 from game.debrief import build
 from game.debrief.record import GameRecord, from_result
-from game.debrief.results import sample_results
 from game.headless import simulator
+from game.headless.baseline import historical_game as HISTORY
+from game.headless.baseline import sample_results
 
 
 def simulated(scenario: str, policy: str | None = None, seed: int = 1, weather: str | None = None) -> dict:
@@ -28,7 +29,7 @@ def historical_game(historical_result) -> GameRecord:
 
 @pytest.fixture(scope="session")
 def historical_debrief(historical_game):
-    return build(historical_game, "Anna K.")
+    return build(historical_game, "Anna K.", HISTORY())
 
 
 @pytest.fixture(scope="session")
@@ -43,7 +44,7 @@ def gentle_game(gentle_result) -> GameRecord:
 
 @pytest.fixture(scope="session")
 def gentle_debrief(gentle_game):
-    return build(gentle_game)
+    return build(gentle_game, history=HISTORY())
 
 
 @pytest.fixture(scope="session")

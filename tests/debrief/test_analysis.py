@@ -14,6 +14,7 @@ from game.debrief.record import DebriefError, from_result
 from game.debrief.scorecard import AXIS_IDS, score
 from game.errors import UserError
 from game.headless import simulator
+from game.headless.baseline import historical_game as HISTORY
 from game.persist import saves
 from game.persist.playthrough import Playthrough
 
@@ -152,7 +153,7 @@ def test_a_save_is_debriefed_with_its_own_targets(tmp_path):
     game = load_game(path)
     assert game.source == "save" and game.targets_known and game.last_year == 1932
     assert game.famine_deaths_coming_m > 0        # the spring of 1933 is still to come
-    d = build(game)
+    d = build(game, history=HISTORY())
     assert d.epilogue.id == "epilogue.early_end"
     assert d.axis("war_readiness").name == "War readiness, end of 1932"
     assert d.ledger.famine_coming_m == pytest.approx(game.famine_deaths_coming_m)
@@ -162,13 +163,13 @@ def test_a_save_is_debriefed_with_its_own_targets(tmp_path):
 def test_plan_debrief_is_cut_at_the_plan_end(historical_game):
     campaign = simulator.prepare("great_turn", "historical", user_mods=False)
     session = simulator.run_policy(campaign, 1, "historical")
-    short = plan_debrief_of(session, "first_plan", scenario=campaign.scenario)
+    short = plan_debrief_of(session, "first_plan", scenario=campaign.scenario, history=HISTORY())
     assert short.meta.last_year == 1932 and not short.meta.finished
     assert short.epilogue.id == "epilogue.not_yet" and not short.epilogue.paragraphs
     assert [t.id for t in short.plans] == ["first_plan"]
     assert all(e.year <= 1932 for e in short.events)
     with pytest.raises(DebriefError, match="unknown plan"):
-        plan_debrief_of(session, "fourth_plan", scenario=campaign.scenario)
+        plan_debrief_of(session, "fourth_plan", scenario=campaign.scenario, history=HISTORY())
 
 
 def test_wrong_files_are_refused_clearly(tmp_path, historical_result):
@@ -193,7 +194,7 @@ def test_wrong_files_are_refused_clearly(tmp_path, historical_result):
 
 def test_a_changed_scenario_version_is_noted(historical_result):
     game = from_result({**historical_result, "scenario_version": "0.9"})
-    assert any("version 0.9" in n for n in build(game).notices)
+    assert any("version 0.9" in n for n in build(game, history=HISTORY()).notices)
 
 
 def test_a_removed_leadership_gets_its_own_epilogue(historical_result):
@@ -201,7 +202,7 @@ def test_a_removed_leadership_gets_its_own_epilogue(historical_result):
     data = {**historical_result, "years": historical_result["years"][:cut], "ending": "removed",
             "series": {k: v[:cut] for k, v in historical_result["series"].items()},
             "events": [e for e in historical_result["events"] if e["year"] <= 1933]}
-    d = build(from_result(data))
+    d = build(from_result(data), history=HISTORY())
     assert d.epilogue.id == "epilogue.removed" and "1933" in d.epilogue.paragraphs[0].text
     assert d.axis("war_readiness").name == "War readiness, end of 1933"
     assert d.axis("stability").parts["removed"] == 1.0

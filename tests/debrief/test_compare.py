@@ -12,8 +12,8 @@ import pytest
 
 from game.cli import main
 from game.debrief import compare
-from game.debrief.results import sample_results
 from game.debrief.scorecard import AXIS_IDS
+from game.headless.baseline import sample_results
 
 
 @pytest.fixture(scope="module")

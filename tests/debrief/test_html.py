@@ -14,6 +14,7 @@ from game.cli import main
 from game.debrief import build
 from game.debrief.html import render
 from game.debrief.record import from_result
+from game.headless.baseline import historical_game as HISTORY
 
 MALICIOUS = "<script>alert(1)</script>"
 
@@ -81,7 +82,7 @@ def test_scenario_mod_and_player_text_is_escaped(historical_result):
     texts = {**game.scenario.texts, "epilogue.comparable": f"{MALICIOUS} & {{readiness}}",
              "perspective.famine.conquest.authors": "R. <b>Conquest</b>"}
     game = replace(game, scenario=game.scenario.model_copy(update={"events": events, "texts": texts}))
-    html = render(build(game, player='<img src=x onerror="alert(2)">'))
+    html = render(build(game, player='<img src=x onerror="alert(2)">', history=HISTORY()))
     assert MALICIOUS not in html and "<script" not in html and "<img" not in html and "<b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "R. &lt;b&gt;Conquest&lt;/b&gt;" in html

@@ -8,10 +8,10 @@ from pathlib import Path
 import yaml
 
 from game.events.engine import Deck
-from game.headless.policy import directives_by_year, load_policy
 from game.headless.simulator import pick_choice
 from game.model import Game, World
 from game.scenario import load_scenario
+from game.scenario.policy import directives_by_year, load_policy
 from game.session import Session
 
 REFERENCE = Path(__file__).resolve().parents[2] / "scenarios" / "reference" / "history.yaml"

@@ -76,7 +76,7 @@ def test_random_weather_differs_by_seed_and_repeats_exactly():
 
 def test_forcing_collectivization_slaughters_herds():
     world = great_turn()
-    from game.headless.policy import directives_by_year, load_policy
+    from game.scenario.policy import directives_by_year, load_policy
 
     policy, path = load_policy("gentle")
     base = directives_by_year(policy, world, path)

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from game.headless.policy import directives_by_year, load_policy
 from game.headless.simulator import pick_choice
 from game.model import Directives
 from game.persist import paths
 from game.persist.playthrough import Playthrough, new_game
+from game.scenario.policy import directives_by_year, load_policy
 
 MOD_ID = "persist_test_events"
 MANIFEST = f"""\

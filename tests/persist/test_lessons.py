@@ -148,7 +148,7 @@ print(json.dumps({"records": session.records, "events": [e.as_json() for e in se
 
 def play_the_same_choices(session, choices_seed: int) -> None:
     """A pupil's game: choices drawn from `choices_seed` (the same pupil on both machines)."""
-    from game.headless.policy import directives_by_year, load_policy
+    from game.scenario.policy import directives_by_year, load_policy
 
     from .conftest import playable
 

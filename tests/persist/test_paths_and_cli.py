@@ -11,8 +11,8 @@ import pytest
 from game.cli import main
 from game.errors import UserError
 from game.persist import paths, saves
+from game.persist.paths import mods_dir as user_mods_dir
 from game.persist.playthrough import new_game
-from game.scenario.mods import user_mods_dir
 
 from .conftest import MOD_ID, write_events_mod
 

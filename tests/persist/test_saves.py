@@ -7,10 +7,10 @@ import random
 
 import pytest
 
-from game.headless.policy import load_policy
 from game.persist import saves
 from game.persist.playthrough import Playthrough, new_game
 from game.persist.snapshot import dump_records, dump_state, normalised, restore_state
+from game.scenario.policy import load_policy
 
 from .conftest import (
     MOD_ID,

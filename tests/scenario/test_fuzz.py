@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.errors import UserError
-from game.headless.policy import directives_by_year, load_policy
 from game.model import Game
 from game.scenario import SCENARIO_DIR, read_scenario
+from game.scenario.policy import directives_by_year, load_policy
 
 FILES = ["great_turn.yaml", *(f"common/{p.name}" for p in sorted((SCENARIO_DIR / "common").glob("*.yaml")))]
 JUNK = ["", ":", ": ", "-", "- ", "[", "]", "{", "}", "&a ", "*a", "\t", "\x00", "'", '"', "#", "!!python/object ",

@@ -11,8 +11,8 @@ import pytest
 from pydantic import BaseModel
 
 from game.events import expr
-from game.headless.policy import Policy
 from game.scenario import yamlsource
+from game.scenario.policy import Policy
 from game.scenario.problems import CODES
 from game.scenario.reference_doc import (
     DOC_PATH,

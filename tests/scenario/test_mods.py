@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
+from game.persist.paths import mods_dir as user_mods_dir
 from game.scenario import SCENARIO_DIR, ScenarioError, load_scenario
 from game.scenario.loader import load_with_mods
-from game.scenario.mods import user_mods_dir
 
 EXAMPLE = SCENARIO_DIR / "mods" / "uralmash"
 

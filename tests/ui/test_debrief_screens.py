@@ -9,6 +9,7 @@ import pygame
 import pytest
 
 from game.debrief import debrief_of, fmt
+from game.headless.baseline import historical_game as HISTORY
 from game.persist import paths
 from game.ui.context import GameContext
 from game.ui.driver import Driver, advance
@@ -40,7 +41,7 @@ def test_the_scorecard_shows_six_axes_with_the_debriefs_numbers(app):
     driver.key(pygame.K_1 + PAGES.index("scorecard"))
     scene = app.top
     assert PAGES[scene.page] == "scorecard"
-    expected = debrief_of(app.ctx.session, scenario=app.ctx.scenario).scorecard
+    expected = debrief_of(app.ctx.session, scenario=app.ctx.scenario, history=HISTORY()).scorecard
     drawn = scene.drawn_axes
     assert len(drawn) == len(expected) == 6
     for shown, axis in zip(drawn, expected, strict=True):

@@ -202,9 +202,10 @@ def export_debrief(ctx, name: str = "", folder: Path | None = None, now: datetim
     """Write the printable page and the results file; returns their paths. Raises on failure
     (the screen turns any error into a message)."""
     from ...debrief import debrief_of, record_of, results_json, write_html
+    from ...headless.baseline import historical_game
 
     player = clean_name(name) or None
-    report = debrief_of(ctx.session, player=player, scenario=ctx.scenario)
+    report = debrief_of(ctx.session, player=player, scenario=ctx.scenario, history=historical_game())
     folder = folder or debriefs_dir()
     folder.mkdir(parents=True, exist_ok=True)
     stamp = (now or datetime.now()).strftime("%Y-%m-%d-%H%M")

@@ -41,9 +41,11 @@ class EndScene(Scene):
         """The debrief of this game (game.debrief), built once; None if it cannot be built."""
         if self._debrief is None and not self.debrief_error:
             from ...debrief import debrief_of
+            from ...headless.baseline import historical_game
 
             try:
-                self._debrief = debrief_of(self.ctx.session, scenario=self.ctx.scenario)
+                self._debrief = debrief_of(self.ctx.session, scenario=self.ctx.scenario,
+                                           history=historical_game())
             except Exception as exc:  # noqa: BLE001 - the rest of the end screen still works
                 self.debrief_error = _("The debrief could not be built: {error}").format(error=exc)
         return self._debrief

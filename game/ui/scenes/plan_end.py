@@ -34,8 +34,10 @@ class PlanEndScene(Scene):
         self.debrief = None
         try:
             from ...debrief import plan_debrief_of
+            from ...headless.baseline import historical_game
 
-            self.debrief = plan_debrief_of(app.ctx.session, plan_id, scenario=app.ctx.scenario)
+            self.debrief = plan_debrief_of(app.ctx.session, plan_id, scenario=app.ctx.scenario,
+                                           history=historical_game())
         except Exception as exc:  # noqa: BLE001 - the game goes on without this page
             self.error = _("The plan's debrief could not be built: {error}").format(error=exc)
 

@@ -16,11 +16,11 @@ from ..errors import UserError
 from ..model import Directives, World
 from ..model.directives import REPRESSION_LEVELS, InvestmentSplit, Labor
 from ..model.setup import TargetKey
-from ..scenario.document import shown
-from ..scenario.loader import SCENARIO_DIR
-from ..scenario.problems import Problem, sort_key
-from ..scenario.pydantic_errors import did_you_mean, problems_from
-from ..scenario.yamlsource import Source, read_source
+from .document import shown
+from .loader import SCENARIO_DIR
+from .problems import Problem, sort_key
+from .pydantic_errors import did_you_mean, problems_from
+from .yamlsource import Source, read_source
 
 POLICY_DIR = SCENARIO_DIR / "policies"
 

@@ -64,7 +64,10 @@ class Session:
                 self._pending = []
             else:
                 record = self.game.records[-1] if self.game.records else None
-                self._pending = self.deck.due(self.game.state, record, self.seed)
+                trial = self.game.state.copy()  # drawing marks events fired: commit only on success
+                due = self.deck.due(trial, record, self.seed)
+                self.game.state = trial
+                self._pending = due
         return list(self._pending)
 
     @property
@@ -72,7 +75,7 @@ class Session:
         return self.begin_year()
 
     def choose(self, event_id: str, choice_id: str) -> None:
-        """Command: answer a pending event card."""
+        """Command: answer a pending event card. Its effects apply all together or not at all."""
         pending = self.begin_year()
         event = next((e for e in pending if e.id == event_id), None)
         if event is None:
@@ -82,24 +85,25 @@ class Session:
         if choice is None:
             raise DirectiveError(f"{self.year}: event {event_id!r} has no choice {choice_id!r}; "
                                  f"choices: {', '.join(c.id for c in event.choices)}")
-        state = self.game.state
+        trial = self.game.state.copy()
+        now: list[Event] = []  # follow-ups due later this same January
         for effect in choice.effects:
             if effect.kind == "follow_up":
-                self._schedule(effect.follow_up.event, self.year + effect.follow_up.years)
+                self._schedule(trial, effect.follow_up.event, self.year + effect.follow_up.years, now)
             else:
-                apply_effect(state, self.world, effect, source=event.id)
+                apply_effect(trial, self.world, effect, source=event.id)
+        self.game.state = trial
         self._pending.remove(event)
+        self._pending.extend(now)
         self.commands.append({"command": "choose", "year": self.year, "event": event_id, "choice": choice_id})
-        effects = tuple(e.model_dump(mode="json", exclude_none=True) for e in choice.effects)
-        self.events.append(FiredEvent(self.year, event_id, choice_id, tuple(event.tags), effects))
+        self.events.append(FiredEvent(self.year, event_id, choice_id, tuple(event.tags), choice.effects_json))
 
-    def _schedule(self, event_id: str, year: int) -> None:
+    def _schedule(self, state, event_id: str, year: int, now: list[Event]) -> None:
         if year == self.year and self.deck is not None:
-            state = self.game.state
             state.fired[event_id] = year
-            self._pending.append(self.deck.event(event_id))
+            now.append(self.deck.event(event_id))
         else:
-            self.game.state.scheduled.append((year, event_id))
+            state.scheduled.append((year, event_id))
 
     def play_year(self, directives: Directives) -> dict[str, float]:
         """Command: resolve the year under these directives (after every card is answered)."""

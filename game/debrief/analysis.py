@@ -19,6 +19,7 @@ from .. import __version__
 from ..events.engine import historical_choice
 from ..events.schema import Event
 from ..model.directives import REPRESSION_LEVELS
+from ..model.metrics import BY_NAME, TARGET_METRIC
 from . import fmt
 from .narrative import (
     WAR_YEAR,
@@ -358,17 +359,15 @@ def _charts(game: GameRecord, had_famine: bool) -> list[Chart]:
 
 # --- plans --------------------------------------------------------------------------------
 
-TARGET_METRICS = {  # target key -> (label, unit, real metric, reported metric, history series)
-    "steel_mt": ("Steel", "Mt", "steel_mt", "steel_reported_mt", "steel_mt"),
-    "pig_iron_mt": ("Pig iron", "Mt", "pig_iron_mt", "pig_iron_reported_mt", "pig_iron_mt"),
-    "coal_mt": ("Coal", "Mt", "coal_mt", "coal_reported_mt", "coal_mt"),
-    "oil_mt": ("Oil", "Mt", "oil_mt", "oil_reported_mt", "oil_mt"),
-    "electricity_bn_kwh": ("Electricity", "bn kWh", "electricity_bn_kwh", "electricity_reported_bn_kwh",
-                           "electricity_bn_kwh"),
-    "tractors_k": ("Tractors built", "thousand", "tractors_k", "tractors_reported_k", "tractors_k"),
-    "grain_mt": ("Grain harvest", "Mt", "grain_harvest_mt", "grain_harvest_reported_mt", "harvest_revised_mt"),
-    "consumer_goods_index": ("Consumer goods", "1928 = 100", "consumer_goods_index", None, None),
-}
+HISTORY_OF_TARGET = {"grain_mt": "harvest_revised_mt"}
+"""Plan target -> the history series of its real output, where it is not named like the metric."""
+
+
+def _target_row(key: str) -> tuple[str, str, str, str | None, str | None]:
+    """(label, unit, real metric, reported metric, history series) of a plan target."""
+    metric = BY_NAME[TARGET_METRIC[key]]
+    history_id = HISTORY_OF_TARGET.get(key, metric.name if metric.reported else None)
+    return metric.label, metric.unit, metric.name, metric.reported, history_id
 
 
 def _plans(game: GameRecord) -> list[PlanTable]:
@@ -381,10 +380,10 @@ def _plans(game: GameRecord) -> list[PlanTable]:
         if record is None:
             continue
         targets = game.targets.get(plan.id, dict(plan.historical_targets))
-        keys = [k for k in TARGET_METRICS if k in targets or k in plan.historical_targets]
+        keys = [k for k in TARGET_METRIC if k in targets or k in plan.historical_targets]
         rows = []
         for key in keys:
-            label, unit, real_metric, reported_metric, history_id = TARGET_METRICS[key]
+            label, unit, real_metric, reported_metric, history_id = _target_row(key)
             output = history_value_by(game.scenario, history_id, year, plan.start) if history_id else None
             rows.append(PlanRow(
                 key, label, unit, targets.get(key), plan.historical_targets.get(key),
@@ -451,8 +450,8 @@ def _changes(game: GameRecord, i: int) -> list[str]:
         plan = next((p for p in game.scenario.plans if p.id == plan_id), None)
         if plan is None:
             continue
-        raised = [f"{TARGET_METRICS[k][0].lower()} {fmt.num(v)} (history {fmt.num(plan.historical_targets[k])})"
-                  for k, v in values.items() if k in TARGET_METRICS and k in plan.historical_targets
+        raised = [f"{_target_row(k)[0].lower()} {fmt.num(v)} (history {fmt.num(plan.historical_targets[k])})"
+                  for k, v in values.items() if k in TARGET_METRIC and k in plan.historical_targets
                   and abs(v - plan.historical_targets[k]) > 0.05 * plan.historical_targets[k]]
         if raised:
             changes.append(f"Targets of the {plan.name} set: " + ", ".join(raised))

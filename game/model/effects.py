@@ -7,6 +7,8 @@ their fields, so the model does not depend on the event package.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .setup import World
 from .state import ActiveModifier, State
 from .variables import read_state, write_state
@@ -32,31 +34,80 @@ def age_modifiers(state: State) -> None:
     state.modifiers = kept
 
 
+Handler = Callable[[State, World, object, str], None]
+HANDLERS: dict[str, Handler] = {}
+"""Effect kind -> what it does to the state. Every kind of the event format has exactly one
+handler here, except follow_up, which the session schedules (a test checks both)."""
+SESSION_KINDS = frozenset({"follow_up"})
+
+
+def handles(kind: str) -> Callable[[Handler], Handler]:
+    def register(handler: Handler) -> Handler:
+        if kind in HANDLERS:
+            raise ValueError(f"effect kind {kind!r} has two handlers")
+        HANDLERS[kind] = handler
+        return handler
+
+    return register
+
+
 def apply_effect(state: State, world: World, effect, source: str = "") -> None:
-    kind = effect.kind
-    if kind == "add":
-        for name, amount in effect.add.items():
-            write_state(state, name, read_state(state, name) + amount)
-    elif kind == "multiply":
-        for name, factor in effect.multiply.items():
-            write_state(state, name, read_state(state, name) * factor)
-    elif kind == "set":
-        for name, value in effect.set.items():
-            write_state(state, name, value)
-    elif kind == "modifier":
-        m = effect.modifier
-        state.modifiers.append(ActiveModifier(m.rate, m.factor, m.years, m.decay, source))
-    elif kind == "flag":
-        if effect.flag not in state.flags:
-            state.flags.append(effect.flag)
-    elif kind == "clear_flag":
-        if effect.clear_flag in state.flags:
-            state.flags.remove(effect.clear_flag)
-    elif kind == "start_project":
-        if effect.start_project not in state.projects_building and effect.start_project not in state.projects_done:
-            state.projects_building[effect.start_project] = 1.0
-    elif kind == "cancel_project":
-        state.projects_building.pop(effect.cancel_project, None)
-    elif kind == "target":
-        state.targets.setdefault(effect.target.plan, {})[effect.target.key] = effect.target.value
-    # follow_up is the event engine's business: it schedules, the model has nothing to change.
+    """Apply one effect (an event choice's) to the state."""
+    try:
+        handler = HANDLERS[effect.kind]
+    except KeyError:
+        raise ValueError(f"effect kind {effect.kind!r} has no handler in the model") from None
+    handler(state, world, effect, source)
+
+
+@handles("add")
+def _add(state: State, world: World, effect, source: str) -> None:
+    for name, amount in effect.add.items():
+        write_state(state, name, read_state(state, name) + amount)
+
+
+@handles("multiply")
+def _multiply(state: State, world: World, effect, source: str) -> None:
+    for name, factor in effect.multiply.items():
+        write_state(state, name, read_state(state, name) * factor)
+
+
+@handles("set")
+def _set(state: State, world: World, effect, source: str) -> None:
+    for name, value in effect.set.items():
+        write_state(state, name, value)
+
+
+@handles("modifier")
+def _modifier(state: State, world: World, effect, source: str) -> None:
+    m = effect.modifier
+    state.modifiers.append(ActiveModifier(m.rate, m.factor, m.years, m.decay, source))
+
+
+@handles("flag")
+def _flag(state: State, world: World, effect, source: str) -> None:
+    if effect.flag not in state.flags:
+        state.flags.append(effect.flag)
+
+
+@handles("clear_flag")
+def _clear_flag(state: State, world: World, effect, source: str) -> None:
+    if effect.clear_flag in state.flags:
+        state.flags.remove(effect.clear_flag)
+
+
+@handles("start_project")
+def _start_project(state: State, world: World, effect, source: str) -> None:
+    project = effect.start_project
+    if project not in state.projects_building and project not in state.projects_done:
+        state.projects_building[project] = 1.0
+
+
+@handles("cancel_project")
+def _cancel_project(state: State, world: World, effect, source: str) -> None:
+    state.projects_building.pop(effect.cancel_project, None)
+
+
+@handles("target")
+def _target(state: State, world: World, effect, source: str) -> None:
+    state.targets.setdefault(effect.target.plan, {})[effect.target.key] = effect.target.value

@@ -74,7 +74,10 @@ class Game:
         started = set(self.state.projects_building) | set(self.state.projects_done)
         directives.check_against(self.world, self.state.year, started)
         year = self.state.year
-        record = resolve_year(self.world, self.state, directives, self.weather(year), self._base)
+        # Resolve on a copy and commit only on success: a year that fails changes nothing.
+        trial = self.state.copy()
+        record = resolve_year(self.world, trial, directives, self.weather(year), self._base)
+        self.state = trial
         self.commands.append(directives)
         self.records.append(record)
         return record

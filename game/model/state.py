@@ -6,8 +6,7 @@ year's record; what carries over to the next year lives here.
 
 from __future__ import annotations
 
-import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 
 from .setup import World
 
@@ -108,5 +107,27 @@ class State:
         return self.rural_m + self.urban_m
 
     def copy(self) -> State:
-        """An independent copy (for forecasts and snapshots)."""
-        return copy.deepcopy(self)
+        """An independent copy: what a command resolves on before it commits, and what a forecast
+        plays. Field by field, by declared type (several times faster than deepcopy)."""
+        new = object.__new__(State)
+        for name, copier in _COPIERS:
+            value = getattr(self, name)
+            setattr(new, name, value if copier is None else copier(value))
+        return new
+
+
+def _copy_modifiers(modifiers: list[ActiveModifier]) -> list[ActiveModifier]:
+    return [replace(m) for m in modifiers]
+
+
+# How each kind of field is copied; None: immutable, shared. A field of a type not listed here
+# is refused when this module loads, so a new kind of field cannot be shared between copies.
+_COPY_BY_TYPE = {
+    "int": None, "float": None, "str | None": None,
+    "dict[str, float]": dict, "dict[str, int]": dict, "list[str]": list,
+    "list[tuple[int, str]]": list,  # tuples are immutable
+    "dict[str, list[float]]": lambda d: {k: list(v) for k, v in d.items()},
+    "dict[str, dict[str, float]]": lambda d: {k: dict(v) for k, v in d.items()},
+    "list[ActiveModifier]": _copy_modifiers,
+}
+_COPIERS = tuple((f.name, _COPY_BY_TYPE[f.type]) for f in fields(State))

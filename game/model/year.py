@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from .agriculture import collectivize, harvest, update_herds
+from dataclasses import dataclass
+
+from .agriculture import Harvest, collectivize, harvest, update_herds
 from .directives import Directives
-from .economy import living_standards
+from .economy import Living, living_standards
 from .effects import age_modifiers, rate
-from .food import grain_balance
+from .food import GrainBalance, grain_balance
 from .industry import (
     TARGET_PRODUCT,
+    Investment,
+    Output,
     commission,
     invest,
     plan_fulfilment,
@@ -16,11 +20,44 @@ from .industry import (
     start_projects,
     value_added_bn,
 )
-from .politics import repress, update_unrest
-from .population import grow_and_move, labour_market, migration_rate
+from .metrics import record_of
+from .politics import Repression, repress, update_unrest
+from .population import LabourMarket, grow_and_move, labour_market, migration_rate
 from .setup import World
 from .state import State
 from .statistics import output_inflation, reported_harvest
+
+
+@dataclass(slots=True)
+class Year:
+    """A resolved year: everything the mechanisms worked out, from which the metrics table
+    (metrics.py) reads the year's record. `state` is the state at the year's end."""
+
+    year: int
+    directives: Directives
+    weather: float
+    state: State
+    forced: float
+    labour: LabourMarket
+    crop: Harvest
+    grain: GrainBalance
+    investment: Investment
+    imports_bn: float
+    output: Output
+    consumer_goods_index: float
+    plan_fulfilment: float
+    nonag_bn: float
+    living: Living
+    famine_deaths_m: float
+    repression: Repression
+    unrest: float
+    migrants_m: float
+    inflation: float
+    reported_harvest_mt: float
+
+    def reported_output(self, metric: str) -> float:
+        """What the regime reported of an industrial output metric."""
+        return self.output.quantities[TARGET_PRODUCT[metric]] * (1.0 + self.inflation)
 
 
 def baseline(world: World) -> dict[str, float]:
@@ -92,76 +129,12 @@ def resolve_year(world: World, state: State, d: Directives, weather: float,
     grow_and_move(state, migrants, grain.share_below_subsistence, deaths, p.population)
 
     inflation = output_inflation(out.pressure, state.fear, p.statistics) * rate(state, "statistics_inflation")
-    record = {
-        "year": float(year),
-        "steel_mt": q["steel"],
-        "pig_iron_mt": q["pig_iron"],
-        "coal_mt": q["coal"],
-        "oil_mt": q["oil"],
-        "electricity_bn_kwh": q["electricity"],
-        "machinery_bn": q["machinery"],
-        "tractors_k": q["tractors"],
-        "tanks": q["tanks"],
-        "consumer_goods_index": 100.0 * q["consumer_goods"] / base["consumer_goods_bn"],
-        "industrial_utilisation": out.utilisation,
-        "plan_pressure": out.pressure,
-        "plan_fulfilment": plan_fulfilment(state, q, world),
-        "investment_rate": d.investment_rate,
-        "repression_level": float(d.repression),
-        "dekulakization": 1.0 if d.dekulakization else 0.0,
-        "forced_collectivization": forced,
-        "labour_factor": out.labour_factor,
-        "industrial_efficiency": out.efficiency,
-        "investment_bn": money.ordered_bn,
-        "unbuilt_investment_bn": money.unbuilt_bn,
-        "machinery_imports_bn": imports,
-        "grain_harvest_mt": crop.harvest_mt,
-        "grain_harvest_reported_mt": reported_harvest(year, crop.harvest_mt, weather, state.fear, p.statistics,
-                                                      rate(state, "statistics_inflation")),
-        "grain_procurement_mt": grain.procurement_mt,
-        "grain_exports_mt": grain.exports_mt,
-        "grain_reserve_mt": state.state_reserve_mt,
-        "sown_area_mha": crop.area_mha,
-        "weather": weather,
-        "cattle_m": state.cattle_m,
-        "horses_m": state.horses_m,
-        "tractor_fleet_k": state.tractors_k,
-        "collectivization": state.collectivization,
-        "food_per_head_rural_t": grain.rural_food_per_head_t,
-        "share_below_subsistence": grain.share_below_subsistence,
-        "feed_ratio": grain.feed_ratio,
-        "urban_food_per_head_t": grain.urban_food_per_head_t,
-        "relsol": living.relsol,
-        "farm_disruption": state.disruption,
-        "population_m": state.population_m,
-        "urban_population_m": state.urban_m,
-        "rural_population_m": state.rural_m,
-        "workers_employees_m": labour.nonfarm_m,
-        "migrants_m": migrants,
-        "nonag_value_added_bn": nonag,
-        "national_income_bn": living.national_income_bn,
-        "gdp_per_capita": living.gdp_per_capita_usd,
-        "consumption_per_capita_index": living.consumption_per_capita_index,
-        "urban_real_wage_index": living.urban_real_wage_index,
-        "rural_living_index": living.rural_living_index,
-        "unrest": unrest,
-        "peasant_unrest": state.peasant_unrest,
-        "urban_discontent": state.urban_discontent,
-        "fear": state.fear,
-        "famine_deaths_m": famine_deaths,
-        "deported_m": rep.deported_m,
-        "special_settlers_m": state.special_settlers_m,
-        "deportation_deaths_k": rep.settler_deaths_m * 1000.0,
-        "arrests_k": rep.arrests_m * 1000.0,
-        "executions_k": rep.executions_m * 1000.0,
-        "gulag_m": state.gulag_m,
-        "gulag_deaths_k": rep.gulag_deaths_m * 1000.0,
-    }
-    for key, product in TARGET_PRODUCT.items():
-        reported_key = key.replace("_mt", "_reported_mt").replace("_bn_kwh", "_reported_bn_kwh")
-        if key == "tractors_k":
-            reported_key = "tractors_reported_k"
-        record[reported_key] = q[product] * (1.0 + inflation)
+    reported_harvest_mt = reported_harvest(year, crop.harvest_mt, weather, state.fear, p.statistics,
+                                           rate(state, "statistics_inflation"))
+    resolved = Year(year, d, weather, state, forced, labour, crop, grain, money, imports, out,
+                    100.0 * q["consumer_goods"] / base["consumer_goods_bn"], plan_fulfilment(state, q, world),
+                    nonag, living, famine_deaths, rep, unrest, migrants, inflation, reported_harvest_mt)
+    record = record_of(resolved)
 
     state.national_income_bn = living.national_income_bn
     age_modifiers(state)

@@ -8,7 +8,17 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..model.metrics import METRICS, PER_YEAR_FLOWS
+from ..model.metrics import (
+    DOWN,
+    INDEX,
+    METRICS,
+    NEITHER,
+    PER_YEAR_FLOWS,
+    REPORTED,
+    TABLE,
+    TARGET_METRIC,
+    UP,
+)
 from ..model.setup import Plan
 from ..scenario import Scenario
 from .context import GameContext
@@ -40,7 +50,6 @@ def fmt_people_k(thousands: float) -> str:
     return fmt_people_m(thousands / 1000.0) if thousands is not None else "—"
 
 
-INDEX = N_("1928 = 100")
 
 
 @dataclass(frozen=True)
@@ -86,44 +95,10 @@ class Measure:
         return fmt_number(value, self.digits)
 
 
-MEASURES: dict[str, Measure] = {m.metric: m for m in [
-    Measure("steel_mt", N_("Steel"), "Mt"),
-    Measure("pig_iron_mt", N_("Pig iron"), "Mt"),
-    Measure("coal_mt", N_("Coal"), "Mt", 0),
-    Measure("oil_mt", N_("Oil"), "Mt"),
-    Measure("electricity_bn_kwh", N_("Electricity"), N_("bn kWh")),
-    Measure("tractors_k", N_("Tractors built"), N_("thousand")),
-    Measure("tanks", N_("Tanks built"), "", 0),
-    Measure("consumer_goods_index", N_("Consumer goods"), INDEX, 0),
-    Measure("grain_harvest_mt", N_("Grain harvest"), "Mt"),
-    Measure("grain_procurement_mt", N_("Grain procured"), "Mt", 1, None),
-    Measure("grain_exports_mt", N_("Grain exported"), "Mt", 1, None),
-    Measure("grain_reserve_mt", N_("State grain reserve"), "Mt"),
-    Measure("food_per_head_rural_t", N_("Food per villager"), "t", 2),
-    Measure("share_below_subsistence", N_("Below subsistence"), "%", 0, False),
-    Measure("famine_deaths_m", N_("Famine deaths"), "people", 0, False),
-    Measure("cattle_m", N_("Cattle"), N_("million")),
-    Measure("horses_m", N_("Horses"), N_("million")),
-    Measure("collectivization", N_("In collective farms"), "%", 0, None),
-    Measure("population_m", N_("Population"), N_("million")),
-    Measure("urban_population_m", N_("Town dwellers"), N_("million")),
-    Measure("workers_employees_m", N_("Workers, employees"), N_("million")),
-    Measure("urban_real_wage_index", N_("Urban real wage"), INDEX, 0),
-    Measure("rural_living_index", N_("Rural living"), INDEX, 0),
-    Measure("consumption_per_capita_index", N_("Consumption per head"), INDEX, 0),
-    Measure("unrest", N_("Unrest"), "%", 0, False),
-    Measure("peasant_unrest", N_("Peasant unrest"), "%", 0, False),
-    Measure("urban_discontent", N_("Urban discontent"), "%", 0, False),
-    Measure("fear", N_("Fear"), "%", 0, False),
-    Measure("plan_fulfilment", N_("Plan fulfilment (real)"), "%", 0),
-    Measure("gulag_m", N_("Prisoners in camps"), "people", 0, False),
-    Measure("national_income_bn", N_("National income"), N_("bn rubles"), 0),
-    Measure("nonag_value_added_bn", N_("Non-farm value added"), N_("bn rubles"), 0),
-    Measure("gdp_per_capita", N_("GDP per head (2011 dollars)"), "$", 0),
-    Measure("rural_population_m", N_("Villagers"), N_("million")),
-    Measure("executions_k", N_("Executions"), N_("thousand"), 1, False),
-    Measure("tractor_fleet_k", N_("Tractors in use"), N_("thousand")),
-]}
+_GOOD_NEWS = {UP: True, DOWN: False, NEITHER: None}
+MEASURES: dict[str, Measure] = {m.name: Measure(m.name, m.label or m.description, m.unit, m.digits, _GOOD_NEWS[m.better])
+                                for m in TABLE}
+"""How each metric is shown, from the model's metrics table."""
 
 INDICATOR_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (N_("Industry"), ("steel_mt", "pig_iron_mt", "coal_mt", "oil_mt", "electricity_bn_kwh", "tractors_k",
@@ -136,28 +111,6 @@ INDICATOR_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 """The year screen's panels, most important row first (rows that do not fit are left out)."""
 
-REPORTED: dict[str, str] = {
-    "grain_harvest_mt": "grain_harvest_reported_mt",
-    "steel_mt": "steel_reported_mt",
-    "pig_iron_mt": "pig_iron_reported_mt",
-    "coal_mt": "coal_reported_mt",
-    "oil_mt": "oil_reported_mt",
-    "electricity_bn_kwh": "electricity_reported_bn_kwh",
-    "tractors_k": "tractors_reported_k",
-}
-"""Real metric -> the figure the regime's statistics reported."""
-
-TARGET_METRIC: dict[str, str] = {
-    "steel_mt": "steel_mt",
-    "pig_iron_mt": "pig_iron_mt",
-    "coal_mt": "coal_mt",
-    "oil_mt": "oil_mt",
-    "electricity_bn_kwh": "electricity_bn_kwh",
-    "tractors_k": "tractors_k",
-    "grain_mt": "grain_harvest_mt",
-    "consumer_goods_index": "consumer_goods_index",
-}
-
 FORECAST_ROWS: tuple[str, ...] = (
     "grain_harvest_mt", "food_per_head_rural_t", "share_below_subsistence", "famine_deaths_m", "steel_mt", "unrest",
 )
@@ -167,11 +120,7 @@ FORECAST_LABELS = {"share_below_subsistence": N_("Famine risk: below subsistence
 def measure(metric: str) -> Measure:
     if metric in MEASURES:
         return MEASURES[metric]
-    real = next((m for m, r in REPORTED.items() if r == metric), None)
-    if real is not None:  # a reported figure is shown like the real one
-        spec = MEASURES[real]
-        return Measure(metric, spec.name, spec.unit, spec.digits, spec.higher_is_better)
-    return Measure(metric, METRICS.get(metric, metric), "", 2, None)
+    return Measure(metric, metric, "", 2, None)  # a name from a mod or an old file: shown plainly
 
 
 # -- the year screen ------------------------------------------------------------------------

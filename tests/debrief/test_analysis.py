@@ -9,10 +9,10 @@ import math
 import pytest
 
 from game.debrief import build, load_game, plan_debrief_of
-from game.debrief.analysis import TARGET_METRICS
 from game.debrief.record import DebriefError, from_result
 from game.debrief.scorecard import AXIS_IDS, score
 from game.errors import UserError
+from game.model.metrics import REPORTED, TARGET_METRIC
 from game.headless import simulator
 from game.headless.baseline import historical_game as HISTORY
 from game.persist import saves
@@ -51,8 +51,8 @@ def test_numbers_are_the_game_record(historical_game, historical_debrief, histor
     for table in d.plans:
         record = game.at(table.year)
         for row in table.rows:
-            assert row.real == record[TARGET_METRICS[row.key][2]]
-            reported = TARGET_METRICS[row.key][3]
+            assert row.real == record[TARGET_METRIC[row.key]]
+            reported = REPORTED.get(TARGET_METRIC[row.key])
             if reported:
                 assert row.reported == record[reported]
     for chart in d.charts:

@@ -6,13 +6,25 @@ silently.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+import math
+from typing import Annotated
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
 from ..errors import UserError
-from .params import INVESTMENT_SECTORS
+from .levers import CONTROLS, REPRESSION_LEVELS, Control
 from .setup import TARGET_KEYS, World
 
-REPRESSION_LEVELS = ("lenient", "normal", "harsh", "terror")
+__all__ = ["REPRESSION_LEVELS", "DirectiveError", "Directives", "InvestmentSplit", "Labor", "Shares"]
+
 SHARE_TOLERANCE = 1e-3
 
 
@@ -20,65 +32,84 @@ class DirectiveError(UserError):
     """A directive the model cannot carry out."""
 
 
-class Labor(BaseModel):
+class Shares(BaseModel):
+    """A split that sums to one (the labour force, investment); its parts come from the lever table."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
-    farms: float = Field(ge=0.0, le=1.0, description="Share of the labour force ordered to stay on farms.")
-    factories: float = Field(ge=0.0, le=1.0, description="Share ordered into industry, transport and services.")
-    construction: float = Field(ge=0.0, le=1.0, description="Share ordered onto building sites.")
 
     @model_validator(mode="after")
-    def _sums_to_one(self) -> Labor:
-        total = self.farms + self.factories + self.construction
+    def _sums_to_one(self) -> Shares:
+        total = math.fsum(getattr(self, part) for part in type(self).model_fields)
         if abs(total - 1.0) > SHARE_TOLERANCE:
-            raise ValueError(f"labor shares must sum to 1, they sum to {total:.3f}")
+            raise ValueError(f"{type(self).lever} shares must sum to 1, they sum to {total:.3f}")
         return self
 
+    def share(self, part: str) -> float:
+        return getattr(self, part)
 
-class InvestmentSplit(BaseModel):
+
+def _number(control: Control, optional: bool = False):
+    kind = int if control.kind == "level" else float
+    spec = Field(ge=control.low, le=control.high, strict=True, allow_inf_nan=False,
+                 description=control.description)
+    return Annotated[kind, spec] | None if optional else Annotated[kind, spec]
+
+
+def _shares_model(control: Control) -> type[Shares]:
+    fields = {part: (Annotated[float, Field(ge=0.0, le=1.0, strict=True, allow_inf_nan=False)],
+                     Field(description=label)) for part, label in control.parts}
+    name = "".join(word.capitalize() for word in control.field.split("_"))
+    model = create_model(name, __base__=Shares, **fields)
+    model.lever = control.field
+    return model
+
+
+SHARES: dict[str, type[Shares]] = {c.field: _shares_model(c) for c in CONTROLS.values() if c.kind == "shares"}
+Labor = SHARES["labor"]
+InvestmentSplit = SHARES["investment_split"]
+
+
+def field_type(control: Control, optional: bool = False):
+    """The pydantic type of a directive field (optional: may be None, for policies)."""
+    if control.kind in ("number", "level"):
+        return _number(control, optional)
+    if control.kind == "shares":
+        return SHARES[control.field] | None if optional else SHARES[control.field]
+    if control.kind == "switch":
+        return Annotated[bool, Field(strict=True)] | None if optional else Annotated[bool, Field(strict=True)]
+    if control.kind == "projects":
+        return tuple[str, ...]
+    return dict[str, dict[str, float]]
+
+
+def _directive_fields() -> dict:
+    fields = {}
+    for control in CONTROLS.values():
+        if control.kind == "projects":
+            fields[control.field] = (field_type(control), Field(default=(), description=control.description))
+        elif control.kind == "targets":
+            fields[control.field] = (field_type(control), Field(default_factory=dict, description=control.description))
+        elif control.default is not None:
+            fields[control.field] = (field_type(control), Field(default=control.default, description=control.description))
+        else:
+            fields[control.field] = (field_type(control), Field(description=control.description))
+    return fields
+
+
+class DirectivesBase(BaseModel):
+    """The levers for one year; the fields come from the lever table (levers.py)."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
-    heavy_industry: float = Field(ge=0.0, le=1.0, description="Steel, coal, oil, machine building.")
-    light_industry: float = Field(ge=0.0, le=1.0, description="Consumer goods and housing.")
-    agriculture: float = Field(ge=0.0, le=1.0, description="Tractor plants, MTS, fertiliser.")
-    transport_power: float = Field(ge=0.0, le=1.0, description="Railways and power stations.")
-    defense: float = Field(ge=0.0, le=1.0, description="Armaments.")
 
-    @model_validator(mode="after")
-    def _sums_to_one(self) -> InvestmentSplit:
-        total = sum(getattr(self, s) for s in INVESTMENT_SECTORS)
-        if abs(total - 1.0) > SHARE_TOLERANCE:
-            raise ValueError(f"investment_split shares must sum to 1, they sum to {total:.3f}")
-        return self
-
-    def share(self, sector: str) -> float:
-        return getattr(self, sector)
-
-
-class Directives(BaseModel):
-    """The levers for one year."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    labor: Labor = Field(description="Ordered split of the labour force.")
-    investment_rate: float = Field(ge=0.05, le=0.6, description="Share of national income invested.")
-    investment_split: InvestmentSplit = Field(description="Where investment goes.")
-    grain_procurement_mt: float = Field(ge=0.0, le=60.0, description="Grain the state sets out to take, Mt.")
-    grain_exports_mt: float = Field(ge=0.0, le=15.0, description="Grain to sell abroad, Mt.")
-    collectivization_target: float = Field(ge=0.0, le=1.0, description="Share of households in collective farms by year end.")
-    dekulakization: bool = Field(description="Deport the households classed as kulaks.")
-    repression: int = Field(ge=0, le=3, description="0 lenient, 1 normal, 2 harsh, 3 terror.")
-    projects: tuple[str, ...] = Field(default=(), description="Projects to start this year.")
-    targets: dict[str, dict[str, float]] = Field(
-        default_factory=dict, description="Plan targets, per plan id, set in a plan's first year."
-    )
-
-    @field_validator("targets")
+    @field_validator("targets", check_fields=False)
     @classmethod
     def _known_target_keys(cls, targets: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
         for plan_id, values in targets.items():
             for key, value in values.items():
                 if key not in TARGET_KEYS:
                     raise ValueError(f"plan {plan_id}: unknown target {key!r}; allowed: {', '.join(TARGET_KEYS)}")
-                if not value > 0:
-                    raise ValueError(f"plan {plan_id}: target {key} must be positive, got {value}")
+                if not (math.isfinite(value) and value > 0):
+                    raise ValueError(f"plan {plan_id}: target {key} must be a positive number, got {value}")
         return targets
 
     @classmethod
@@ -90,7 +121,14 @@ class Directives(BaseModel):
             raise DirectiveError(f"{where}: {describe_validation_error(exc)}") from None
 
     def check_against(self, world: World, year: int, started: set[str]) -> None:
-        """Errors that need the scenario: unknown or premature projects, unknown plans."""
+        """Errors that need the scenario: ranges it narrows, unknown or premature projects, unknown plans."""
+        for field in world.lever_ranges:
+            control = CONTROLS[field]
+            low, high = world.lever_range(field, control.low, control.high)
+            value = getattr(self, field)
+            if not low <= value <= high:
+                raise DirectiveError(f"{year}: {field} must be between {low:g} and {high:g} in this scenario, "
+                                     f"not {value:g}")
         for project_id in self.projects:
             project = world.project(project_id)
             if project is None:
@@ -108,6 +146,10 @@ class Directives(BaseModel):
                 raise DirectiveError(
                     f"{year}: unknown plan {plan_id!r}; known: {', '.join(sorted(plan_ids))}"
                 )
+
+
+Directives = create_model("Directives", __base__=DirectivesBase, **_directive_fields())
+Directives.__doc__ = DirectivesBase.__doc__
 
 
 def describe_validation_error(exc: ValidationError) -> str:

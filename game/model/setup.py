@@ -85,6 +85,8 @@ class World(Strict):
     historical_weather: dict[int, Positive] = Field(description="Yield factor of each year's weather (1 = average).")
     plans: list[Plan]
     projects: list[Project]
+    lever_ranges: dict[str, tuple[float, float]] = Field(
+        default_factory=dict, description="Directive field -> (low, high) this scenario allows.")
 
 
     def plan_for(self, year: int) -> Plan | None:
@@ -92,6 +94,11 @@ class World(Strict):
             if plan.start <= year <= plan.end:
                 return plan
         return None
+
+    def lever_range(self, field: str, low: float, high: float) -> tuple[float, float]:
+        """The range of a number lever in this scenario: the model's, narrowed by the scenario."""
+        narrowed = self.lever_ranges.get(field)
+        return (max(low, narrowed[0]), min(high, narrowed[1])) if narrowed else (low, high)
 
     def project(self, project_id: str) -> Project | None:
         for project in self.projects:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..events.engine import flags_of_raw
 from ..events.expr import ExprError, compile_condition
+from ..model.levers import CONTROLS
 from ..model.params import PRODUCTS
 from ..model.variables import READABLE, WRITABLE, project_names
 from .document import Document
@@ -30,6 +31,35 @@ def check_scenario(doc: Document) -> None:
     _check_unique_ids(doc, "debrief_questions")
     _check_history_sources(doc)
     _check_events(doc, first, last, years_known)
+    _check_lever_ranges(doc)
+
+
+def _check_lever_ranges(doc: Document) -> None:
+    """A scenario may narrow a number lever's range, never widen it."""
+    ranges = doc.data.get("lever_ranges")
+    if not isinstance(ranges, dict):
+        return
+    numbers = [c.field for c in CONTROLS.values() if c.kind in ("number", "level")]
+    for field, limits in ranges.items():
+        control = CONTROLS.get(field) if isinstance(field, str) else None
+        if control is None or control.kind not in ("number", "level"):
+            doc.problems.append(doc.locate(("lever_ranges", field), "E121",
+                                           f"lever_ranges: {field!r} is not a number lever",
+                                           did_you_mean(str(field), numbers) or f"number levers: {', '.join(numbers)}",
+                                           at_key=True))
+            continue
+        if not isinstance(limits, dict):
+            continue
+        low, high = limits.get("low"), limits.get("high")
+        if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (low, high)):
+            continue
+        if low >= high:
+            doc.problems.append(doc.locate(("lever_ranges", field), "E104",
+                                           f"lever_ranges.{field}: low {low:g} must be below high {high:g}"))
+        elif low < control.low or high > control.high:
+            doc.problems.append(doc.locate(("lever_ranges", field), "E103",
+                                           f"lever_ranges.{field}: {low:g}-{high:g} is outside the model's range "
+                                           f"{control.low:g}-{control.high:g}; a scenario may only narrow it"))
 
 
 def _check_weather(doc: Document, first, last, years_known: bool) -> None:

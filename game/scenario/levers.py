@@ -1,22 +1,14 @@
 """Which levers the player holds. A lesson scenario hands the class a few levers; the rest follow
-the scenario's default policy (usually what history did)."""
+the scenario's default policy (usually what history did). The levers and the fields each sets
+come from the model's lever table (game/model/levers.py)."""
 
 from __future__ import annotations
 
 from ..model import Directives
+from ..model.levers import LEVERS
 
-# Which directive fields each lever governs.
-LEVER_FIELDS: dict[str, tuple[str, ...]] = {
-    "labor": ("labor",),
-    "investment_rate": ("investment_rate",),
-    "investment_split": ("investment_split",),
-    "grain_procurement": ("grain_procurement_mt",),
-    "grain_exports": ("grain_exports_mt",),
-    "collectivization": ("collectivization_target", "dekulakization"),
-    "repression": ("repression",),
-    "projects": ("projects",),
-    "targets": ("targets",),
-}
+LEVER_FIELDS: dict[str, tuple[str, ...]] = {lever.id: lever.fields for lever in LEVERS}
+"""Which directive fields each lever governs."""
 
 
 def combine(player: Directives, default: Directives, levers: list[str]) -> Directives:

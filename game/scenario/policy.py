@@ -10,11 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from ..errors import UserError
 from ..model import Directives, World
-from ..model.directives import REPRESSION_LEVELS, InvestmentSplit, Labor
+from ..model.directives import field_type
+from ..model.levers import CONTROLS
 from ..model.setup import TargetKey
 from .document import shown
 from .loader import SCENARIO_DIR
@@ -29,21 +30,28 @@ class PolicyError(UserError):
     """A policy file the simulator cannot follow."""
 
 
-class PolicyYear(BaseModel):
+def _policy_year_fields() -> dict:
+    """Every lever's fields, each optional (a year may leave it out); targets are per plan, below."""
+    fields = {}
+    for control in CONTROLS.values():
+        if control.kind == "targets":
+            continue
+        if control.kind == "projects":
+            fields[control.field] = (list[str], Field(default_factory=list, description=control.description))
+        else:
+            fields[control.field] = (field_type(control, optional=True),
+                                     Field(default=None, description=control.description))
+    return fields
+
+
+class _PolicyYearBase(BaseModel):
     """One year of a policy: any directive may be left out to keep last year's value."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    labor: Labor | None = Field(default=None, description="Ordered split of the labour force.")
-    investment_rate: float | None = Field(default=None, ge=0.05, le=0.6, description="Share of national income invested.")
-    investment_split: InvestmentSplit | None = Field(default=None, description="Where investment goes.")
-    grain_procurement_mt: float | None = Field(default=None, ge=0.0, le=60.0, description="Grain the state sets out to take, Mt.")
-    grain_exports_mt: float | None = Field(default=None, ge=0.0, le=15.0, description="Grain to sell abroad, Mt.")
-    collectivization_target: float | None = Field(
-        default=None, ge=0.0, le=1.0, description="Share of households in collective farms by year end.")
-    dekulakization: bool | None = Field(default=None, description="Deport the households classed as kulaks.")
-    repression: int | None = Field(
-        default=None, ge=0, le=3, description=f"0-3: {', '.join(REPRESSION_LEVELS)}.")
-    projects: list[str] = Field(default_factory=list, description="Projects to start this year (ids).")
+
+
+PolicyYear = create_model("PolicyYear", __base__=_PolicyYearBase, **_policy_year_fields())
+PolicyYear.__doc__ = _PolicyYearBase.__doc__
 
 
 class Policy(BaseModel):
@@ -115,7 +123,7 @@ def check_policy(data: dict, world: World, source: Source) -> list[Problem]:
         problems.append(source.problem(("years",), "E101", f"years.{world.first_year}: the first year must be given",
                                        key=True))
     else:
-        missing = [k for k in PolicyYear.model_fields if k != "projects" and first.get(k) is None]
+        missing = [c.field for c in CONTROLS.values() if not c.optional and first.get(c.field) is None]
         if missing:
             problems.append(source.problem(("years", world.first_year), "E101",
                                            f"years.{world.first_year} must set every lever; missing {', '.join(missing)}",

@@ -12,24 +12,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..events.engine import Deck
 from ..events.schema import Event
+from ..model.levers import LEVER_IDS
 from ..model.params import ModelParams, Positive, Strict
 from ..model.setup import InitialState, Plan, Project, World
 
-LEVERS = (
-    "labor",
-    "investment_rate",
-    "investment_split",
-    "grain_procurement",
-    "grain_exports",
-    "collectivization",
-    "repression",
-    "projects",
-    "targets",
-)
-Lever = Literal[
-    "labor", "investment_rate", "investment_split", "grain_procurement", "grain_exports",
-    "collectivization", "repression", "projects", "targets",
-]
+LEVERS: tuple[str, ...] = LEVER_IDS
+Lever = Literal[LEVER_IDS]  # the ids come from the model's lever table
 Confidence = Literal["C", "S", "M", "D"]
 
 
@@ -45,6 +33,11 @@ class HistorySeries(Strict):
         description="Confidence per year: C confirmed, S secondary, M approximate (shown as such), D derived.",
     )
     source: str = Field(default="", description="Where the figures come from (author, title, year).")
+
+
+class LeverRange(Strict):
+    low: float = Field(description="Lowest value the player may set.")
+    high: float = Field(description="Highest value the player may set.")
 
 
 class GlossaryEntry(Strict):
@@ -90,6 +83,11 @@ class ScenarioContent(Strict):
         default_factory=lambda: list(LEVERS),
         description="Levers the player controls; the rest follow the default policy.",
     )
+    lever_ranges: dict[str, LeverRange] = Field(
+        default_factory=dict,
+        description="Narrower ranges for number levers in this scenario, by directive field "
+                    "(e.g. grain_procurement_mt: {low: 5, high: 30}); inside the model's own ranges.",
+    )
     length_minutes: int | None = Field(default=None, ge=1, le=600, description="About how long a game takes.")
     parameters: ModelParams | None = Field(default=None, description="Every number the model uses.")
     initial_state: InitialState | None = Field(default=None, description="The country at the start of the first year.")
@@ -133,6 +131,7 @@ class Scenario(ScenarioContent):
             historical_weather=self.historical_weather,
             plans=self.plans,
             projects=self.projects,
+            lever_ranges={f: (r.low, r.high) for f, r in self.lever_ranges.items()},
         )
 
     def deck(self) -> Deck:

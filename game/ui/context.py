@@ -7,12 +7,11 @@ else in this module reads.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..headless.simulator import Campaign, prepare
 from ..model import Directives
-from ..model.directives import REPRESSION_LEVELS
-from ..model.params import INVESTMENT_SECTORS
+from ..model.levers import CONTROLS, REPRESSION_LEVELS, parts_of
 from ..model.setup import Plan, Project
 from ..scenario import Scenario
 from ..scenario.levers import combine
@@ -21,54 +20,64 @@ from ..session import Session
 from .settings import Settings
 from .shares import normalise
 
-LABOUR_SECTORS = ("farms", "factories", "construction")
-
 
 @dataclass
 class Draft:
-    """The directives being set for one year, as editable values."""
+    """The directives being set for one year, as editable values: directive field -> value
+    (shares as tuples in the lever table's order, projects as a set)."""
 
-    labor: tuple[float, ...]
-    investment_rate: float
-    split: tuple[float, ...]
-    procurement_mt: float
-    exports_mt: float
-    collectivization: float
-    dekulakization: bool
-    repression: int
-    projects: set[str] = field(default_factory=set)
-    targets: dict[str, dict[str, float]] = field(default_factory=dict)
+    values: dict[str, object]
 
     @classmethod
     def from_directives(cls, d: Directives) -> Draft:
-        return cls(
-            labor=tuple(getattr(d.labor, s) for s in LABOUR_SECTORS),
-            investment_rate=d.investment_rate,
-            split=tuple(d.investment_split.share(s) for s in INVESTMENT_SECTORS),
-            procurement_mt=d.grain_procurement_mt,
-            exports_mt=d.grain_exports_mt,
-            collectivization=d.collectivization_target,
-            dekulakization=d.dekulakization,
-            repression=d.repression,
-            projects=set(d.projects),
-            targets={plan: dict(values) for plan, values in d.targets.items()},
-        )
+        values: dict[str, object] = {}
+        for control in CONTROLS.values():
+            value = getattr(d, control.field)
+            if control.kind == "shares":
+                value = tuple(value.share(part) for part in parts_of(control.field))
+            elif control.kind == "projects":
+                value = set(value)
+            elif control.kind == "targets":
+                value = {plan: dict(v) for plan, v in value.items()}
+            values[control.field] = value
+        return cls(values)
+
+    def __getitem__(self, field: str):
+        return self.values[field]
+
+    def __setitem__(self, field: str, value) -> None:
+        self.values[field] = value
+
+    @property
+    def labor(self) -> tuple[float, ...]:
+        return self.values["labor"]
+
+    @property
+    def projects(self) -> set[str]:
+        return self.values["projects"]
+
+    @projects.setter
+    def projects(self, value: set[str]) -> None:
+        self.values["projects"] = value
+
+    @property
+    def targets(self) -> dict[str, dict[str, float]]:
+        return self.values["targets"]
+
+    @targets.setter
+    def targets(self, value: dict[str, dict[str, float]]) -> None:
+        self.values["targets"] = value
 
     def to_directives(self) -> Directives:
-        labor = normalise(self.labor)
-        split = normalise(self.split)
-        return Directives.from_mapping({
-            "labor": dict(zip(LABOUR_SECTORS, labor, strict=True)),
-            "investment_rate": self.investment_rate,
-            "investment_split": dict(zip(INVESTMENT_SECTORS, split, strict=True)),
-            "grain_procurement_mt": self.procurement_mt,
-            "grain_exports_mt": self.exports_mt,
-            "collectivization_target": self.collectivization,
-            "dekulakization": self.dekulakization,
-            "repression": self.repression,
-            "projects": tuple(sorted(self.projects)),
-            "targets": self.targets,
-        }, where="your directives")
+        mapping: dict[str, object] = {}
+        for control in CONTROLS.values():
+            value = self.values[control.field]
+            if control.kind == "shares":
+                value = dict(zip(parts_of(control.field), normalise(value), strict=True))
+            elif control.kind == "projects":
+                value = tuple(sorted(value))
+            mapping[control.field] = value
+        return Directives.from_mapping(mapping, where="your directives")
 
 
 @dataclass

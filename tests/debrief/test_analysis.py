@@ -12,9 +12,9 @@ from game.debrief import build, load_game, plan_debrief_of
 from game.debrief.record import DebriefError, from_result
 from game.debrief.scorecard import AXIS_IDS, score
 from game.errors import UserError
-from game.model.metrics import REPORTED, TARGET_METRIC
 from game.headless import simulator
 from game.headless.baseline import historical_game as HISTORY
+from game.model.metrics import REPORTED, TARGET_METRIC
 from game.persist import saves
 from game.persist.playthrough import Playthrough
 

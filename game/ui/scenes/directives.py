@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 import pygame
 
 from ...model import DirectiveError
-from ...model.directives import REPRESSION_LEVELS
-from ...model.params import INVESTMENT_SECTORS
+from ...model.levers import BY_ID, LEVER_OF_FIELD, LEVERS, Control
 from .. import draw
-from ..context import LABOUR_SECTORS, Draft
+from ..context import Draft
 from ..i18n import N_, _
 from ..scene import Scene, SliderItem
 from ..shares import rebalance
@@ -29,10 +28,6 @@ from .common import frame, paint_game_ledger, paint_heading, paint_hint
 FORECAST_DRAWS = 60
 FORECAST_DELAY_S = 0.15
 
-LABOUR_NAMES = {"farms": N_("On farms"), "factories": N_("In factories"), "construction": N_("On building sites")}
-SECTOR_NAMES = {"heavy_industry": N_("Heavy industry"), "light_industry": N_("Light industry"),
-                "agriculture": N_("Agriculture"), "transport_power": N_("Transport & power"),
-                "defense": N_("Defence")}
 REPRESSION_NAMES = {"lenient": N_("lenient"), "normal": N_("normal"), "harsh": N_("harsh"), "terror": N_("terror")}
 
 
@@ -96,59 +91,70 @@ class DirectivesScene(Scene):
     def ctx(self):
         return self.app.ctx
 
-    # -- the levers --------------------------------------------------------------------------------
+    # -- the levers: one section per lever of the model's table, one row per control -----------
     def sections(self) -> list[Section]:
-        d = self.draft
         ctx = self.ctx
-        default = ctx.default_directives()
-        sections = [
-            Section("labor", self.term("labor"), [
-                Row(f"labor:{sector}", _(LABOUR_NAMES[sector]), "slider",
-                    value=lambda i=i: 100 * d.labor[i], text=lambda i=i: f"{100 * d.labor[i]:.0f} %",
-                    on_change=lambda v, i=i: self.set_labour(i, v))
-                for i, sector in enumerate(LABOUR_SECTORS)],
-                summary=", ".join(f"{_(LABOUR_NAMES[s])} {100 * getattr(default.labor, s):.0f}\u00a0%" for s in LABOUR_SECTORS)),
-            Section("investment_rate", self.term("investment_rate"), [
-                Row("investment_rate", _("Share of income"), "slider", value=lambda: 100 * d.investment_rate,
-                    text=lambda: f"{100 * d.investment_rate:.0f} %", on_change=self.set_rate, value_range=(5, 60))],
-                summary=f"{100 * default.investment_rate:.0f} %"),
-            Section("investment_split", self.term("investment_split"), [
-                Row(f"split:{sector}", _(SECTOR_NAMES[sector]), "slider", value=lambda i=i: 100 * d.split[i],
-                    text=lambda i=i: f"{100 * d.split[i]:.0f} %", on_change=lambda v, i=i: self.set_split(i, v))
-                for i, sector in enumerate(INVESTMENT_SECTORS)],
-                summary=", ".join(f"{_(SECTOR_NAMES[s])} {100 * default.investment_split.share(s):.0f}\u00a0%"
-                                  for s in INVESTMENT_SECTORS)),
-            Section("grain_procurement", self.term("grain_procurement"), [
-                Row("procurement", _("Grain to take"), "slider", value=lambda: d.procurement_mt,
-                    text=lambda: f"{d.procurement_mt:.1f} Mt", on_change=self.set_procurement,
-                    value_range=(0, 45), step=0.5)],
-                summary=f"{default.grain_procurement_mt:.1f} Mt"),
-            Section("grain_exports", self.term("grain_exports"), [
-                Row("exports", _("Grain to sell abroad"), "slider", value=lambda: d.exports_mt,
-                    text=lambda: f"{d.exports_mt:.1f} Mt", on_change=self.set_exports, value_range=(0, 10), step=0.1)],
-                summary=f"{default.grain_exports_mt:.1f} Mt"),
-            Section("collectivization", self.term("collectivization"), [
-                Row("collectivization", _("Target by year end"), "slider", value=lambda: 100 * d.collectivization,
-                    text=lambda: f"{100 * d.collectivization:.0f} %", on_change=self.set_collectivization),
-                Row("dekulakization", self.term("dekulakization"), "choice", options=("off", "on"),
-                    value=lambda: int(d.dekulakization), on_change=self.set_dekulakization, lever="dekulakization")],
-                summary=_("{share:.0f} % by year end; dekulakization {state}").format(
-                    share=100 * default.collectivization_target, state=_("on") if default.dekulakization else _("off"))),
-            Section("repression", self.term("repression"), [
-                Row("repression", _("Level"), "choice", options=REPRESSION_LEVELS, value=lambda: d.repression,
-                    on_change=self.set_repression)],
-                summary=_(REPRESSION_NAMES[REPRESSION_LEVELS[default.repression]])),
-            Section("projects", self.term("projects"), [
-                Row("projects", "", "button", action=self.open_projects)],
-                summary=", ".join(self.project_name(p) for p in default.projects) or _("none started this year")),
-        ]
-        if ctx.plan_starts_now:
-            sections.append(Section("targets", self.term("targets"), [
-                Row("targets", "", "button", action=self.open_targets)],
-                summary=_("history's targets for {plan}").format(plan=ctx.plan.name)))
-        for section in sections:
-            section.held = ctx.holds(section.lever)
+        default = Draft.from_directives(ctx.default_directives())
+        sections = []
+        for lever in LEVERS:
+            if lever.id == "targets" and not ctx.plan_starts_now:
+                continue
+            rows = [row for control in lever.controls for row in self._rows(control)]
+            summary = "; ".join(self._summary(control, default[control.field]) for control in lever.controls)
+            sections.append(Section(lever.id, self.term(lever.id), rows, ctx.holds(lever.id), summary))
         return sections
+
+    def _rows(self, control: Control) -> list[Row]:
+        d = self.draft
+        field = control.field
+        lever_help = control.glossary
+        if control.kind == "number":
+            scale = 100.0 if control.unit == "%" else 1.0
+            low, high = self.ctx.world.lever_range(field, control.low, control.high)
+            return [Row(field, _(control.label), "slider", value=lambda: scale * d[field],
+                        text=lambda: self._number_text(control, d[field]),
+                        on_change=lambda v: self.set_number(control, v / scale),
+                        value_range=(scale * low, scale * high), step=scale * control.step, lever=lever_help)]
+        if control.kind == "shares":
+            return [Row(f"{field}:{part}", _(label), "slider", value=lambda i=i: 100 * d[field][i],
+                        text=lambda i=i: f"{100 * d[field][i]:.0f} %",
+                        on_change=lambda v, i=i: self.set_share(field, i, v), lever=lever_help)
+                    for i, (part, label) in enumerate(control.parts)]
+        if control.kind in ("switch", "level"):
+            options = ("off", "on") if control.kind == "switch" else control.levels
+            row_label = self.term(control.glossary) if control.glossary else _(control.label)
+            return [Row(field, row_label, "choice", options=options, value=lambda: int(d[field]),
+                        on_change=lambda i: self.set_choice(control, i), lever=lever_help)]
+        action = self.open_projects if control.kind == "projects" else self.open_targets
+        return [Row(field, "", "button", action=action, lever=lever_help)]
+
+    @staticmethod
+    def _number_text(control: Control, value: float) -> str:
+        if control.unit == "%":
+            return f"{100 * value:.0f} %"
+        digits = 0 if control.step >= 1 else (1 if control.step >= 0.1 else 2)
+        return f"{value:.{digits}f} {_(control.unit)}".strip()
+
+    def _summary(self, control: Control, value) -> str:
+        """What the default policy (history) does with a control, in words."""
+        if control.kind == "number":
+            text = self._number_text(control, value).replace(" %", "\u00a0%")
+            return text if len(self._lever_of(control).controls) == 1 else f"{_(control.label)} {text}"
+        if control.kind == "shares":
+            return ", ".join(f"{_(label)} {100 * share:.0f}\u00a0%" for (_part, label), share
+                             in zip(control.parts, value, strict=True))
+        if control.kind == "switch":
+            return f"{self.term(control.glossary) if control.glossary else _(control.label)} " \
+                   f"{_('on') if value else _('off')}"
+        if control.kind == "level":
+            return _(REPRESSION_NAMES.get(control.levels[int(value)], control.levels[int(value)]))
+        if control.kind == "projects":
+            return ", ".join(self.project_name(p) for p in sorted(value)) or _("none started this year")
+        return _("history's targets for {plan}").format(plan=self.ctx.plan.name)
+
+    @staticmethod
+    def _lever_of(control: Control):
+        return BY_ID[LEVER_OF_FIELD[control.field]]
 
     def term(self, lever: str) -> str:
         entry = self.ctx.scenario.glossary.get(lever)
@@ -385,36 +391,17 @@ class DirectivesScene(Scene):
         if self.active:
             self.refresh()
 
-    def set_labour(self, index: int, percent: float) -> None:
-        self.draft.labor = rebalance(self.draft.labor, index, percent / 100)
+    def set_share(self, field: str, index: int, percent: float) -> None:
+        self.draft[field] = rebalance(self.draft[field], index, percent / 100)
         self.changed()
 
-    def set_split(self, index: int, percent: float) -> None:
-        self.draft.split = rebalance(self.draft.split, index, percent / 100)
+    def set_number(self, control: Control, value: float) -> None:
+        low, high = self.ctx.world.lever_range(control.field, control.low, control.high)
+        self.draft[control.field] = min(high, max(low, value))
         self.changed()
 
-    def set_rate(self, percent: float) -> None:
-        self.draft.investment_rate = min(0.6, max(0.05, percent / 100))
-        self.changed()
-
-    def set_procurement(self, mt: float) -> None:
-        self.draft.procurement_mt = max(0.0, mt)
-        self.changed()
-
-    def set_exports(self, mt: float) -> None:
-        self.draft.exports_mt = max(0.0, mt)
-        self.changed()
-
-    def set_collectivization(self, percent: float) -> None:
-        self.draft.collectivization = min(1.0, max(0.0, percent / 100))
-        self.changed()
-
-    def set_dekulakization(self, index: int) -> None:
-        self.draft.dekulakization = bool(index)
-        self.changed()
-
-    def set_repression(self, index: int) -> None:
-        self.draft.repression = index
+    def set_choice(self, control: Control, index: int) -> None:
+        self.draft[control.field] = bool(index) if control.kind == "switch" else index
         self.changed()
 
     # -- actions -------------------------------------------------------------------------------------

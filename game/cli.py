@@ -126,7 +126,6 @@ def build_parser() -> argparse.ArgumentParser:
                                 description="Render every screen of the game to PNG files without a window "
                                             "(1280x720, and classroom mode at 1920x1080).")
     shots.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the PNG files")
-    shots.add_argument("--scenario", default="first_plan", help="scenario to show (default: first_plan)")
     shots.set_defaults(command=_screenshots)
     add_debrief_commands(commands)
     return parser
@@ -147,7 +146,7 @@ def _screenshots(args: argparse.Namespace) -> int:
     from .ui.screenshots import render_all
 
     try:
-        written = render_all(args.out, args.scenario)
+        written = render_all(args.out)
     except OSError as exc:
         raise UserError(f"{args.out}: cannot write the screenshots ({exc.strerror or exc})") from None
     for path in written:

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from game.cli import main
+from game.headless.simulator import prepare, run_policy
 from game.model import METRICS
 from game.scenario.policy import POLICY_DIR
 
@@ -60,7 +61,13 @@ def test_simulate_writes_every_metric_for_every_year(tmp_path, capsys, world):
     years = result["years"]
     assert years[0] == world.first_year and years[-1] <= world.last_year
     assert years == list(range(years[0], years[-1] + 1))
-    assert set(result["series"]) == set(METRICS) == set(result["totals"])
+    # The file holds the game the model plays: every metric of every year, as the records say.
+    campaign = prepare("great_turn", HISTORICAL, user_mods=False)
+    records = run_policy(campaign, 1).records
+    assert set(result["series"]) == set(records[0]) - {"year"} == set(result["totals"])
+    for metric, values in result["series"].items():
+        assert values == [r[metric] for r in records], metric
+    assert {"steel_mt", "famine_deaths_m", "grain_reserve_mt", "workers_employees_m"} <= set(result["series"])
     assert all(len(values) == len(years) for values in result["series"].values())
     assert result["policy"] == "historical" and result["weather"] == "historical"
     assert all({"year", "id", "choice", "tags"} <= set(e) for e in result["events"])

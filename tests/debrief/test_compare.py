@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -26,12 +25,10 @@ def class_files(tmp_path_factory, class_results):
     return files
 
 
-def test_thirty_results_in_under_two_seconds(class_files, tmp_path):
-    start = time.perf_counter()
+def test_thirty_results_make_one_page_with_every_student(class_files, tmp_path):
+    # Its speed is the bench's business (compare_30_ms), not a test's.
     comparison = compare.compare(compare.load_results(class_files))
     out = compare.write_html(comparison, tmp_path / "class.html")
-    elapsed = time.perf_counter() - start
-    assert elapsed < 2.0   # the budget; `bench` measures it properly (compare_30_ms)
     assert len(comparison.entries) == 30
     assert [a.id for a in comparison.axes] == list(AXIS_IDS)
     assert all(len(a.values) == 30 and a.history is not None for a in comparison.axes)

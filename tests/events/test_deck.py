@@ -8,11 +8,18 @@ from game.headless.simulator import prepare, run_policy
 from game.scenario import SCENARIO_DIR, load_scenario, read_scenario
 
 MODEL_LEVEL = {"add", "multiply", "set", "modifier", "start_project", "cancel_project", "target"}
-REQUIRED_TOPICS = [
-    "procurement", "shakhty", "great_turn", "kulak", "slaughter", "dizzy", "turksib", "stalingrad",
-    "magnitogorsk", "dneproges", "industrial_party", "export", "drought", "spikelet", "passport", "blacklist",
-    "famine", "kazakh", "white_sea", "victors", "kirov", "ration", "statute", "metro", "stakhanov", "abortion",
-    "census", "00447", "purge", "discipline", "pact", "winter_war", "invasion",
+# What the deck must tell, by what a card says and when it can appear: (words that must all
+# appear in one card's title or text, a year the card can be dealt in, or None for a card the
+# state triggers at any time).
+REQUIRED_HISTORY = [
+    (("procurement", "grain"), 1928), (("shakhty",), 1928), (("great turn",), 1929), (("kulak",), 1930),
+    (("slaughter",), 1930), (("dizzy with success",), 1930), (("turksib",), 1930), (("stalingrad", "tractor"), 1930),
+    (("magnitogorsk",), 1929), (("dneproges",), 1932), (("industrial party",), 1930), (("export",), 1930),
+    (("drought",), 1931), (("spikelet",), 1932), (("passport",), 1932), (("blacklist",), 1932),
+    (("famine",), 1933), (("kazakh",), 1933), (("white sea",), 1933), (("congress of victors",), 1934),
+    (("kirov",), 1935), (("ration",), 1935), (("statute",), 1935), (("metro",), 1935), (("stakhanov",), 1936),
+    (("abortion",), 1936), (("census",), 1937), (("00447",), 1937), (("red army", "purge"), 1937),
+    (("labour",  "discipline"), 1939), (("pact",), 1939), (("winter war",), 1940), (("invasion",), 1941),
 ]
 
 
@@ -36,9 +43,16 @@ def test_at_least_forty_events_and_twelve_consequences(deck):
     assert sum(is_consequence(e) for e in deck) >= 12
 
 
-@pytest.mark.parametrize("topic", REQUIRED_TOPICS)
-def test_the_deck_covers_the_required_history(deck, topic):
-    assert any(topic in e.id for e in deck), f"no event about {topic}"
+def _tells(event, words: tuple[str, ...], year: int | None) -> bool:
+    prose = f"{event.title} {event.text} {event.text_detailed or ''}".lower()
+    window = event.years()
+    when_ok = window is None or (year is not None and window[0] <= year <= window[1])
+    return all(w in prose for w in words) and when_ok and event.history is not None
+
+
+@pytest.mark.parametrize(("words", "year"), REQUIRED_HISTORY, ids=[" ".join(w) for w, _ in REQUIRED_HISTORY])
+def test_the_deck_tells_the_required_history_in_its_year(deck, words, year):
+    assert any(_tells(e, words, year) for e in deck), f"no card says {words} in {year}, with its history"
 
 
 def test_every_choice_has_a_model_level_effect(deck):

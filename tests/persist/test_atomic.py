@@ -145,7 +145,6 @@ def test_a_writer_killed_at_random_points_always_leaves_a_complete_save(tmp_path
     target = folder / "game.json"
     atomic.atomic_write(target, versions[0])
     rng = random.Random(7)
-    started = time.monotonic()
     kills, seen = 0, set()
     for _ in range(30):
         writer = subprocess.Popen([sys.executable, "-c", WRITER, str(REPO), str(target), *map(str, sources)],
@@ -165,5 +164,4 @@ def test_a_writer_killed_at_random_points_always_leaves_a_complete_save(tmp_path
     saves.load(target)
     # Kills can strand temporary files; they are never listed as saves and are swept later.
     assert all(atomic.is_temporary(p) for p in folder.iterdir() if p.name not in ("game.json", "game.json.bak"))
-    assert time.monotonic() - started < 20
     json.loads(target.read_bytes())

@@ -5,19 +5,18 @@ from __future__ import annotations
 import pygame
 import pytest
 
+from game.ui.catalogue import BY_ID, show
 from game.ui.driver import Driver
 from game.ui.scene import ButtonItem, ChoiceItem, NumberItem, SliderItem
 
+from .conftest import make_app
 from .screens import screens
 
 
-@pytest.mark.parametrize("name", sorted(screens()))
+@pytest.mark.parametrize("name", sorted(BY_ID))
 def test_tab_reaches_every_control_and_esc_leaves(app, name):
-    driver = Driver(app)
-    app.reset(*screens()[name](app))
-    driver.settle(3)
+    driver = show(app, BY_ID[name])
     scene = app.top
-    assert scene.title == name
     enabled = {item.key for item in scene.items if item.enabled}
     assert enabled, f"{name} has nothing to reach by keyboard"
     seen = set()
@@ -30,26 +29,59 @@ def test_tab_reaches_every_control_and_esc_leaves(app, name):
     assert app.top is not scene or not app.running
 
 
-@pytest.mark.parametrize("name", sorted(screens()))
-def test_arrows_and_enter_work_on_the_focused_control(app, name):
-    driver = Driver(app)
-    app.reset(*screens()[name](app))
-    driver.settle(3)
+@pytest.mark.parametrize("name", sorted(BY_ID))
+def test_left_and_right_move_the_focused_slider_or_selector(app, name):
+    driver = show(app, BY_ID[name])
     scene = app.top
-    for item in [i for i in scene.items if i.enabled]:
-        if app.top is not scene:
-            break
-        scene.focus(item.key)
+    keys = [i.key for i in scene.items if i.enabled and isinstance(i, SliderItem | ChoiceItem | NumberItem)]
+
+    def value(key):  # looked up afresh: a change may rebuild the scene's controls
+        item = next(i for i in app.top.items if i.key == key)
+        return item.value if isinstance(item, SliderItem | NumberItem) else item.index
+
+    for key in keys:
+        scene.focus(key)
+        item = next(i for i in scene.items if i.key == key)
+        before = value(key)
         if isinstance(item, SliderItem):
-            before = item.value
             driver.key(pygame.K_RIGHT if before < item.element.value_range[1] else pygame.K_LEFT)
-            assert item.value != before, item.key
-        elif isinstance(item, ChoiceItem | NumberItem):
-            driver.key(pygame.K_RIGHT)
-            driver.key(pygame.K_LEFT)
-        elif isinstance(item, ButtonItem):
-            pass  # activated below, one screen at a time
+            assert value(key) != before, key
+            continue
+        step, back = (pygame.K_LEFT, pygame.K_RIGHT) if before else (pygame.K_RIGHT, pygame.K_LEFT)
+        driver.key(step)
+        if isinstance(item, NumberItem) or len(item.options) > 1:
+            assert value(key) != before, key
+        app.top.focus(key)
+        driver.key(back)
+        assert value(key) == before, key
     assert not app.crash_reports
+
+
+def _buttons(name: str) -> list[str]:
+    app = make_app()
+    show(app, BY_ID[name])
+    return [item.key for item in app.top.items if item.enabled and isinstance(item, ButtonItem)]
+
+
+@pytest.mark.parametrize("name", sorted(BY_ID))
+def test_enter_on_a_focused_button_does_what_a_click_does(app, name, monkeypatch):
+    """Each enabled button of the screen, on a fresh copy of it: focus it and press Enter; its
+    own action runs, once (and the quit button quits)."""
+    for key in _buttons(name):
+        show(app, BY_ID[name])
+        scene = app.top
+        item = next(i for i in scene.items if i.key == key)
+        calls = []
+        action = item.action
+        item.action = lambda action=action, calls=calls: (calls.append(1), action())
+        if key == "quit":
+            monkeypatch.setattr(app, "quit", lambda calls=calls: calls.append("quit"))
+            item.action = lambda calls=calls: calls.append(1)
+        scene.focus(key)
+        driver = Driver(app)
+        driver.key(pygame.K_RETURN, frames=1)
+        assert calls == [1], f"{name}: Enter on {key!r} ran its action {len(calls)} times"
+        assert not app.crash_reports, f"{name}: {key}"
 
 
 def test_number_keys_choose_on_the_title_and_the_card(app):

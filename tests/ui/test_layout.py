@@ -10,6 +10,7 @@ from game.ui.driver import Driver
 from game.ui.settings import Settings
 
 from .conftest import make_app
+from .painted import painted_texts
 from .screens import screens
 
 SIZES = [(960, 540), (1280, 720), (1100, 900), (1920, 1080), (2560, 1080)]
@@ -97,11 +98,10 @@ def test_classroom_from_the_settings_screen_rebuilds_the_widgets(app):
     assert widgets_outside(app) == []
 
 
-def test_the_seed_is_on_every_game_screen(app):
-    from game.ui.scenes.common import heading
-
+def test_the_seed_is_on_every_game_screen(app, monkeypatch):
     driver = Driver(app)
     for name in ("year", "directives", "report", "end", "targets"):
         app.reset(*screens()[name](app))
         driver.settle()
-        assert "seed 1928" in heading(app.ctx)[2]
+        painted = " ".join(painted_texts(app, monkeypatch))
+        assert "seed 1928" in painted, name

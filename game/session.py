@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from .events.engine import Deck, choice_of
 from .events.schema import Event
 from .model import DirectiveError, Directives, Game, World
-from .model.effects import apply_effect
+from .model.effects import apply_effect, touched_fields
+
+DRAW_CHANGES = ("fired", "scheduled")  # what drawing a January's cards changes in the state
 
 
 @dataclass(frozen=True)
@@ -64,10 +66,13 @@ class Session:
                 self._pending = []
             else:
                 record = self.game.records[-1] if self.game.records else None
-                trial = self.game.state.copy()  # drawing marks events fired: commit only on success
-                due = self.deck.due(trial, record, self.seed)
-                self.game.state = trial
-                self._pending = due
+                state = self.game.state
+                saved = state.save_fields(DRAW_CHANGES)  # drawing marks events fired and due
+                try:
+                    self._pending = self.deck.due(state, record, self.seed)
+                except BaseException:
+                    state.restore_fields(saved)
+                    raise
         return list(self._pending)
 
     @property
@@ -85,14 +90,19 @@ class Session:
         if choice is None:
             raise DirectiveError(f"{self.year}: event {event_id!r} has no choice {choice_id!r}; "
                                  f"choices: {', '.join(c.id for c in event.choices)}")
-        trial = self.game.state.copy()
+        state = self.game.state
+        # All the effects or none: what they may change is saved first and put back on a failure.
+        saved = state.save_fields(touched_fields(choice.effects))
         now: list[Event] = []  # follow-ups due later this same January
-        for effect in choice.effects:
-            if effect.kind == "follow_up":
-                self._schedule(trial, effect.follow_up.event, self.year + effect.follow_up.years, now)
-            else:
-                apply_effect(trial, self.world, effect, source=event.id)
-        self.game.state = trial
+        try:
+            for effect in choice.effects:
+                if effect.kind == "follow_up":
+                    self._schedule(state, effect.follow_up.event, self.year + effect.follow_up.years, now)
+                else:
+                    apply_effect(state, self.world, effect, source=event.id)
+        except BaseException:
+            state.restore_fields(saved)
+            raise
         self._pending.remove(event)
         self._pending.extend(now)
         self.commands.append({"command": "choose", "year": self.year, "event": event_id, "choice": choice_id})

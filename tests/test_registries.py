@@ -49,3 +49,37 @@ def test_every_lever_and_switch_has_a_glossary_entry():
         assert lever.id in glossary, lever.id
         for control in lever.controls:
             assert not control.glossary or control.glossary in glossary, control.field
+
+
+SAMPLE_EFFECTS = {
+    "add": {"add": {"fear": 0.2, "cattle_m": -3}},
+    "multiply": {"multiply": {"grain_reserve_mt": 0.5}},
+    "set": {"set": {"collectivization": 0.4}},
+    "modifier": {"modifier": {"rate": "grain_yield", "factor": 0.9, "years": 2}},
+    "flag": {"flag": "another_flag"},
+    "clear_flag": {"clear_flag": "sample_flag"},
+    "start_project": {"start_project": "magnitogorsk"},
+    "cancel_project": {"cancel_project": "turksib"},
+    "target": {"target": {"plan": "first_plan", "key": "steel_mt", "value": 12}},
+}
+
+
+def test_each_effect_kind_changes_only_the_fields_it_declares(world, historical_directives):
+    import dataclasses
+
+    from game.events.schema import Effect
+    from game.model import Game
+    from game.model.effects import apply_effect, touched_fields
+
+    assert set(SAMPLE_EFFECTS) == set(HANDLERS)
+    game = Game(world)
+    game.play_year(historical_directives[1928])   # turksib is being built, flags may be set
+    game.state.flags.append("sample_flag")
+    for kind, data in SAMPLE_EFFECTS.items():
+        effect = Effect.model_validate(data)
+        before = game.state.copy()
+        after = game.state.copy()
+        apply_effect(after, world, effect)
+        changed = {f.name for f in dataclasses.fields(before) if getattr(before, f.name) != getattr(after, f.name)}
+        assert changed, f"{kind} changed nothing"
+        assert changed <= set(touched_fields([effect])), kind

@@ -59,6 +59,9 @@ class Deck:
             condition = compile_condition(event.trigger, known.__contains__, suggestions) if event.trigger else None
             self.entries[event.id] = Entry(event, condition, event.yearly_chance)
         self.order = {event_id: index for index, event_id in enumerate(self.entries)}
+        # The names some condition reads: the January environment holds these and no others.
+        read = {name for e in self.entries.values() if e.condition for name in e.condition.names}
+        self.readers = tuple(sorted((name, reader_of(name, self.projects)) for name in read if name != "year"))
         self.by_year: dict[int, list[Entry]] = {}
         for year in range(first_year, last_year + 1):
             self.by_year[year] = [e for e in self.entries.values() if not e.event.triggered_only
@@ -73,7 +76,7 @@ class Deck:
     def due(self, state: State, record: dict[str, float] | None, seed: int) -> list[Event]:
         """Events that fire this January, highest priority first; marks them fired in `state`."""
         year = state.year
-        env = environment(state, record, self.flags, self.projects)
+        env = environment(state, record, self.readers)
         due: list[Entry] = []
         scheduled = [event_id for when, event_id in state.scheduled if when == year]
         state.scheduled = [(when, event_id) for when, event_id in state.scheduled if when != year]
@@ -117,19 +120,35 @@ class Deck:
             return False
 
 
-def environment(state: State, record: dict[str, float] | None, flags: frozenset[str],
-                projects: tuple[str, ...] = ()) -> dict:
-    """The values conditions see this January."""
+def reader_of(name: str, projects: tuple[str, ...]) -> tuple[str, str]:
+    """How a condition's name is read: (kind, what) with kind state, metric, started, built or flag."""
+    if name in STATE_VARIABLES:
+        return "state", name
+    if name in METRICS:
+        return "metric", name
+    for prefix in ("started", "built"):
+        project = name.removeprefix(f"{prefix}_")
+        if project != name and project in projects:
+            return prefix, project
+    return "flag", name
+
+
+def environment(state: State, record: dict[str, float] | None, readers) -> dict:
+    """The values conditions read this January. A metric has no value before the first year
+    ends: it is left out, and a condition reading it is false."""
     env: dict = {"year": state.year}
-    if record is not None:
-        env.update({metric: record[metric] for metric in METRICS if metric in record})
-    for name in STATE_VARIABLES:
-        env[name] = read_state(state, name)
-    for flag in flags:
-        env[flag] = flag in state.flags
-    for project in projects:
-        env[f"built_{project}"] = project in state.projects_done
-        env[f"started_{project}"] = env[f"built_{project}"] or project in state.projects_building
+    for name, (kind, what) in readers:
+        if kind == "state":
+            env[name] = read_state(state, what)
+        elif kind == "metric":
+            if record is not None:
+                env[name] = record[what]
+        elif kind == "flag":
+            env[name] = what in state.flags
+        elif kind == "built":
+            env[name] = what in state.projects_done
+        else:
+            env[name] = what in state.projects_done or what in state.projects_building
     return env
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..model.setup import TargetKey
 
@@ -64,7 +65,6 @@ class Effect(Strict):
     cancel_project: str | None = Field(default=None, description="Cancel a project being built (by id).")
     target: PlanTarget | None = Field(default=None, description="Change a plan target.")
     follow_up: FollowUp | None = Field(default=None, description="Fire another event later.")
-    _kind: str = PrivateAttr(default="")
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Effect:
@@ -72,12 +72,12 @@ class Effect(Strict):
         if len(given) != 1:
             raise ValueError(f"an effect takes exactly one of {', '.join(EFFECT_KINDS)}; "
                              f"got {', '.join(given) or 'none'}")
-        self._kind = given[0]  # known once, at load: the hot path never walks the fields
+        _ = self.kind  # worked out once, at load: the hot path never walks the fields
         return self
 
-    @property
+    @cached_property
     def kind(self) -> str:
-        return self._kind
+        return next(name for name in EFFECT_KINDS if getattr(self, name) is not None)
 
 
 EFFECT_KINDS: tuple[str, ...] = tuple(Effect.model_fields)
@@ -89,17 +89,15 @@ class Choice(Strict):
     forecast: str = Field(description="What the player is told to expect, in a sentence.")
     effects: list[Effect] = Field(default_factory=list, description="What choosing it does.")
     historical: bool = Field(default=False, description="True on the option history took.")
-    _effects_json: tuple[dict, ...] = PrivateAttr(default=())
-
     @model_validator(mode="after")
     def _dump_effects(self) -> Choice:
-        # The plain form every answered card records (saves, results): made once, at load.
-        self._effects_json = tuple(e.model_dump(mode="json", exclude_none=True) for e in self.effects)
+        _ = self.effects_json  # made once, at load
         return self
 
-    @property
+    @cached_property
     def effects_json(self) -> tuple[dict, ...]:
-        return self._effects_json
+        """The plain form every answered card records (saves, results)."""
+        return tuple(e.model_dump(mode="json", exclude_none=True) for e in self.effects)
 
 
 class History(Strict):

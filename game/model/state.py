@@ -6,7 +6,7 @@ year's record; what carries over to the next year lives here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 
 from .setup import World
 
@@ -106,6 +106,15 @@ class State:
     def population_m(self) -> float:
         return self.rural_m + self.urban_m
 
+    def save_fields(self, names) -> dict[str, object]:
+        """Copies of some fields, to put back with `restore_fields` if a change fails half-way."""
+        return {name: value if (copier := _COPIER[name]) is None else copier(value)
+                for name in names for value in (getattr(self, name),)}
+
+    def restore_fields(self, saved: dict[str, object]) -> None:
+        for name, value in saved.items():
+            setattr(self, name, value)
+
     def copy(self) -> State:
         """An independent copy: what a command resolves on before it commits, and what a forecast
         plays. Field by field, by declared type (several times faster than deepcopy)."""
@@ -117,7 +126,7 @@ class State:
 
 
 def _copy_modifiers(modifiers: list[ActiveModifier]) -> list[ActiveModifier]:
-    return [replace(m) for m in modifiers]
+    return [ActiveModifier(m.rate, m.factor, m.years_left, m.decay, m.source) for m in modifiers]
 
 
 # How each kind of field is copied; None: immutable, shared. A field of a type not listed here
@@ -131,3 +140,4 @@ _COPY_BY_TYPE = {
     "list[ActiveModifier]": _copy_modifiers,
 }
 _COPIERS = tuple((f.name, _COPY_BY_TYPE[f.type]) for f in fields(State))
+_COPIER = dict(_COPIERS)

@@ -1,5 +1,6 @@
 """Start-up: the title is on screen before the saves are read (and before the model is loaded),
-and Continue and Load keep their places while the list arrives."""
+Continue and Load keep their places while the list arrives, and the window asks SDL for a plain
+software framebuffer on Linux."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from game.persist import paths
 from game.ui.driver import Driver
 from game.ui.scenes.title import TitleScene
 
+from .conftest import make_app
 from .screens import new_game
 
 
@@ -95,3 +97,16 @@ def test_the_first_frame_does_not_wait_for_the_model_or_the_saves(tmp_path):
     too_early = {m for m in loaded if m.startswith(("game.model", "game.scenario", "game.events", "game.session",
                                                     "game.persist.saves", "game.ui.saving", "pydantic"))}
     assert not too_early
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the setting is for SDL on Linux")
+def test_the_window_asks_sdl_for_a_software_framebuffer_on_linux(monkeypatch):
+    monkeypatch.delenv("SDL_FRAMEBUFFER_ACCELERATION", raising=False)
+    make_app()
+    assert os.environ["SDL_FRAMEBUFFER_ACCELERATION"] == "0"
+
+
+def test_a_framebuffer_setting_the_user_made_is_kept(monkeypatch):
+    monkeypatch.setenv("SDL_FRAMEBUFFER_ACCELERATION", "opengl")
+    make_app()
+    assert os.environ["SDL_FRAMEBUFFER_ACCELERATION"] == "opengl"

@@ -10,17 +10,18 @@ import argparse
 import json
 import random
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import UserError
-from .headless import bench, simulator
-from .model.game import WEATHER_MODES
-from .persist import lessons, paths, saves
-from .persist.playthrough import Playthrough, source_of
-from .persist.settings import GameSettings
-from .scenario import load_scenario
-from .scenario.schema_export import write_schemas
-from .scenario.validate import validate_paths
+from .persist import paths
+
+if TYPE_CHECKING:
+    from .persist.lessons import Lesson
+
+# Each command imports what it needs when it runs: the model, the scenarios and pydantic's models
+# are not needed to open the window, and importing them first would hold back its first frame.
 
 DESCRIPTION = (
     "Pyatiletka: Soviet industrialization, 1928-1941. "
@@ -45,6 +46,35 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
 
+
+class _Deferred(Sequence):
+    """Choices read from the module that defines them only when argparse needs them (to check a
+    value or print help), so that building the parser does not import the model."""
+
+    def __init__(self, load: Callable[[], Sequence[str]]):
+        self._load = load
+        self._values: tuple[str, ...] | None = None
+
+    def _get(self) -> tuple[str, ...]:
+        if self._values is None:
+            self._values = tuple(self._load())
+        return self._values
+
+    def __getitem__(self, index):
+        return self._get()[index]
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
+def _weather_modes() -> Sequence[str]:
+    from .model.game import WEATHER_MODES
+
+    return WEATHER_MODES
+
+
+WEATHER_CHOICES = _Deferred(_weather_modes)
+WEATHER_HELP = "%(choices)s (default: the scenario's default)"
 
 DATA_DIR_HELP = ("keep saves, settings, mods and crash reports in DIR instead of the user folders "
                  "(portable mode, e.g. on a USB stick)")
@@ -76,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
     sim.add_argument("--runs", type=_positive_int, default=1,
                      help="play seeds seed..seed+N-1 and report mean, p10 and p90 (useful with --weather random)")
-    sim.add_argument("--weather", choices=WEATHER_MODES, help="default: the scenario's default")
+    sim.add_argument("--weather", choices=WEATHER_CHOICES, metavar="WEATHER", help=WEATHER_HELP)
     sim.add_argument("--json", type=Path, metavar="FILE", help="write the full result as JSON instead of a table")
     sim.add_argument("--mods", type=Path, action="append", metavar="DIR",
                      help="a mod folder, or a folder of mods, to load (repeatable)")
@@ -99,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     lesson.add_argument("--make", action="store_true", help="make a new code from the options below")
     lesson.add_argument("--scenario", default="first_plan", help="bundled scenario id (default: first_plan)")
     lesson.add_argument("--seed", type=int, default=None, help="random seed (default: a random one below 64)")
-    lesson.add_argument("--weather", choices=WEATHER_MODES, help="default: the scenario's default")
+    lesson.add_argument("--weather", choices=WEATHER_CHOICES, metavar="WEATHER", help=WEATHER_HELP)
     lesson.add_argument("--classroom", action="store_true", help="classroom (projector) mode")
     lesson.add_argument("--detailed", action="store_true", help="the detailed content texts")
     lesson.add_argument("--no-undo", action="store_true", help="switch undo off (for assessment)")
@@ -116,10 +146,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="folder to write to (default: scenarios/schema)")
     schema.set_defaults(command=_schema)
 
-    timing = commands.add_parser("bench", help="time the simulation against its performance budgets",
-                                 description="Median timings of the simulation against their budgets.")
+    timing = commands.add_parser("bench", help="time the simulation and the window against their budgets",
+                                 description="Median timings of the simulation and the window against "
+                                             "their performance budgets.")
     timing.add_argument("--repeat", type=_positive_int, help="repetitions per figure (default: each figure's own)")
     timing.add_argument("--json", type=Path, metavar="FILE", help="also write the figures and budgets as JSON")
+    timing.add_argument("--only", action="extend", type=lambda text: [n for n in text.split(",") if n],
+                        metavar="NAME[,NAME]", help="measure only these figures (repeatable)")
     timing.set_defaults(command=_bench)
 
     shots = commands.add_parser("screenshots", help="render every screen to PNG, headless",
@@ -170,7 +203,9 @@ def add_lesson_option(parser: argparse.ArgumentParser) -> None:
                         help="start exactly the game of this lesson code (from `lesson --make`)")
 
 
-def _lesson_code(text: str) -> lessons.Lesson:
+def _lesson_code(text: str) -> Lesson:
+    from .persist import lessons
+
     try:
         return lessons.decode(text)
     except UserError as exc:
@@ -178,6 +213,10 @@ def _lesson_code(text: str) -> lessons.Lesson:
 
 
 def _simulate(args: argparse.Namespace) -> int:
+    from .headless import simulator
+    from .persist import saves
+    from .persist.playthrough import Playthrough, source_of
+
     if args.save is not None and args.runs != 1:
         raise UserError("--save keeps one game; leave out --runs")
     campaign = simulator.prepare(args.scenario, args.policy, mods=args.mods)
@@ -201,6 +240,8 @@ def _simulate(args: argparse.Namespace) -> int:
 
 
 def _replay(args: argparse.Namespace) -> int:
+    from .persist import saves
+
     session = saves.load(args.file, args.mods)
     years = [int(r["year"]) for r in session.records]
     played = f"{len(years)} year{'s' * (len(years) != 1)} played" + (f" ({years[0]}-{years[-1]})" if years else "")
@@ -213,6 +254,10 @@ def _replay(args: argparse.Namespace) -> int:
 
 
 def _lesson(args: argparse.Namespace) -> int:
+    from .persist import lessons
+    from .persist.settings import GameSettings
+    from .scenario import load_scenario
+
     if args.make == (args.code is not None):
         raise UserError("give a lesson code to read it, or --make (with --scenario and --seed) to make one")
     if args.code is not None:
@@ -229,6 +274,8 @@ def _lesson(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from .scenario.validate import validate_paths
+
     report = validate_paths(args.paths)
     for problem in report.problems:
         print(problem.format())
@@ -239,13 +286,18 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from .scenario.schema_export import write_schemas
+
     for path in write_schemas(args.out) if args.out else write_schemas():
         print(f"wrote {path}")
     return 0
 
 
 def _bench(args: argparse.Namespace) -> int:
-    timings = bench.run_all(args.repeat)
+    from .headless import bench
+    from .ui import bench_ui  # noqa: F401 - registers the window's figures with headless.bench
+
+    timings = bench.run_all(args.repeat, args.only)
     print(bench.report(timings))
     if args.json is not None:
         _write_json(args.json, bench.as_json(timings))

@@ -1,4 +1,19 @@
-"""Performance budgets: named timings, each the median of repeated runs after a warm-up.
+"""Performance budgets (DESIGN §10): named figures, each the median of repeated runs after a
+warm-up, with its budget.
+
+The simulation's figures, measured in this process:
+
+- full_game_ms: one full headless great_turn game under the historical policy; budget 5 ms.
+- forecast_100_ms: a 100-draw forecast of the first year, as the year screen asks for; 100 ms.
+- validate_bundled_ms: validating all bundled content, as `validate scenarios/`; 1 s.
+- turn_5000_events_ms: one January and year with 5,000 modded events; 50 ms.
+- compare_30_ms: the class comparison of 30 results files, HTML page written; 2 s.
+- simulate_runs_ms_per_game: one game as a user sees it from outside: the wall time of
+  `simulate --runs 201 --json FILE` minus that of `--runs 1`, each in a fresh process, divided
+  by 200; budget 5 ms (DESIGN: "also as measured from outside by `simulate --runs`").
+
+The window's figures live in game/ui/bench_ui.py, which registers them through `measured` when
+it is imported (the `bench` command imports it; this module never imports the UI).
 
 To add a figure, decorate a function that does the untimed setup and returns the action to time:
 
@@ -6,24 +21,35 @@ To add a figure, decorate a function that does the untimed setup and returns the
     def _save_load():
         game = ...             # setup, not timed
         return lambda: ...     # timed
+
+A figure that cannot be measured here (no X display, say) raises Skipped with the reason; the
+report shows the reason instead of a number, never nothing.
+
+Only the standard library is imported at the top: the game's modules are imported by the
+figures that use them, so registering figures costs nothing.
 """
 
 from __future__ import annotations
 
+import atexit
 import gc
+import shutil
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..events.engine import Deck
-from ..events.schema import Event
-from ..model import Game
-from ..scenario import SCENARIO_DIR
-from ..scenario.validate import validate_paths
-from ..session import Session
-from .simulator import Campaign, prepare, run_policy
+from ..errors import UserError
+
+if TYPE_CHECKING:
+    from ..events.schema import Event
+    from .simulator import Campaign
 
 Action = Callable[[], object]
 
@@ -39,15 +65,21 @@ class Benchmark:
     sample: Callable[[int], float] | None = None  # measures itself: repeat -> the figure
 
 
+class Skipped(Exception):
+    """Raised by a figure that cannot be measured on this machine (not an error); the message
+    says why."""
+
+
 @dataclass(frozen=True)
 class Timing:
     benchmark: Benchmark
-    median_ms: float           # the figure, in the benchmark's unit
+    median_ms: float | None    # the figure, in the benchmark's unit; None when skipped
     repeat: int
+    skipped: str | None = None  # why the figure was not measured
 
     @property
     def within_budget(self) -> bool:
-        return self.median_ms <= self.benchmark.budget_ms
+        return self.median_ms is not None and self.median_ms <= self.benchmark.budget_ms
 
 
 BENCHMARKS: list[Benchmark] = []
@@ -65,12 +97,16 @@ def benchmark(name: str, budget_ms: float, repeat: int) -> Callable[[Callable[[]
 
 @cache
 def _historical() -> Campaign:
+    from .simulator import prepare
+
     return prepare("great_turn", "historical", user_mods=False)  # the bundled game, as shipped
 
 
 @benchmark("full_game_ms", budget_ms=5.0, repeat=50)
 def _full_game() -> Action:
     """One full headless game under the historical policy."""
+    from .simulator import run_policy
+
     campaign = _historical()
     return lambda: run_policy(campaign, seed=1, weather="historical")
 
@@ -78,6 +114,8 @@ def _full_game() -> Action:
 @benchmark("forecast_100_ms", budget_ms=100.0, repeat=10)
 def _forecast_100() -> Action:
     """A 100-draw forecast of the first year, as the year screen asks for."""
+    from ..model import Game
+
     campaign = _historical()
     game = Game(campaign.world, seed=1, weather_mode="random")
     orders = campaign.directives[campaign.world.first_year]
@@ -99,7 +137,10 @@ def measured(name: str, budget: float, unit: str, repeat: int) -> Callable[[Call
 def measure(bench: Benchmark, repeat: int | None = None) -> Timing:
     if bench.sample is not None:
         count = repeat or bench.repeat
-        return Timing(bench, bench.sample(count), count)
+        try:
+            return Timing(bench, bench.sample(count), count)
+        except Skipped as why:
+            return Timing(bench, None, count, skipped=str(why))
     action = bench.setup()
     action()  # warm-up: first calls pay for imports and caches, which a player pays once
     count = repeat or bench.repeat
@@ -118,38 +159,56 @@ def measure(bench: Benchmark, repeat: int | None = None) -> Timing:
     return Timing(bench, statistics.median(samples), count)
 
 
-def run_all(repeat: int | None = None) -> list[Timing]:
-    """Every registered benchmark; `repeat` overrides each one's repetition count."""
-    return [measure(bench, repeat) for bench in BENCHMARKS]
+def run_all(repeat: int | None = None, only: list[str] | None = None) -> list[Timing]:
+    """Every registered benchmark (or those named in `only`, in their usual order); `repeat`
+    overrides each one's repetition count."""
+    if only:
+        unknown = sorted(set(only) - {bench.name for bench in BENCHMARKS})
+        if unknown:
+            raise UserError(f"no figure named {', '.join(unknown)}; the figures are "
+                            f"{', '.join(bench.name for bench in BENCHMARKS)}")
+    return [measure(bench, repeat) for bench in BENCHMARKS if not only or bench.name in only]
 
 
 def report(timings: list[Timing]) -> str:
     width = max(len(t.benchmark.name) for t in timings)
-    return "\n".join(
-        f"{t.benchmark.name:<{width}}  {t.median_ms:8.2f} {t.benchmark.unit:<2}  budget {t.benchmark.budget_ms:g} "
-        f"{t.benchmark.unit}  {'OK' if t.within_budget else 'OVER'}  (median of {t.repeat})"
-        for t in timings
-    )
+    return "\n".join(_line(t, width) for t in timings)
+
+
+def _line(t: Timing, width: int) -> str:
+    unit = t.benchmark.unit
+    budget = f"budget {t.benchmark.budget_ms:g} {unit}"
+    if t.median_ms is None:
+        return f"{t.benchmark.name:<{width}}  {'-':>8} {unit:<2}  {budget}  skipped: {t.skipped}"
+    return (f"{t.benchmark.name:<{width}}  {t.median_ms:8.2f} {unit:<2}  {budget}  "
+            f"{'OK' if t.within_budget else 'OVER'}  (median of {t.repeat})")
 
 
 def as_json(timings: list[Timing]) -> dict:
-    """{name: median_ms, ...} plus the budgets and repetition counts they were measured against."""
+    """{name: median, ...} (null when skipped) plus the budgets and repetition counts they were
+    measured against, and why any figure was skipped."""
     return {
         **{t.benchmark.name: t.median_ms for t in timings},
         "budgets": {t.benchmark.name: t.benchmark.budget_ms for t in timings},
         "repeats": {t.benchmark.name: t.repeat for t in timings},
+        "skipped": {t.benchmark.name: t.skipped for t in timings if t.skipped is not None},
     }
 
 
 @benchmark("validate_bundled_ms", budget_ms=1000.0, repeat=5)
 def _validate_bundled() -> Action:
     """Validating all bundled content (scenarios, parts, policies, mods), as `validate scenarios/`."""
+    from ..scenario import SCENARIO_DIR
+    from ..scenario.validate import validate_paths
+
     return lambda: validate_paths([SCENARIO_DIR])
 
 
 def synthetic_events(count: int, first_year: int, last_year: int) -> list[Event]:
     """A modded deck of `count` events: dated and undated, with triggers on metrics and state,
     chances, cooldowns; about one in a hundred fires in a typical year."""
+    from ..events.schema import Event
+
     metrics = ["steel_mt", "grain_harvest_mt", "share_below_subsistence", "unrest", "cattle_m",
                "urban_real_wage_index", "plan_fulfilment", "fear", "peasant_unrest", "collectivization"]
     events = []
@@ -178,6 +237,9 @@ def synthetic_events(count: int, first_year: int, last_year: int) -> list[Event]
 @benchmark("turn_5000_events_ms", budget_ms=50.0, repeat=10)
 def _turn_5000_events() -> Action:
     """One January and year with 5,000 modded events: draw, answer the cards, play the year."""
+    from ..events.engine import Deck
+    from ..session import Session
+
     campaign = _historical()
     world = campaign.world
     deck = Deck(synthetic_events(5000, world.first_year, world.last_year), world.first_year, world.last_year)
@@ -204,18 +266,56 @@ def _turn_5000_events() -> Action:
 def _compare_30() -> Action:
     """The class comparison of 30 results files: read, check, compare and write the HTML page."""
     import json
-    import tempfile
-    from pathlib import Path
 
     from ..debrief import compare
     from .baseline import sample_results
 
-    folder = Path(tempfile.mkdtemp(prefix="pyatiletka-bench-"))
+    folder = Path(tempfile.mkdtemp(prefix="pyatiletka-bench-compare-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     files = []
     for i, result in enumerate(sample_results(30)):
         files.append(folder / f"result-{i:02}.json")
         files[-1].write_text(json.dumps(result), encoding="utf-8")
     return lambda: compare.write_html(compare.compare(compare.load_results(files)), folder / "class.html")
 
-# The game window's figures (start-up, frame time, idle CPU): registered by importing them here.
-from ..ui import bench_ui  # noqa: E402, F401
+
+RUNS = 201  # `simulate --runs RUNS` minus `--runs 1`: the time of RUNS - 1 games, start-up cancelled
+
+
+def game_command() -> list[str]:
+    """How a user starts the game's command line here: `python main.py` in a source checkout,
+    else the installed `pyatiletka` entry point (the same function, game.cli.main)."""
+    from ..resources import SOURCE_ROOT
+
+    main_py = SOURCE_ROOT / "main.py"
+    if main_py.is_file():
+        return [sys.executable, str(main_py)]
+    return [sys.executable, "-c", "import sys; from game.cli import main; sys.exit(main())"]
+
+
+def _simulate_seconds(runs: int, folder: Path) -> float:
+    out = folder / f"runs-{runs}.json"
+    start = time.perf_counter()
+    # An empty --data-dir: mods in the user's folder would change what is measured.
+    command = [*game_command(), "--data-dir", str(folder / "data"), "simulate", "--runs", str(runs),
+               "--json", str(out)]
+    proc = subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=600)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"simulate --runs {runs} failed (exit code {proc.returncode}): {proc.stderr.strip()}")
+    return seconds
+
+
+@measured("simulate_runs_ms_per_game", budget=5.0, unit="ms", repeat=3)
+def simulate_runs_ms_per_game(repeat: int) -> float:
+    """One game as measured from outside: (wall time of `simulate --runs 201` - `--runs 1`) / 200,
+    each command in a fresh process, as a user would run them."""
+    samples = []
+    with tempfile.TemporaryDirectory(prefix="pyatiletka-bench-simulate-") as name:
+        folder = Path(name)
+        _simulate_seconds(1, folder)  # warm-up: the file cache, as a user's second run
+        for _ in range(repeat):
+            one = _simulate_seconds(1, folder)
+            many = _simulate_seconds(RUNS, folder)
+            samples.append(1000 * (many - one) / (RUNS - 1))
+    return statistics.median(samples)

@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..errors import UserError
+from ..resources import scenarios_dir
 from .checks import check_scenario
 from .document import Document, assemble, shown
 from .mods import apply_mods
@@ -20,7 +21,7 @@ from .pydantic_errors import problems_from
 from .schema import Scenario, ScenarioContent
 from .yamlsource import Source, read_source
 
-SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+SCENARIO_DIR = scenarios_dir()
 
 
 class ScenarioError(UserError):

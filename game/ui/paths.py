@@ -1,6 +1,7 @@
 """Where the UI finds its assets and writes its files.
 
-Assets live at the repository root (assets/), which an editable install serves as it is.
+Assets live at the repository root (assets/); a wheel carries a copy inside the package
+(game.resources finds whichever is there).
 Settings and crash reports go to the platformdirs folders; when the saves package
 (game.persist) is present its paths are used, so `--data-dir` portable mode covers them too.
 """
@@ -11,7 +12,9 @@ from pathlib import Path
 
 import platformdirs
 
-ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
+from ..resources import assets_dir
+
+ASSETS_DIR = assets_dir()
 FONTS_DIR = ASSETS_DIR / "fonts"
 IMAGES_DIR = ASSETS_DIR / "images"
 THEME_FILE = ASSETS_DIR / "theme.json"

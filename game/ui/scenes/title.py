@@ -1,14 +1,17 @@
-"""The title: new game, back to the game in progress, settings, sources and credits, quit.
+"""The title: new game, continue, load, back to the game in progress, settings, sources and
+credits, quit.
 
-Continue and Load appear here once saves exist (the saves issue); until then there is nothing
-to continue but the game in progress in this window.
+The title is drawn before the saves are looked at: listing them reads and checks every save (and
+loads the game's model and scenarios), which would hold the first frame back. Continue and Load
+always have their places in the menu, greyed out until the saves are known (and while there
+are none), so nothing moves and no number key changes meaning when the list arrives.
 """
 
 from __future__ import annotations
 
 import pygame
 
-from .. import draw, saving
+from .. import draw
 from ..i18n import _
 from ..scene import Scene
 
@@ -18,14 +21,22 @@ class TitleScene(Scene):
 
     def __init__(self, app):
         super().__init__(app)
-        self.saves_checked = False   # looked up after the first frame: start-up stays quick
+        self.saves_checked = False   # looked up after the title's first frame: start-up stays quick
+        self.painted_at = None       # the app's frame count when this scene was first on screen
         self.newest = None
         self.has_saves = False
 
     def update(self, dt: float) -> None:
         if self.saves_checked or self.app.top is not self:
             return
+        if self.painted_at is None:
+            self.painted_at = self.app.frames_drawn
+            return
+        if self.app.frames_drawn <= self.painted_at:
+            return  # not drawn yet: the title comes first
         self.saves_checked = True
+        from .. import saving  # the saves, their scenarios and the model: after the first frame
+
         found = saving.entries()
         self.has_saves = bool(found)
         self.newest = next((e for e in found if e.ok and not e.finished), None)
@@ -45,27 +56,31 @@ class TitleScene(Scene):
         step = min(bh + s.px(10), max(bh + 2, available // max(1, entries)))
         self.menu_rects = [pygame.Rect(self.menu_left, top + i * step, width, bh) for i in range(entries)]
 
-    def entries(self) -> list[tuple[str, str, object]]:
+    def entries(self) -> list[tuple[str, str, object, bool]]:
+        """(key, label, action, enabled) of each menu line, in order; the places of Continue
+        (or Return to the game) and Load never change."""
         ctx = self.app.ctx
-        entries = [("new", _("New game"), self.new_game)]
+        entries = [("new", _("New game"), self.new_game, True)]
         if ctx is not None and not ctx.finished:
-            entries.append(("resume", _("Return to the game ({year})").format(year=ctx.year), self.resume))
+            entries.append(("resume", _("Return to the game ({year})").format(year=ctx.year), self.resume, True))
         elif self.newest is not None:
             entries.append(("continue", _("Continue ({scenario}, {year})").format(
-                scenario=self.newest.scenario_name.split(",")[0], year=self.newest.year), self.continue_game))
-        if self.has_saves:
-            entries.append(("load", _("Load a game"), self.load))
+                scenario=self.newest.scenario_name.split(",")[0], year=self.newest.year), self.continue_game, True))
+        else:  # no saves yet, or not looked at yet: the place is kept, greyed out
+            entries.append(("continue", _("Continue"), self.continue_game, False))
         entries += [
-            ("settings", _("Settings"), self.settings),
-            ("credits", _("Sources and credits"), self.credits),
-            ("quit", _("Quit"), self.app.quit),
+            ("load", _("Load a game"), self.load, self.has_saves),
+            ("settings", _("Settings"), self.settings, True),
+            ("credits", _("Sources and credits"), self.credits, True),
+            ("quit", _("Quit"), self.app.quit, True),
         ]
         return entries
 
     def build(self) -> None:
-        for index, ((key, label, action), rect) in enumerate(zip(self.entries(), self.menu_rects, strict=True)):
-            self.button(key, rect, f"{index + 1}   {label}", action,
-                        object_id="#primary" if key in ("new", "resume", "continue") else None)
+        for index, ((key, label, action, enabled), rect) in enumerate(
+                zip(self.entries(), self.menu_rects, strict=True)):
+            self.button(key, rect, f"{index + 1}   {label}", action, enabled=enabled,
+                        object_id="#primary" if key in ("new", "resume", "continue") and enabled else None)
 
     def paint(self, canvas: pygame.Surface) -> None:
         s = self.style
@@ -91,8 +106,10 @@ class TitleScene(Scene):
 
     def on_number(self, number: int) -> bool:
         if 1 <= number <= len(self.items):
-            self.focus(self.items[number - 1].key)
-            self.items[number - 1].activate()
+            item = self.items[number - 1]
+            if item.enabled:  # a greyed-out line keeps its number and does nothing
+                self.focus(item.key)
+                item.activate()
             return True
         return False
 
@@ -112,6 +129,7 @@ class TitleScene(Scene):
 
     def continue_game(self) -> None:
         from ...errors import UserError
+        from .. import saving
         from .year import YearScene
 
         try:
@@ -147,6 +165,7 @@ def open_lesson(app, lesson) -> None:
     """Start the game of a lesson code (from `play --lesson CODE` or the new-game screen's field):
     its bundled scenario, seed, weather and settings. Raises UserError, before anything changed,
     if the game cannot be started."""
+    from .. import saving
     from .year import YearScene
 
     ctx = saving.lesson_context(lesson)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .events.engine import Deck, choice_of
 from .events.schema import Event
 from .model import DirectiveError, Directives, Game, World
-from .model.effects import apply_effect, touched_fields
+from .model.effects import apply_effect
 
 DRAW_CHANGES = ("fired", "scheduled")  # what drawing a January's cards changes in the state
 
@@ -92,7 +92,7 @@ class Session:
                                  f"choices: {', '.join(c.id for c in event.choices)}")
         state = self.game.state
         # All the effects or none: what they may change is saved first and put back on a failure.
-        saved = state.save_fields(touched_fields(choice.effects))
+        saved = state.save_fields(choice.touched)
         now: list[Event] = []  # follow-ups due later this same January
         try:
             for effect in choice.effects:

@@ -110,7 +110,13 @@ def _compile(node: ast.AST, known, suggestions: list[str], names: set[str], dept
     if isinstance(node, ast.BoolOp):
         parts = [_compile(v, known, suggestions, names, deeper) for v in node.values]
         if isinstance(node.op, ast.And):
+            if len(parts) == 2:  # the common case, without a generator per evaluation
+                first, second = parts
+                return lambda env: bool(first(env)) and bool(second(env))
             return lambda env: all(p(env) for p in parts)
+        if len(parts) == 2:
+            first, second = parts
+            return lambda env: bool(first(env)) or bool(second(env))
         return lambda env: any(p(env) for p in parts)
     if isinstance(node, ast.UnaryOp):
         operand = _compile(node.operand, known, suggestions, names, deeper)

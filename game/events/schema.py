@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ..model.effects import touched_fields
 from ..model.setup import TargetKey
 
 Reveal = Literal["immediately", "end_of_plan", "debrief"]
@@ -16,12 +17,10 @@ Tag = Literal[
 ]
 MODIFIER_RATES = (
     "grain_yield", "industrial_output", "migration", "births", "herd_growth", "procurement_capacity",
-    "unrest", "urban_wage", "consumer_goods", "construction", "statistics_inflation",
+    "willing_sales", "unrest", "urban_wage", "consumer_goods", "construction", "statistics_inflation",
+    "arms_output", "convictions",
 )
-ModifierRate = Literal[
-    "grain_yield", "industrial_output", "migration", "births", "herd_growth", "procurement_capacity",
-    "unrest", "urban_wage", "consumer_goods", "construction", "statistics_inflation",
-]
+ModifierRate = Literal[MODIFIER_RATES]
 
 
 class Strict(BaseModel):
@@ -93,6 +92,11 @@ class Choice(Strict):
     def _dump_effects(self) -> Choice:
         _ = self.effects_json  # made once, at load
         return self
+
+    @cached_property
+    def touched(self) -> tuple[str, ...]:
+        """The State fields answering with this choice may change (to put back if it fails)."""
+        return touched_fields(self.effects)
 
     @cached_property
     def effects_json(self) -> tuple[dict, ...]:

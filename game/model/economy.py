@@ -1,4 +1,9 @@
-"""National income, consumption, the urban real wage and the relative standard of living."""
+"""National income, consumption, the urban real wage and the relative standard of living.
+
+The indexes (consumption per head, the urban real wage, rural living, consumer goods) are
+against the first year played: its own values are their base, so that year reads 100 and every
+later year is a change since the game began ("1928 = 100" in the bundled scenarios).
+"""
 
 from __future__ import annotations
 
@@ -19,34 +24,54 @@ class Living:
     gdp_per_capita_usd: float
 
 
-def living_standards(harvest_mt: float, cattle_m: float, nonag_bn: float, investment_rate: float,
-                     population_m: float, urban_m: float, housing_m: float,
-                     consumer_goods_bn: float, urban_food_pc: float, rural_food_pc: float,
-                     relsol_1928: float, p: EconomyParams, urban_wage_factor: float = 1.0) -> Living:
-    agriculture = p.grain_value_bn_per_mt * harvest_mt + p.livestock_value_bn_per_m * cattle_m + p.other_agriculture_bn
-    income = agriculture + nonag_bn
-    consumption = income * (1.0 - investment_rate)
-    per_head = consumption / population_m
-    goods_pc_urban = consumer_goods_bn * p.urban_goods_share / urban_m
-    goods_pc_rural = consumer_goods_bn * (1.0 - p.urban_goods_share) / max(population_m - urban_m, 1e-9)
-    crowding = min(1.0, housing_m / urban_m) ** p.crowding_weight
-    urban = (
-        (max(urban_food_pc, 1e-6) / p.urban_food_per_head_1928) ** p.urban_food_weight
-        * (max(goods_pc_urban, 1e-6) / p.urban_goods_per_head_1928) ** (1.0 - p.urban_food_weight)
-        * crowding
-        * urban_wage_factor
+@dataclass(frozen=True, slots=True)
+class Consumption:
+    """What people had this year, per head: the raw figures the indexes compare."""
+
+    per_head: float
+    urban_food: float
+    urban_goods: float
+    rural_food: float
+    rural_goods: float
+    crowding: float
+
+
+def consumption_per_head(income_bn: float, investment_rate: float, defence_share: float, population_m: float,
+                         urban_m: float, housing_m: float, consumer_goods_bn: float, urban_food_pc: float,
+                         rural_food_pc: float, p: EconomyParams) -> Consumption:
+    consumption = income_bn * max(0.05, 1.0 - investment_rate - defence_share)
+    rural_m = max(population_m - urban_m, 1e-9)
+    return Consumption(
+        per_head=consumption / max(population_m, 1e-9),
+        urban_food=max(urban_food_pc, 1e-6),
+        urban_goods=max(consumer_goods_bn * p.urban_goods_share / max(urban_m, 1e-9), 1e-6),
+        rural_food=max(rural_food_pc, 1e-6),
+        rural_goods=max(consumer_goods_bn * (1.0 - p.urban_goods_share) / rural_m, 1e-6),
+        crowding=min(1.0, housing_m / max(urban_m, 1e-9)) ** p.crowding_weight,
     )
-    rural = (
-        (max(rural_food_pc, 1e-6) / p.rural_food_per_head_1928) ** p.rural_food_weight
-        * (max(goods_pc_rural, 1e-6) / p.rural_goods_per_head_1928) ** (1.0 - p.rural_food_weight)
-    )
+
+
+def agriculture_value_bn(harvest_mt: float, cattle_m: float, p: EconomyParams) -> float:
+    return p.grain_value_bn_per_mt * harvest_mt + p.livestock_value_bn_per_m * cattle_m + p.other_agriculture_bn
+
+
+def living_standards(agriculture_bn: float, nonag_bn: float, now: Consumption, base: Consumption,
+                     population_m: float, relsol_base: float, p: EconomyParams,
+                     urban_wage_factor: float = 1.0) -> Living:
+    """Income and living standards this year, the indexes against `base` (the first year's)."""
+    income = agriculture_bn + nonag_bn
+    urban = ((now.urban_food / base.urban_food) ** p.urban_food_weight
+             * (now.urban_goods / base.urban_goods) ** (1.0 - p.urban_food_weight)
+             * (now.crowding / base.crowding) * urban_wage_factor)
+    rural = ((now.rural_food / base.rural_food) ** p.rural_food_weight
+             * (now.rural_goods / base.rural_goods) ** (1.0 - p.rural_food_weight))
     return Living(
-        agriculture_bn=agriculture,
+        agriculture_bn=agriculture_bn,
         national_income_bn=income,
-        consumption_bn=consumption,
-        consumption_per_capita_index=100.0 * per_head / p.consumption_per_capita_1928,
+        consumption_bn=now.per_head * population_m,
+        consumption_per_capita_index=100.0 * now.per_head / base.per_head,
         urban_real_wage_index=100.0 * urban,
         rural_living_index=100.0 * rural,
-        relsol=relsol_1928 * urban / max(rural, 1e-6),
-        gdp_per_capita_usd=income / population_m * 1000.0 * p.usd_2011_per_ruble_1937,
+        relsol=relsol_base * urban / max(rural, 1e-6),
+        gdp_per_capita_usd=income / max(population_m, 1e-9) * 1000.0 * p.usd_2011_per_ruble_1937,
     )

@@ -1,8 +1,19 @@
-"""The grain balance and famine.
+"""The grain balance, procurement under the market, and famine.
 
-After seed, procurement and feed, what is left feeds the villages. Food is spread unevenly (the
-grain regions are squeezed hardest, pastoral peoples depend on herds), so the model follows the
-share of people below subsistence, not just the average, and excess deaths rise steeply with it.
+Every tonne is accounted for each harvest year (`GrainBalance.closes` checks it):
+
+    harvest + peasant stocks carried in + state stocks carried in
+      = seed + losses + feed + village food + private sales to towns + peasant stocks carried out
+        + army + exports + towns + state stocks carried out
+
+The state sets out to take `grain_procurement_mt`. Peasants sell part of their marketable
+surplus willingly, more at a better price and when there are goods to buy; the rest of the order
+must be taken by force, which needs collective farms and repression to enforce and which squeezes
+the grain regions hardest. From what it holds the state feeds the army, ships the exports, rations
+the towns and keeps its reserve; what is left goes back to the villages in the spring as food and
+seed loans. Towns go hungry when the state holds too little. What the villages keep feeds people
+first and animals with what is left; food is spread unevenly, so the model follows the share of
+people below subsistence, and excess deaths rise steeply with it.
 """
 
 from __future__ import annotations
@@ -10,7 +21,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .directives import Directives
 from .effects import rate
 from .params import FoodParams, LivestockParams
 from .state import State
@@ -18,31 +28,44 @@ from .state import State
 
 @dataclass(slots=True)
 class GrainBalance:
+    harvest_mt: float
+    peasant_stock_in_mt: float
+    state_stock_in_mt: float
     seed_mt: float
+    losses_mt: float
+    willing_sales_mt: float       # what peasants would sell at the state's price
+    procurement_market_mt: float  # bought willingly
+    procurement_coerced_mt: float  # taken by force
     procurement_mt: float
-    procurement_share: float
+    coerced_share: float          # of the harvest
+    squeeze: float                # the coerced share beyond what the villages had come to take as routine
+    purchase_premium_bn: float    # what paying above the 1928 price cost the state
+    army_mt: float
     exports_mt: float
-    to_towns_mt: float
-    urban_shortfall_mt: float
-    rural_food_mt: float
+    towns_mt: float
+    urban_need_mt: float
+    relief_mt: float              # state grain returned to the villages (food and seed loans)
+    state_stock_out_mt: float
     feed_mt: float
     feed_ratio: float
-    market_sales_mt: float
+    rural_food_mt: float
+    private_sales_mt: float
+    peasant_stock_out_mt: float
     rural_food_per_head_t: float
     urban_food_per_head_t: float
     sigma: float
     share_below_subsistence: float
-    famine_deaths_m: float  # caused by this harvest, in this and the next calendar year
+    famine_deaths_m: float        # rural excess deaths this harvest causes, this and next calendar year
+    urban_hunger: float           # share of town food missing below subsistence (0 = none)
+    urban_famine_deaths_m: float
 
-
-def procurement_capacity(state: State, harvest_mt: float, d: Directives, p: FoodParams) -> float:
-    """What the state can actually collect: more with collective farms and repression."""
-    share = (
-        p.procurement_cap_base
-        + p.procurement_cap_per_collectivization * state.collectivization
-        + p.procurement_cap_per_repression * d.repression
-    )
-    return min(share * rate(state, "procurement_capacity"), 1.0) * harvest_mt
+    def closes(self) -> float:
+        """Sources minus uses: zero (to rounding) every year."""
+        sources = self.harvest_mt + self.peasant_stock_in_mt + self.state_stock_in_mt
+        uses = (self.seed_mt + self.losses_mt + self.feed_mt + self.rural_food_mt + self.private_sales_mt
+                + self.peasant_stock_out_mt + self.army_mt + self.exports_mt + self.towns_mt
+                + self.state_stock_out_mt)
+        return sources - uses
 
 
 def share_below(mean: float, threshold: float, sigma: float) -> float:
@@ -53,60 +76,109 @@ def share_below(mean: float, threshold: float, sigma: float) -> float:
     return 0.5 * math.erfc(-z / math.sqrt(2.0))
 
 
-def grain_balance(state: State, harvest_mt: float, area_mha: float, d: Directives,
-                  seed_t_per_ha: float,
-                  p: FoodParams, lp: LivestockParams) -> GrainBalance:
-    seed = min(harvest_mt, area_mha * seed_t_per_ha)
-    physically_left = max(0.0, harvest_mt - seed - state.rural_m * p.minimum_rural_ration_t)
-    procured = min(d.grain_procurement_mt, procurement_capacity(state, harvest_mt, d, p), physically_left)
-    share = procured / harvest_mt if harvest_mt > 0 else 0.0
+def willing_sales(surplus_mt: float, price_index: float, goods_ratio: float, p: FoodParams) -> float:
+    """Grain peasants sell of their own accord: a share of the surplus, more at a better price and
+    when the money buys goods (the 'scissors' of 1923 and 1927-28 and the goods famine)."""
+    if surplus_mt <= 0.0:
+        return 0.0
+    price = max(price_index / 100.0, 1e-3) ** p.price_elasticity
+    goods = max(goods_ratio, 1e-3) ** p.goods_elasticity
+    return min(surplus_mt, surplus_mt * p.willing_sales_share * price * goods)
 
-    # The state's grain: exports first (the regime's priority), then towns and army, then reserves.
-    state_grain = procured + state.state_reserve_mt
-    exports = min(d.grain_exports_mt, state_grain)
-    state_grain -= exports
-    urban_need = state.urban_m * p.urban_ration_t + p.army_and_industry_mt
-    to_towns = min(urban_need, state_grain)
-    state.state_reserve_mt = min(p.state_reserve_cap_mt, state_grain - to_towns)
+
+def coercion_capacity(state: State, harvest_mt: float, repression: int, p: FoodParams) -> float:
+    """What the state can take by force: more with collective farms and repression."""
+    share = (p.coercion_cap_base + p.coercion_cap_per_collectivization * state.collectivization
+             + p.coercion_cap_per_repression * repression)
+    return min(1.0, share * rate(state, "procurement_capacity")) * harvest_mt
+
+
+@dataclass(frozen=True, slots=True)
+class StateOrders:
+    """What the directives ask of the grain balance."""
+
+    procurement_mt: float
+    exports_mt: float
+    price_index: float
+    reserve_target_mt: float
+    repression: int
+
+
+def grain_balance(state: State, harvest_mt: float, area_mha: float, orders: StateOrders, army_m: float,
+                  goods_ratio: float, seed_t_per_ha: float, p: FoodParams, lp: LivestockParams) -> GrainBalance:
+    """Close the year's grain balance; update the peasants' and the state's carried-over stocks."""
+    rural, urban = max(state.rural_m, 1e-6), max(state.urban_m, 1e-6)
+    peasant_in, state_in = state.peasant_stock_mt, state.state_reserve_mt
+    seed = min(harvest_mt, area_mha * seed_t_per_ha)
+    loss_share = min(0.5, p.harvest_loss_share + p.loss_per_disruption * state.disruption)
+    losses = (harvest_mt - seed) * loss_share + peasant_in * p.peasant_stock_spoilage + state_in * p.state_storage_loss
+    village = (harvest_mt - seed) * (1.0 - loss_share) + peasant_in * (1.0 - p.peasant_stock_spoilage)
+
+    # Procurement: first what peasants sell willingly, then what must be taken.
+    food_need = rural * p.rural_full_ration_t
+    feed_need = state.cattle_m * lp.feed_t_per_cattle + state.horses_m * lp.feed_t_per_horse
+    surplus = max(0.0, village - food_need - feed_need)
+    willing = min(surplus, willing_sales(surplus, orders.price_index, goods_ratio, p) * rate(state, "willing_sales"))
+    market = min(orders.procurement_mt, willing)
+    takeable = max(0.0, village - rural * p.minimum_rural_ration_t - market)
+    coerced = min(max(0.0, orders.procurement_mt - market), coercion_capacity(state, harvest_mt, orders.repression, p),
+                  takeable)
+    procured = market + coerced
+    premium = market * p.grain_price_bn_per_mt * max(0.0, orders.price_index / 100.0 - 1.0)
+
+    # The state's grain: the army, then the exports, then the towns, then the reserve; the rest
+    # goes back to the villages.
+    held = state_in * (1.0 - p.state_storage_loss) + procured
+    army = min(held, army_m * p.army_ration_t + p.industry_grain_mt)
+    exports = min(held - army, orders.exports_mt)
+    urban_need = (urban + rural * p.state_fed_rural_share) * p.urban_ration_t
+    towns = min(held - army - exports, urban_need)
+    left = held - army - exports - towns
+    reserve = min(left, orders.reserve_target_mt)
+    relief = left - reserve
 
     # The village's grain: people eat first, animals get what is left (and a little regardless).
-    village = max(0.0, harvest_mt - seed - procured) + state.peasant_stock_mt
-    food_need = state.rural_m * p.rural_full_ration_t
-    feed_need = state.cattle_m * lp.feed_t_per_cattle + state.horses_m * lp.feed_t_per_horse
-    # When grain is short both people and animals go short, the animals more (feed_cut_exponent).
-    enough = village / (food_need + feed_need) if food_need + feed_need > 0 else 1.0
-    feed = feed_need * min(1.0, enough) ** p.feed_cut_exponent
-    food = min(food_need, village - feed)
-    surplus = max(0.0, village - feed - food)
-    market = p.market_sales_share * (1.0 - state.collectivization) * surplus
-    state.peasant_stock_mt = min(p.peasant_stock_cap_mt, (surplus - market) * (1.0 - p.peasant_stock_spoilage))
+    village_after = village - procured + relief
+    need = food_need + feed_need
+    enough = village_after / need if need > 0 else 1.0
+    feed = min(max(0.0, village_after), feed_need * min(1.0, enough) ** p.feed_cut_exponent)
+    food = min(food_need, max(0.0, village_after - feed))
+    surplus_after = max(0.0, village_after - feed - food)
+    private_sales = p.market_sales_share * (1.0 - state.collectivization) * surplus_after
+    carried = surplus_after - private_sales
+    peasant_out = min(p.peasant_stock_cap_mt, carried)
+    feed += carried - peasant_out  # beyond what can be stored, grain goes to the animals
 
     livestock_food = state.cattle_m * p.livestock_food_t_per_cattle
-    rural_pc = (food + livestock_food * (1.0 - p.urban_share_of_livestock_food)) / state.rural_m + p.other_food_t_per_head
-    urban_pc = (to_towns - p.army_and_industry_mt * min(1.0, to_towns / urban_need) + market
-                + livestock_food * p.urban_share_of_livestock_food) / state.urban_m
+    rural_pc = (food + livestock_food * (1.0 - p.urban_share_of_livestock_food)) / rural + p.other_food_t_per_head
+    urban_towns = towns * urban / (urban + rural * p.state_fed_rural_share)  # the rest feeds state-fed villagers
+    rural_pc += (towns - urban_towns) / rural
+    urban_pc = (urban_towns + private_sales + livestock_food * p.urban_share_of_livestock_food) / urban
 
-    # Herds destroyed in the last years hit the pastoral peoples (Kazakhstan) hardest.
-    sigma = (p.sigma_base + p.sigma_per_procurement_squeeze * max(0.0, share - state.procurement_norm)
-             + p.sigma_per_disruption * state.disruption + p.sigma_per_herd_loss * state.herd_shock)
+    # Coerced grain is taken hardest from the grain regions; herds destroyed lately hit the
+    # pastoral peoples (Kazakhstan) hardest; relief loans reach the hungriest districts first.
+    coerced_share = coerced / harvest_mt if harvest_mt > 0 else 0.0
+    squeeze = max(0.0, coerced_share - state.coercion_norm)  # beyond what has become routine
+    state.coercion_norm += p.coercion_norm_adaptation * (coerced_share - state.coercion_norm)
+    sigma = max(0.02, p.sigma_base + p.sigma_per_coercion * squeeze + p.sigma_per_disruption * state.disruption
+                + p.sigma_per_herd_loss * state.herd_shock - p.relief_targeting * relief / max(food + relief, 1e-9))
     below = share_below(rural_pc, p.subsistence_t, sigma)
-    # Some hunger is ordinary; excess deaths start above the usual share and rise steeply.
     excess = max(0.0, below - p.normal_hunger_share)
-    deaths = state.rural_m * p.famine_mortality * excess ** p.famine_exponent
+    # A second hungry year kills more: people begin it with nothing left in their bodies or barns.
+    depletion = 1.0 + p.famine_depletion * max(0.0, state.famine_share_last - p.normal_hunger_share)
+    deaths = rural * p.famine_mortality * excess ** p.famine_exponent * depletion
+    urban_hunger = max(0.0, 1.0 - urban_pc / p.urban_subsistence_t)
+    urban_deaths = urban * p.urban_famine_mortality * urban_hunger
+
+    state.peasant_stock_mt = peasant_out
+    state.state_reserve_mt = reserve
     return GrainBalance(
-        seed_mt=seed,
-        procurement_mt=procured,
-        procurement_share=share,
-        exports_mt=exports,
-        to_towns_mt=to_towns,
-        urban_shortfall_mt=max(0.0, urban_need - to_towns),
-        rural_food_mt=food,
-        feed_mt=feed,
-        feed_ratio=feed / feed_need if feed_need > 0 else 1.0,
-        market_sales_mt=market,
-        rural_food_per_head_t=rural_pc,
-        urban_food_per_head_t=urban_pc,
-        sigma=sigma,
-        share_below_subsistence=below,
-        famine_deaths_m=deaths,
+        harvest_mt=harvest_mt, peasant_stock_in_mt=peasant_in, state_stock_in_mt=state_in, seed_mt=seed,
+        losses_mt=losses, willing_sales_mt=willing, procurement_market_mt=market, procurement_coerced_mt=coerced,
+        procurement_mt=procured, coerced_share=coerced_share, squeeze=squeeze, purchase_premium_bn=premium, army_mt=army,
+        exports_mt=exports, towns_mt=towns, urban_need_mt=urban_need, relief_mt=relief, state_stock_out_mt=reserve,
+        feed_mt=feed, feed_ratio=min(1.0, feed / feed_need) if feed_need > 0 else 1.0, rural_food_mt=food,
+        private_sales_mt=private_sales, peasant_stock_out_mt=peasant_out, rural_food_per_head_t=rural_pc,
+        urban_food_per_head_t=urban_pc, sigma=sigma, share_below_subsistence=below, famine_deaths_m=deaths,
+        urban_hunger=urban_hunger, urban_famine_deaths_m=urban_deaths,
     )

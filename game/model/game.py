@@ -9,7 +9,7 @@ from .directives import DirectiveError, Directives
 from .metrics import METRICS
 from .setup import World
 from .state import State
-from .weather import random_weather
+from .weather import random_categories, yield_factor
 from .year import baseline, resolve_year
 
 WEATHER_MODES = ("historical", "random")
@@ -62,10 +62,11 @@ class Game:
             return self.state.ending
         return "completed" if self.state.year > self.world.last_year else None
 
-    def weather(self, year: int, draw: int = 0) -> float:
+    def weather(self, year: int, draw: int = 0) -> dict[str, str]:
+        """The year's weather, a category per region group: the record's, or drawn at random."""
         if self.weather_mode == "historical" and draw == 0:
             return self.world.historical_weather[year]
-        return random_weather(self.seed, year, draw, self.world.params.agriculture)
+        return random_categories(self.seed, year, draw, self.world.params.weather)
 
     def play_year(self, directives: Directives) -> dict[str, float]:
         """The command: resolve the current year under these directives and record it."""
@@ -76,7 +77,9 @@ class Game:
         year = self.state.year
         # Resolve on a copy and commit only on success: a year that fails changes nothing.
         trial = self.state.copy()
-        record = resolve_year(self.world, trial, directives, self.weather(year), self._base)
+        categories = self.weather(year)
+        factor = yield_factor(categories, self.world.params.weather)
+        record = resolve_year(self.world, trial, directives, categories, factor, self._base)
         self.state = trial
         self.commands.append(directives)
         self.records.append(record)
@@ -92,8 +95,9 @@ class Game:
         samples: dict[str, list[float]] = {m: [] for m in FORECAST_METRICS}
         for draw in range(1, draws + 1):
             trial = self.state.copy()
-            weather = random_weather(self.seed, trial.year, draw, self.world.params.agriculture)
-            record = resolve_year(self.world, trial, directives, weather, self._base)
+            categories = random_categories(self.seed, trial.year, draw, self.world.params.weather)
+            factor = yield_factor(categories, self.world.params.weather)
+            record = resolve_year(self.world, trial, directives, categories, factor, self._base)
             for metric in FORECAST_METRICS:
                 samples[metric].append(record[metric])
         return {m: _band(values) for m, values in samples.items()}

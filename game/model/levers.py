@@ -70,6 +70,16 @@ LEVERS: tuple[Lever, ...] = (
     Lever("grain_procurement", (Control(
         "grain_procurement_mt", "Grain to take", "number", "Grain the state sets out to take, Mt.",
         low=0.0, high=60.0, step=0.5, unit="Mt"),)),
+    Lever("grain_price", (Control(
+        "grain_price_index", "State grain price", "number",
+        "What the state pays for grain, 1928 = 100: peasants sell more willingly at a better price, and "
+        "paying above the 1928 price comes out of investment.",
+        low=50.0, high=300.0, step=5.0, unit="1928 = 100", default=100.0),)),
+    Lever("grain_reserve", (Control(
+        "grain_reserve_target_mt", "Reserve to keep", "number",
+        "Grain the state keeps in reserve, Mt; what it holds beyond the army, exports, towns and this "
+        "reserve goes back to the villages in the spring as food and seed loans.",
+        low=0.0, high=15.0, step=0.5, unit="Mt", default=2.0),)),
     Lever("grain_exports", (Control(
         "grain_exports_mt", "Grain to sell abroad", "number", "Grain to sell abroad, Mt.",
         low=0.0, high=15.0, step=0.1, unit="Mt"),)),
@@ -82,6 +92,13 @@ LEVERS: tuple[Lever, ...] = (
     Lever("repression", (Control(
         "repression", "Level", "level", f"0-3: {', '.join(REPRESSION_LEVELS)}.", low=0, high=3, step=1,
         levels=REPRESSION_LEVELS),)),
+    Lever("defence", (
+        Control("army_m", "Army", "number", "Men under arms, millions: soldiers leave the labour force and eat "
+                "state grain.", low=0.3, high=6.0, step=0.1, unit="million", default=0.56),
+        Control("defence_share", "Defence budget", "number", "Share of national income spent on the armed "
+                "forces (pay, upkeep, arms orders), taken from consumption.", low=0.0, high=0.3, step=0.005,
+                unit="%", default=0.02),
+    )),
     Lever("projects", (Control("projects", "Projects", "projects", "Projects to start this year (ids)."),)),
     Lever("targets", (Control("targets", "Plan targets", "targets",
                               "Plan targets, per plan id, set in a plan's first year."),)),

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .setup import TARGET_KEYS
+from .weather import GRADE
 
 INDEX = "1928 = 100"
 UP, DOWN, NEITHER = 1, -1, 0
@@ -104,6 +105,15 @@ TABLE: tuple[Metric, ...] = (
            lambda y: y.investment.unbuilt_bn, "Investment unbuilt", "bn rubles", 1, DOWN),
     Metric("machinery_imports_bn", "Machinery bought abroad with grain, billion 1937 rubles",
            lambda y: y.imports_bn, "Machinery imports", "bn rubles", 2),
+    Metric("grain_purchase_premium_bn", "Investment spent on buying grain above the 1928 price, billion 1937 rubles",
+           lambda y: y.investment.premium_bn, "Paid for grain above the 1928 price", "bn rubles", 2),
+    Metric("freight_bn_tkm", "Rail freight carried, billion tonne-km", _q("freight"), "Rail freight", "bn t-km", 0, UP),
+    Metric("freight_shortage", "Share of output lost because the railways could not move it",
+           lambda y: 1.0 - y.output.freight_factor, "Lost to the freight shortage", "%", 0, DOWN),
+    Metric("army_m", "Men under arms, millions", lambda y: y.directives.army_m, "Army", "million", 2),
+    Metric("defence_bn", "Defence budget, billion 1937 rubles", lambda y: y.defence_bn, "Defence budget",
+           "bn rubles", 1),
+    Metric("tank_orders", "Tanks the defence budget ordered", lambda y: y.output.arms_orders, "Tanks ordered", "", 0),
     # food and countryside
     Metric("grain_harvest_mt", "Real (barn) grain harvest, million tonnes", lambda y: y.crop.harvest_mt,
            "Grain harvest", "Mt", better=UP, reported="grain_harvest_reported_mt", target="grain_mt"),
@@ -113,11 +123,43 @@ TABLE: tuple[Metric, ...] = (
            "Grain procured", "Mt", flow=True),
     Metric("grain_exports_mt", "Grain exported, million tonnes", lambda y: y.grain.exports_mt,
            "Grain exported", "Mt", flow=True),
-    Metric("grain_reserve_mt", "State grain reserves at year end, million tonnes", lambda y: y.state.state_reserve_mt,
-           "State grain reserve", "Mt"),
+    Metric("grain_reserve_mt", "State grain reserves carried into the next year, million tonnes",
+           lambda y: y.grain.state_stock_out_mt, "State grain reserve", "Mt"),
+    Metric("grain_stocks_peasant_mt", "Grain the villages carry into the next year, million tonnes",
+           lambda y: y.grain.peasant_stock_out_mt, "Villages' grain stocks", "Mt"),
+    Metric("grain_seed_mt", "Grain kept for seed, million tonnes", lambda y: y.grain.seed_mt, "Seed grain", "Mt"),
+    Metric("grain_losses_mt", "Grain lost in the fields, threshing and storage, million tonnes",
+           lambda y: y.grain.losses_mt, "Grain lost", "Mt", better=DOWN),
+    Metric("grain_feed_mt", "Grain fed to animals, million tonnes", lambda y: y.grain.feed_mt, "Grain fed to animals", "Mt"),
+    Metric("grain_village_food_mt", "Grain eaten in the villages, million tonnes", lambda y: y.grain.rural_food_mt,
+           "Grain eaten in the villages", "Mt", better=UP),
+    Metric("grain_private_sales_mt", "Grain peasants sold to the towns on the free market, million tonnes",
+           lambda y: y.grain.private_sales_mt, "Sold on the free market", "Mt"),
+    Metric("grain_army_mt", "State grain for the army and industry, million tonnes", lambda y: y.grain.army_mt,
+           "Grain for the army", "Mt"),
+    Metric("grain_towns_mt", "State grain rationed to the towns, million tonnes", lambda y: y.grain.towns_mt,
+           "Grain for the towns", "Mt"),
+    Metric("grain_towns_need_mt", "State grain the towns' rations need, million tonnes", lambda y: y.grain.urban_need_mt,
+           "Towns' ration need", "Mt"),
+    Metric("grain_relief_mt", "State grain returned to the villages as food and seed loans, million tonnes",
+           lambda y: y.grain.relief_mt, "Loans to the villages", "Mt", flow=True),
+    Metric("grain_willing_sales_mt", "Grain peasants would sell the state willingly at its price, million tonnes",
+           lambda y: y.grain.willing_sales_mt, "Offered willingly", "Mt"),
+    Metric("grain_procurement_market_mt", "Grain the state bought from willing sellers, million tonnes",
+           lambda y: y.grain.procurement_market_mt, "Bought willingly", "Mt", flow=True),
+    Metric("grain_procurement_coerced_mt", "Grain the state took by force, million tonnes",
+           lambda y: y.grain.procurement_coerced_mt, "Taken by force", "Mt", better=DOWN, flow=True),
+    Metric("coerced_share", "Share of the harvest taken by force", lambda y: y.grain.coerced_share,
+           "Harvest taken by force", "%", 0, DOWN),
     Metric("sown_area_mha", "Grain sown area, million hectares", lambda y: y.crop.area_mha, "Sown area",
            "million ha", 1),
     Metric("weather", "Weather yield factor (1 = average)", lambda y: y.weather, "Weather", "", 2),
+    Metric("weather_south", "Weather in the south (Ukraine, North Caucasus): 0 drought, 1 poor, 2 average, 3 good, 4 excellent",
+           lambda y: GRADE[y.categories["south"]], "Weather, south", "", 0),
+    Metric("weather_east", "Weather in the east (Volga, Urals, Siberia, Kazakhstan): 0 drought ... 4 excellent",
+           lambda y: GRADE[y.categories["east"]], "Weather, east", "", 0),
+    Metric("weather_centre", "Weather in the centre (Black Earth, Centre, North-West, Belarus): 0 drought ... 4 excellent",
+           lambda y: GRADE[y.categories["centre"]], "Weather, centre", "", 0),
     Metric("cattle_m", "Cattle, millions", lambda y: y.state.cattle_m, "Cattle", "million", better=UP),
     Metric("horses_m", "Horses, millions", lambda y: y.state.horses_m, "Horses", "million", better=UP),
     Metric("tractor_fleet_k", "Tractors in use, thousands", lambda y: y.state.tractors_k, "Tractors in use",
@@ -132,6 +174,8 @@ TABLE: tuple[Metric, ...] = (
            "Feed for animals", "%", 0, UP),
     Metric("urban_food_per_head_t", "Food per town dweller, tonnes of grain equivalent",
            lambda y: y.grain.urban_food_per_head_t, "Food per town dweller", "t", 2, UP),
+    Metric("urban_hunger", "Share of the towns' food missing below subsistence (0 = none)",
+           lambda y: y.grain.urban_hunger, "Hunger in the towns", "%", 0, DOWN),
     Metric("relsol", "Town over village standard of living (Allen's relsol)", lambda y: y.living.relsol,
            "Town over village living", "", 2),
     Metric("farm_disruption", "Disruption of farming (0 = none)", lambda y: y.state.disruption,
@@ -142,8 +186,28 @@ TABLE: tuple[Metric, ...] = (
     Metric("rural_population_m", "Rural population, millions", lambda y: y.state.rural_m, "Villagers", "million"),
     Metric("workers_employees_m", "Workers and employees outside farming, millions", lambda y: y.labour.nonfarm_m,
            "Workers, employees", "million"),
-    Metric("migrants_m", "Villagers who moved to town, millions", lambda y: y.migrants_m, "Moved to town",
+    Metric("labour_demand_m", "Non-farm jobs the state ordered filled, millions", lambda y: y.labour.ordered_nonfarm_m,
+           "Jobs ordered", "million"),
+    Metric("unfilled_jobs_m", "Non-farm jobs ordered that no one arrived to fill, millions",
+           lambda y: y.labour.unfilled_m, "Jobs unfilled", "million", 2),
+    Metric("urban_unemployed_m", "Town dwellers of working age without a job, millions",
+           lambda y: y.labour.urban_unemployed_m, "Unemployed in the towns", "million", 2, DOWN),
+    Metric("migrants_m", "Villagers who moved to town, millions", lambda y: y.migration.migrants_m, "Moved to town",
            "million", 2, flow=True),
+    Metric("migrants_drawn_m", "Villagers drawn to town by its better living (Allen's relsol), millions",
+           lambda y: y.migration.pull * y.migration.share_moved * y.migration.rural_m, "Drawn by town wages",
+           "million", 2, flow=True),
+    Metric("migrants_pushed_m", "Villagers pushed out by forced collectivization, millions",
+           lambda y: y.migration.push_collectivization * y.migration.share_moved * y.migration.rural_m,
+           "Pushed out by collectivization", "million", 2, flow=True),
+    Metric("migrants_fled_m", "Villagers who fled dekulakization or famine, millions",
+           lambda y: (y.migration.flight_dekulakization + y.migration.flight_famine) * y.migration.share_moved
+           * y.migration.rural_m, "Fled", "million", 2, flow=True),
+    Metric("migrants_recruited_m", "Villagers recruited from the collective farms (orgnabor), millions",
+           lambda y: y.migration.recruited * y.migration.share_moved * y.migration.rural_m, "Recruited",
+           "million", 2, flow=True),
+    Metric("migrants_held_back_m", "Villagers the passport system kept from moving, millions",
+           lambda y: y.migration.braked * y.migration.rural_m, "Held back by passports", "million", 2, flow=True),
     Metric("nonag_value_added_bn", "Non-agricultural value added, billion 1937 rubles", lambda y: y.nonag_bn,
            "Non-farm value added", "bn rubles", 0, UP),
     Metric("national_income_bn", "National income, billion 1937 rubles", lambda y: y.living.national_income_bn,
@@ -164,6 +228,10 @@ TABLE: tuple[Metric, ...] = (
     Metric("fear", "Fear", lambda y: y.state.fear, "Fear", "%", 0, DOWN),
     Metric("famine_deaths_m", "Excess deaths from famine, millions", lambda y: y.famine_deaths_m, "Famine deaths",
            "people", 0, DOWN, flow=True),
+    Metric("urban_famine_deaths_m", "Excess deaths from hunger in the towns, millions (part of famine deaths)",
+           lambda y: y.urban_famine_deaths_m, "Hunger deaths in towns", "people", 0, DOWN, flow=True),
+    Metric("famine_deaths_coming_m", "Deaths the last harvest has set in motion for the coming spring, millions",
+           lambda y: y.state.famine_deaths_pending_m, "Famine deaths to come", "people", 0, DOWN),
     Metric("deported_m", "People deported as kulaks, millions", lambda y: y.repression.deported_m, "Deported",
            "people", 0, DOWN, flow=True),
     Metric("special_settlers_m", "Special settlers at year end, millions", lambda y: y.state.special_settlers_m,
@@ -199,6 +267,12 @@ if set(TARGET_METRIC) != set(TARGET_KEYS):
     raise ValueError(f"plan targets without a metric: {sorted(set(TARGET_KEYS) - set(TARGET_METRIC))}")
 
 
+_READERS = tuple((m.name, m.read) for m in TABLE)
+
+
 def record_of(year) -> dict[str, float]:
     """The year's record: every metric of the table, read off the resolved year."""
-    return {"year": float(year.year), **{m.name: float(m.read(year)) for m in TABLE}}
+    record = {"year": float(year.year)}
+    for name, read in _READERS:
+        record[name] = float(read(year))
+    return record

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Literal
 
 from pydantic import Field
 
-from .params import ModelParams, NonNegative, Positive, ProductName, SectorName, Share, Strict
+from .params import (
+    ModelParams,
+    NonNegative,
+    Positive,
+    ProductName,
+    SectorName,
+    Share,
+    Strict,
+    WeatherCategory,
+    Year,
+    number,
+)
 
 TARGET_KEYS = (
     "steel_mt",
@@ -27,34 +39,38 @@ TargetKey = Literal[
 
 
 class InitialState(Strict):
-    rural_population_m: Positive = Field(description="Rural population at the start, millions.")
-    urban_population_m: Positive = Field(description="Urban population at the start, millions.")
-    kulak_population_m: NonNegative = Field(description="People in households the regime classed as kulaks, millions.")
-    nonfarm_labour_m: NonNegative = Field(description="Workers and employees outside farming, millions.")
+    rural_population_m: number(1.0, 1000.0) = Field(description="Rural population at the start, millions.")
+    urban_population_m: number(1.0, 1000.0) = Field(description="Urban population at the start, millions.")
+    kulak_population_m: number(0.0, 100.0) = Field(description="People in households the regime classed as kulaks, millions.")
+    nonfarm_labour_m: number(0.0, 500.0) = Field(description="Workers and employees outside farming, millions.")
+    army_m: number(0.0, 50.0) = Field(description="Men in the armed forces, millions.")
     collectivization: Share = Field(description="Share of households in collective farms.")
-    cattle_m: NonNegative = Field(description="Cattle, millions (summer count).")
-    horses_m: NonNegative = Field(description="Horses, millions (summer count).")
-    tractors_k: NonNegative = Field(description="Tractor fleet, thousands of 15-hp units.")
-    peasant_stock_mt: NonNegative = Field(description="Grain carried over by peasants, Mt.")
-    state_reserve_mt: NonNegative = Field(description="State grain reserves, Mt.")
-    capacity: dict[ProductName, NonNegative] = Field(description="Yearly output capacity per product.")
-    pipeline_share: Share = Field(description="Capacity already under construction, per year of lag, as a share of capacity.")
-    farm_capital_bn: NonNegative = Field(description="Agricultural capital (MTS, fertiliser plants), bn 1937 rubles.")
-    national_income_bn: Positive = Field(description="National income of the year before, bn 1937 rubles.")
-    gulag_m: NonNegative = Field(description="Prisoners in camps and colonies, millions.")
-    special_settlers_m: NonNegative = Field(description="Deported special settlers, millions.")
-    fear: NonNegative = Field(description="Fear of the security organs (0 none, 1 terror).")
-    peasant_unrest: NonNegative = Field(description="Peasant unrest (0 calm, 1 open revolt).")
-    urban_discontent: NonNegative = Field(description="Urban discontent (0 calm, 1 strikes).")
-
+    cattle_m: number(0.0, 1000.0) = Field(description="Cattle, millions (summer count).")
+    horses_m: number(0.0, 1000.0) = Field(description="Horses, millions (summer count).")
+    tractors_k: number(0.0, 10000.0) = Field(description="Tractor fleet, thousands of 15-hp units.")
+    peasant_stock_mt: number(0.0, 100.0) = Field(description="Grain carried over by peasants, Mt.")
+    state_reserve_mt: number(0.0, 100.0) = Field(description="State grain stocks, Mt.")
+    capacity: dict[ProductName, number(0.0, 1e6)] = Field(description="Yearly output capacity per product.")
+    pipeline: dict[ProductName, list[number(0.0, 1e6)]] = Field(
+        default_factory=dict,
+        description="Capacity already under construction in the first year: per product, the capacity due in "
+                    "1, 2, ... years (at most the product's lag_years values).",
+    )
+    farm_capital_bn: number(0.0, 1000.0) = Field(description="Agricultural capital (MTS, fertiliser plants), bn 1937 rubles.")
+    national_income_bn: number(1.0, 1e5) = Field(description="National income of the year before, bn 1937 rubles.")
+    gulag_m: number(0.0, 100.0) = Field(description="Prisoners in camps and colonies, millions.")
+    special_settlers_m: number(0.0, 100.0) = Field(description="Deported special settlers, millions.")
+    fear: number(0.0, 3.0) = Field(description="Fear of the security organs (0 none, 1 terror).")
+    peasant_unrest: number(0.0, 1.5) = Field(description="Peasant unrest (0 calm, 1 open revolt).")
+    urban_discontent: number(0.0, 1.5) = Field(description="Urban discontent (0 calm, 1 strikes).")
 
 
 class Plan(Strict):
     id: str = Field(description="Plan id, e.g. first_plan.")
     name: str = Field(description="Name shown to the player.")
-    start: int = Field(description="First year of the plan.")
-    end: int = Field(description="Year whose output the targets are for.")
-    historical_targets: dict[TargetKey, Positive] = Field(
+    start: Year = Field(description="First year of the plan.")
+    end: Year = Field(description="Year whose output the targets are for.")
+    historical_targets: dict[TargetKey, number(0.0, 1e6, above=True)] = Field(
         default_factory=dict, description="What the plan actually set, for comparison."
     )
 
@@ -82,7 +98,8 @@ class World(Strict):
     last_year: int
     params: ModelParams
     initial: InitialState
-    historical_weather: dict[int, Positive] = Field(description="Yield factor of each year's weather (1 = average).")
+    historical_weather: dict[int, dict[str, WeatherCategory]] = Field(
+        description="The weather of each year, a category per region group, from the record.")
     plans: list[Plan]
     projects: list[Project]
     lever_ranges: dict[str, tuple[float, float]] = Field(
@@ -101,7 +118,8 @@ class World(Strict):
         return (max(low, narrowed[0]), min(high, narrowed[1])) if narrowed else (low, high)
 
     def project(self, project_id: str) -> Project | None:
-        for project in self.projects:
-            if project.id == project_id:
-                return project
-        return None
+        return self._projects_by_id.get(project_id)
+
+    @cached_property
+    def _projects_by_id(self) -> dict[str, Project]:
+        return {project.id: project for project in self.projects}

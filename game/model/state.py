@@ -29,24 +29,27 @@ class State:
     rural_m: float
     urban_m: float
     kulaks_m: float
-    nonfarm_labour_m: float
+    nonfarm_labour_m: float                 # workers and employees outside farming
+    army_m: float = 0.0
     famine_share_last: float = 0.0          # share below subsistence last harvest year
     famine_deaths_pending_m: float = 0.0    # deaths of last harvest year still to come (spring)
+    passport_controls: float = 0.0          # 0: none; 1: the passport system in force (an event sets it)
     # countryside
     collectivization: float = 0.0
+    forced_last: float = 0.0                # last year's forced collectivization (its slaughter runs on)
     cattle_m: float = 0.0
     horses_m: float = 0.0
     tractors_k: float = 0.0
     farm_capital_bn: float = 0.0
     disruption: float = 0.0
     herd_shock: float = 0.0                 # recent loss of cattle (share), fading
-    procurement_share_last: float = 0.0
-    procurement_norm: float = 0.0           # procurement share the villages have come to expect
-    peasant_stock_mt: float = 0.0
-    state_reserve_mt: float = 0.0
+    peasant_stock_mt: float = 0.0           # grain the villages carry over to the next harvest
+    state_reserve_mt: float = 0.0           # grain the state holds over to the next harvest
+    coercion_norm: float = 0.0              # share of the harvest taken by force that has become routine
     # industry
     capacity: dict[str, float] = field(default_factory=dict)
     pipeline: dict[str, list[float]] = field(default_factory=dict)  # capacity due in 1, 2, ... years
+    new_capacity: dict[str, list[float]] = field(default_factory=dict)  # added this year, last year, ...
     projects_building: dict[str, float] = field(default_factory=dict)  # id -> share still to build
     projects_done: list[str] = field(default_factory=list)
     strain: float = 0.0
@@ -56,6 +59,7 @@ class State:
     last_output: dict[str, float] = field(default_factory=dict)
     national_income_bn: float = 0.0
     housing_m: float = 0.0                  # urban residents the housing stock is built for
+    index_base: dict[str, float] = field(default_factory=dict)  # the first year's figures the indexes compare
     # state and repression
     fear: float = 0.0
     peasant_unrest: float = 0.0
@@ -74,25 +78,24 @@ class State:
     def initial(cls, world: World) -> State:
         init = world.initial
         products = world.params.industry.products
+        mastering = len(world.params.industry.mastering)
         return cls(
             year=world.first_year,
             rural_m=init.rural_population_m,
             urban_m=init.urban_population_m,
             kulaks_m=init.kulak_population_m,
             nonfarm_labour_m=init.nonfarm_labour_m,
+            army_m=init.army_m,
             collectivization=init.collectivization,
             cattle_m=init.cattle_m,
             horses_m=init.horses_m,
             tractors_k=init.tractors_k,
             farm_capital_bn=init.farm_capital_bn,
-            procurement_norm=world.params.agriculture.normal_procurement_share,
             peasant_stock_mt=init.peasant_stock_mt,
             state_reserve_mt=init.state_reserve_mt,
-            capacity=dict(init.capacity),
-            pipeline={
-                p: [init.capacity[p] * init.pipeline_share] * params.lag_years
-                for p, params in products.items()
-            },
+            capacity={p: init.capacity.get(p, 0.0) for p in products},
+            pipeline={p: _padded(init.pipeline.get(p, []), params.lag_years) for p, params in products.items()},
+            new_capacity={p: [0.0] * mastering for p in products},
             national_income_bn=init.national_income_bn,
             housing_m=world.params.economy.urban_population_1928_m,
             fear=init.fear,
@@ -123,6 +126,11 @@ class State:
             value = getattr(self, name)
             setattr(new, name, value if copier is None else copier(value))
         return new
+
+
+def _padded(values: list[float], length: int) -> list[float]:
+    """A pipeline of exactly `length` years: the given capacity due in 1, 2, ... years, then nothing."""
+    return [float(v) for v in values[:length]] + [0.0] * max(0, length - len(values))
 
 
 def _copy_modifiers(modifiers: list[ActiveModifier]) -> list[ActiveModifier]:

@@ -22,7 +22,6 @@ STATE_VARIABLES: dict[str, tuple[str, float, float]] = {
     "grain_reserve_mt": ("state_reserve_mt", 0.0, math.inf),
     "peasant_stock_mt": ("peasant_stock_mt", 0.0, math.inf),
     "farm_disruption": ("disruption", 0.0, 0.9),
-    "procurement_norm": ("procurement_norm", 0.0, 1.0),
     "plan_strain": ("strain", 0.0, math.inf),
     "specialist_loss": ("specialist_loss", 0.0, 0.7),
     "fear": ("fear", 0.0, 3.0),
@@ -36,6 +35,8 @@ STATE_VARIABLES: dict[str, tuple[str, float, float]] = {
     "urban_housing_m": ("housing_m", 0.0, math.inf),
     "farm_capital_bn": ("farm_capital_bn", 0.0, math.inf),
     "national_income_bn": ("national_income_bn", 1.0, math.inf),
+    # The passport system (December 1932): 0 none, 1 in force; it holds back migration.
+    "passport_controls": ("passport_controls", 0.0, 1.0),
     # Deaths the last harvest has already set in motion for the coming spring; relief can lower them.
     "famine_deaths_coming_m": ("famine_deaths_pending_m", 0.0, math.inf),
 }

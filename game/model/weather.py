@@ -1,18 +1,47 @@
-"""Weather: the historical series, or seeded random draws that do not disturb the game's RNG."""
+"""Weather: a category per region group and year, from the historical record or drawn at random.
+
+The record (scenarios/common/weather.yaml) says what the sources say of each year in each region
+group: excellent, good, average, poor, drought, or wet_blight (a year spoilt by rain, rust and
+smut). One shared table of yield factors turns categories into yields, the same in every year:
+there is no per-year number to fit. Random weather draws from the same categories, seeded so
+that the same (seed, year, draw) always gives the same weather and never disturbs the game's
+other random streams.
+"""
 
 from __future__ import annotations
 
-import math
 import random
 
-from .params import AgricultureParams
+from .params import WEATHER_SCALE, WeatherParams
+
+GRADE = {"drought": 0.0, "poor": 1.0, "wet_blight": 1.0, "average": 2.0, "good": 3.0, "excellent": 4.0}
+"""A category as a number conditions can compare: 0 drought ... 4 excellent."""
 
 
-def random_weather(seed: int, year: int, draw: int, p: AgricultureParams) -> float:
-    """A yield factor with mean about 1; the same (seed, year, draw) always gives the same value."""
+def yield_factor(categories: dict[str, str], p: WeatherParams) -> float:
+    """The country's weather factor: each group's category factor, weighted by its grain area."""
+    return sum(share * p.factors[categories[group]] for group, share in p.groups.items())
+
+
+def random_categories(seed: int, year: int, draw: int, p: WeatherParams) -> dict[str, str]:
+    """One year's weather: a category for the country, each group one step either side at times."""
     rng = random.Random(f"weather:{seed}:{year}:{draw}")
-    sd = p.weather_sd
-    factor = math.exp(rng.gauss(0.0, sd) - 0.5 * sd * sd)
-    if rng.random() < p.drought_chance:
-        factor *= p.drought_factor
-    return factor
+    national = _pick(rng, p.odds)
+    categories = {}
+    for group in p.groups:
+        category = national
+        if national in WEATHER_SCALE and rng.random() < p.group_spread:
+            step = -1 if rng.random() < 0.5 else 1
+            index = min(len(WEATHER_SCALE) - 1, max(0, WEATHER_SCALE.index(national) + step))
+            category = WEATHER_SCALE[index]
+        categories[group] = category
+    return categories
+
+
+def _pick(rng: random.Random, odds: dict[str, float]) -> str:
+    roll = rng.random() * sum(odds.values())
+    for category, chance in odds.items():
+        roll -= chance
+        if roll < 0:
+            return category
+    return next(reversed(odds))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import asdict, dataclass
 
 from .agriculture import Harvest, collectivize, harvest, update_herds
 from .directives import Directives
-from .economy import Living, living_standards
+from .economy import Consumption, Living, agriculture_value_bn, consumption_per_head, living_standards
 from .effects import age_modifiers, rate
-from .food import GrainBalance, grain_balance
+from .food import GrainBalance, StateOrders, grain_balance
 from .industry import (
     TARGET_PRODUCT,
     Investment,
@@ -18,11 +19,12 @@ from .industry import (
     plan_fulfilment,
     produce,
     start_projects,
+    update_specialists,
     value_added_bn,
 )
 from .metrics import record_of
-from .politics import Repression, repress, update_unrest
-from .population import LabourMarket, grow_and_move, labour_market, migration_rate
+from .politics import Repression, repress, update_fear, update_unrest
+from .population import LabourMarket, Migration, grow_and_move, labour_market, migrate
 from .setup import World
 from .state import State
 from .statistics import output_inflation, reported_harvest
@@ -36,6 +38,7 @@ class Year:
     year: int
     directives: Directives
     weather: float
+    categories: dict[str, str]
     state: State
     forced: float
     labour: LabourMarket
@@ -43,15 +46,17 @@ class Year:
     grain: GrainBalance
     investment: Investment
     imports_bn: float
+    defence_bn: float
     output: Output
     consumer_goods_index: float
     plan_fulfilment: float
     nonag_bn: float
     living: Living
     famine_deaths_m: float
+    urban_famine_deaths_m: float
     repression: Repression
     unrest: float
-    migrants_m: float
+    migration: Migration
     inflation: float
     reported_harvest_mt: float
 
@@ -64,12 +69,14 @@ def baseline(world: World) -> dict[str, float]:
     """1928 reference levels the mechanisms compare against."""
     init = world.initial
     p = world.params
-    labour = p.population.labour_participation * (init.rural_population_m + init.urban_population_m)
+    labour = p.population.labour_participation * init.rural_population_m
+    goods = init.capacity["consumer_goods"] * p.industry.base_utilisation
     return {
         "draft_m": init.horses_m + init.tractors_k * 1e-3 * p.agriculture.tractor_draft_equivalent,
-        "farm_labour_m": labour - init.nonfarm_labour_m,
+        "farm_labour_m": labour - p.population.rural_jobs_per_resident * init.rural_population_m,
         "cattle_m": init.cattle_m,
-        "consumer_goods_bn": init.capacity["consumer_goods"] * p.industry.base_utilisation,
+        "consumer_goods_bn": goods,
+        "rural_goods_pc": goods * (1.0 - p.economy.urban_goods_share) / init.rural_population_m,
     }
 
 
@@ -86,61 +93,91 @@ def set_targets(state: State, d: Directives, world: World) -> None:
         state.targets.setdefault(plan_id, {}).update(values)
 
 
-def resolve_year(world: World, state: State, d: Directives, weather: float,
+def goods_per_villager(state: State, world: World, base: dict[str, float]) -> float:
+    """Manufactured goods per villager last year, against 1928: what a peasant's money buys."""
+    p = world.params
+    goods = state.last_output.get("consumer_goods", base["consumer_goods_bn"])
+    per_head = goods * (1.0 - p.economy.urban_goods_share) / max(state.rural_m, 1e-9)
+    return per_head / base["rural_goods_pc"]
+
+
+def resolve_year(world: World, state: State, d: Directives, categories: dict[str, str], weather: float,
                  base: dict[str, float]) -> dict[str, float]:
     """Resolve `state.year` under directives `d`; mutate `state` into the next year; return the record."""
     p = world.params
     year = state.year
     set_targets(state, d, world)
-    start_projects(state, d)
+    start_projects(state, d.projects)
     commission(state, p.industry)
 
-    forced = collectivize(state, d, p.agriculture)
-    labour = labour_market(state, d, p.population)
+    forced = collectivize(state, d.collectivization_target, d.dekulakization, p.agriculture)
+    state.army_m = d.army_m
+    labour = labour_market(state, d.labor.farms, d.labor.factories, d.labor.construction, d.army_m,
+                           p.defence.soldier_labour_share, p.population)
     crop = harvest(state, labour.farm_effective_m, weather, p.agriculture, base)
-    grain = grain_balance(state, crop.harvest_mt, crop.area_mha, d, p.agriculture.seed_t_per_ha,
-                          p.food, p.livestock)
-    squeeze = max(0.0, grain.procurement_share - state.procurement_norm)
+    orders = StateOrders(d.grain_procurement_mt, d.grain_exports_mt, d.grain_price_index,
+                         d.grain_reserve_target_mt, d.repression)
+    grain = grain_balance(state, crop.harvest_mt, crop.area_mha, orders, d.army_m,
+                          goods_per_villager(state, world, base), p.agriculture.seed_t_per_ha, p.food, p.livestock)
+    state.disruption += p.agriculture.disruption_per_coercion * grain.squeeze  # seed and fodder seized
     update_herds(state, forced, d.dekulakization, grain.feed_ratio, p.livestock)
 
     price = p.food.world_grain_price.get(year, 1.0)
     imports = grain.exports_mt * price * p.food.machinery_bn_per_export_mt
-    money = invest(state, d, labour.construction_m, imports, world)
+    money = invest(state, d.investment_rate, d.investment_split, labour.construction_m, imports,
+                   grain.purchase_premium_bn, world)
     state.housing_m += p.economy.housing_m_per_bn * money.light_industry_bn
-    out = produce(state, d, labour.factory_m, world)
+    arrested = update_specialists(state, d.repression, p.industry)
+    defence_bn = d.defence_share * state.national_income_bn
+    out = produce(state, labour.factory_m, defence_bn, d.investment_split.defense, grain.procurement_mt, arrested,
+                  world)
     q = out.quantities
     nonag = (value_added_bn(q, p.industry) + p.industry.services_bn_per_urban_m * state.urban_m
              + p.industry.construction_value_share * money.realised_bn)
-    living = living_standards(crop.harvest_mt, state.cattle_m, nonag, d.investment_rate, state.population_m,
-                              state.urban_m, state.housing_m, q["consumer_goods"],
-                              grain.urban_food_per_head_t, grain.rural_food_per_head_t,
-                              p.population.relsol_1928, p.economy, rate(state, "urban_wage"))
+    agriculture = agriculture_value_bn(crop.harvest_mt, state.cattle_m, p.economy)
+    now = consumption_per_head(agriculture + nonag, d.investment_rate, d.defence_share, state.population_m,
+                               state.urban_m, state.housing_m, q["consumer_goods"], grain.urban_food_per_head_t,
+                               grain.rural_food_per_head_t, p.economy)
+    if not state.index_base:  # the first year played is the indexes' base: it reads 100
+        state.index_base = {**asdict(now), "consumer_goods": q["consumer_goods"]}
+    base_now = Consumption(**{k: v for k, v in state.index_base.items() if k != "consumer_goods"})
+    living = living_standards(agriculture, nonag, now, base_now, state.population_m, p.population.relsol_1928,
+                              p.economy, rate(state, "urban_wage"))
 
+    # A harvest's famine kills mostly in the next spring: this year's deaths are the rest of last
+    # harvest's and the first of this one's.
     famine_now = grain.famine_deaths_m * (1.0 - p.food.famine_deaths_next_year_share)
-    famine_deaths = state.famine_deaths_pending_m + famine_now
+    rural_famine = state.famine_deaths_pending_m + famine_now
     state.famine_deaths_pending_m = grain.famine_deaths_m - famine_now
-    rep = repress(state, d, forced, grain.share_below_subsistence, p.politics)
-    unrest = update_unrest(state, d, forced, squeeze, grain.share_below_subsistence,
-                           living.urban_real_wage_index, p.politics)
+    famine_deaths = rural_famine + grain.urban_famine_deaths_m
+    update_fear(state, d.repression, p.politics)
+    rep = repress(state, d.repression, d.dekulakization, forced, grain.share_below_subsistence, p.politics)
+    unrest = update_unrest(state, forced, d.dekulakization, grain.squeeze, grain.share_below_subsistence,
+                           living.urban_real_wage_index, grain.urban_hunger, p.politics)
 
-    moving = migration_rate(living.relsol, labour.unfilled_m, state.rural_m, d.dekulakization, p.population)
-    migrants = min(moving * rate(state, "migration"), p.population.max_migration_rate) * state.rural_m
-    deaths = famine_deaths + rep.executions_m + rep.gulag_deaths_m + rep.settler_deaths_m
-    grow_and_move(state, migrants, grain.share_below_subsistence, deaths, p.population)
+    moving = migrate(state, living.relsol, labour, forced, d.dekulakization, grain.share_below_subsistence,
+                     p.population)
+    rural_deaths = rural_famine + rep.executions_m + rep.settler_deaths_m + rep.gulag_deaths_m
+    grow_and_move(state, moving.migrants_m, grain.share_below_subsistence, rural_deaths,
+                  grain.urban_famine_deaths_m, p.population)
 
     inflation = output_inflation(out.pressure, state.fear, p.statistics) * rate(state, "statistics_inflation")
     reported_harvest_mt = reported_harvest(year, crop.harvest_mt, weather, state.fear, p.statistics,
                                            rate(state, "statistics_inflation"))
-    resolved = Year(year, d, weather, state, forced, labour, crop, grain, money, imports, out,
-                    100.0 * q["consumer_goods"] / base["consumer_goods_bn"], plan_fulfilment(state, q, world),
-                    nonag, living, famine_deaths, rep, unrest, migrants, inflation, reported_harvest_mt)
+    resolved = Year(year, d, weather, categories, state, forced, labour, crop, grain, money, imports, defence_bn,
+                    out, 100.0 * q["consumer_goods"] / max(state.index_base["consumer_goods"], 1e-9),
+                    plan_fulfilment(state, q, world),
+                    nonag, living, famine_deaths, grain.urban_famine_deaths_m, rep, unrest, moving, inflation,
+                    reported_harvest_mt)
     record = record_of(resolved)
 
     state.national_income_bn = living.national_income_bn
     age_modifiers(state)
     state.famine_share_last = grain.share_below_subsistence
-    state.procurement_share_last = grain.procurement_share
-    state.procurement_norm += p.agriculture.procurement_norm_adaptation * (grain.procurement_share - state.procurement_norm)
     state.last_output = dict(q)
     state.year = year + 1
+    if not math.isfinite(sum(record.values())):  # one pass: any inf or nan makes the sum so
+        bad = ", ".join(k for k, v in record.items() if not math.isfinite(v))
+        if bad:
+            raise ArithmeticError(f"{year}: the model produced a number that is not finite ({bad})")
     return record

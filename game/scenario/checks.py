@@ -63,18 +63,35 @@ def _check_lever_ranges(doc: Document) -> None:
 
 
 def _check_weather(doc: Document, first, last, years_known: bool) -> None:
+    """The weather record may reach beyond the scenario's years (it is history, shared by
+    scenarios); it must cover every year played, each with every region group of the parameters."""
     weather = doc.data.get("historical_weather")
     if not isinstance(weather, dict):
         return
-    for year in weather:
-        if years_known and isinstance(year, int) and not first <= year <= last:
-            doc.problems.append(doc.locate(("historical_weather", year), "E130",
-                                           f"historical_weather: {year} is outside {first}-{last}", at_key=True))
     if years_known:
         missing = [y for y in range(first, last + 1) if y not in weather]
         if missing:
             doc.problems.append(doc.locate(("historical_weather",), "E131",
-                                           f"historical_weather has no value for {_years(missing)}", at_key=True))
+                                           f"historical_weather has no entry for {_years(missing)}", at_key=True))
+    params = doc.data.get("parameters")
+    groups = params.get("weather", {}).get("groups") if isinstance(params, dict) else None
+    if not isinstance(groups, dict):
+        return
+    for year, entry in weather.items():
+        regions = entry.get("regions") if isinstance(entry, dict) else None
+        if not isinstance(regions, dict):
+            continue
+        lacking = [g for g in groups if g not in regions]
+        if lacking:
+            doc.problems.append(doc.locate(("historical_weather", year, "regions"), "E101",
+                                           f"historical_weather.{year}: no category for {', '.join(map(str, lacking))}",
+                                           f"region groups: {', '.join(map(str, groups))}"))
+        for group in regions:
+            if group not in groups:
+                doc.problems.append(doc.locate(("historical_weather", year, "regions", group), "E121",
+                                               f"historical_weather.{year}: unknown region group {group!r}",
+                                               did_you_mean(str(group), [str(g) for g in groups])
+                                               or f"region groups: {', '.join(map(str, groups))}", at_key=True))
 
 
 def _check_plans(doc: Document, first, last, years_known: bool) -> None:

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..events.engine import Deck
 from ..events.schema import Event
 from ..model.levers import LEVER_IDS
-from ..model.params import ModelParams, Positive, Strict
+from ..model.params import ModelParams, Strict, WeatherCategory
 from ..model.setup import InitialState, Plan, Project, World
 
 LEVERS: tuple[str, ...] = LEVER_IDS
@@ -33,6 +33,16 @@ class HistorySeries(Strict):
         description="Confidence per year: C confirmed, S secondary, M approximate (shown as such), D derived.",
     )
     source: str = Field(default="", description="Where the figures come from (author, title, year).")
+
+
+class WeatherYear(Strict):
+    """One year of the weather record: what the sources say of each region group."""
+
+    regions: dict[str, WeatherCategory] = Field(
+        description="Region group -> category: excellent, good, average, poor, drought or wet_blight "
+                    "(a year spoilt by rain, rust and smut).")
+    note: str = Field(default="", max_length=2000, description="What the sources say happened, in a sentence or two.")
+    sources: list[str] = Field(default_factory=list, description="Works the categories rest on.")
 
 
 class LeverRange(Strict):
@@ -91,8 +101,8 @@ class ScenarioContent(Strict):
     length_minutes: int | None = Field(default=None, ge=1, le=600, description="About how long a game takes.")
     parameters: ModelParams | None = Field(default=None, description="Every number the model uses.")
     initial_state: InitialState | None = Field(default=None, description="The country at the start of the first year.")
-    historical_weather: dict[int, Positive] = Field(
-        default_factory=dict, description="Weather yield factor of each year (1 = average)."
+    historical_weather: dict[int, WeatherYear] = Field(
+        default_factory=dict, description="The weather record: a category per region group for each year, with sources."
     )
     plans: list[Plan] = Field(default_factory=list, description="The five-year plans and their years.")
     projects: list[Project] = Field(default_factory=list, description="Flagship construction projects.")
@@ -119,7 +129,8 @@ class Scenario(ScenarioContent):
     last_year: int = Field(ge=1900, le=2000, description="Last year played.")
     parameters: ModelParams = Field(description="Every number the model uses.")
     initial_state: InitialState = Field(description="The country at the start of the first year.")
-    historical_weather: dict[int, Positive] = Field(description="Weather yield factor of each year (1 = average).")
+    historical_weather: dict[int, WeatherYear] = Field(
+        description="The weather record: a category per region group for each year, with sources.")
     plans: list[Plan] = Field(description="The five-year plans and their years.")
 
     def world(self) -> World:
@@ -128,7 +139,7 @@ class Scenario(ScenarioContent):
             last_year=self.last_year,
             params=self.parameters,
             initial=self.initial_state,
-            historical_weather=self.historical_weather,
+            historical_weather={year: dict(w.regions) for year, w in self.historical_weather.items()},
             plans=self.plans,
             projects=self.projects,
             lever_ranges={f: (r.low, r.high) for f, r in self.lever_ranges.items()},

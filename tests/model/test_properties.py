@@ -1,4 +1,5 @@
-"""Properties that hold for any valid directives (hypothesis)."""
+"""Properties that hold for any valid directives (hypothesis): every lever of the lever table at any
+value it allows."""
 
 from __future__ import annotations
 
@@ -8,33 +9,37 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.model import Directives, Game
+from game.model.levers import CONTROLS
 
 from .helpers import great_turn
 
-shares3 = st.tuples(*[st.floats(0.0, 1.0)] * 3).filter(lambda t: sum(t) > 0.05)
-shares5 = st.tuples(*[st.floats(0.0, 1.0)] * 5).filter(lambda t: sum(t) > 0.05)
+
+def _shares(count: int):
+    return st.tuples(*[st.floats(0.0, 1.0)] * count).filter(lambda t: math.fsum(t) > 0.05)
 
 
 @st.composite
 def directives(draw) -> Directives:
-    labour = draw(shares3)
-    split = draw(shares5)
-    lt, st_ = sum(labour), sum(split)
-    return Directives.model_validate({
-        "labor": dict(zip(("farms", "factories", "construction"), (x / lt for x in labour), strict=True)),
-        "investment_rate": draw(st.floats(0.05, 0.6)),
-        "investment_split": dict(zip(("heavy_industry", "light_industry", "agriculture", "transport_power",
-                                      "defense"), (x / st_ for x in split), strict=True)),
-        "grain_procurement_mt": draw(st.floats(0.0, 60.0)),
-        "grain_exports_mt": draw(st.floats(0.0, 15.0)),
-        "collectivization_target": draw(st.floats(0.0, 1.0)),
-        "dekulakization": draw(st.booleans()),
-        "repression": draw(st.integers(0, 3)),
-    })
+    values = {}
+    for control in CONTROLS.values():
+        if control.kind == "number":
+            values[control.field] = draw(st.floats(control.low, control.high))
+        elif control.kind == "level":
+            values[control.field] = draw(st.integers(int(control.low), int(control.high)))
+        elif control.kind == "switch":
+            values[control.field] = draw(st.booleans())
+        elif control.kind == "shares":
+            parts = draw(_shares(len(control.parts)))
+            total = math.fsum(parts)
+            values[control.field] = {name: x / total for (name, _), x in zip(control.parts, parts, strict=True)}
+    return Directives.model_validate(values)
 
 
-@settings(max_examples=500, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(max_examples=500, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@SETTINGS
 @given(st.lists(directives(), min_size=14, max_size=14), st.integers(0, 2**16), st.booleans())
 def test_every_metric_stays_finite_and_non_negative(years, seed, random_weather):
     game = Game(great_turn(), seed=seed, weather_mode="random" if random_weather else "historical")
@@ -45,3 +50,27 @@ def test_every_metric_stays_finite_and_non_negative(years, seed, random_weather)
         for metric, value in record.items():
             assert math.isfinite(value), f"{record['year']:.0f} {metric} = {value}"
             assert value >= 0.0, f"{record['year']:.0f} {metric} = {value}"
+
+
+SOURCES = ("grain_harvest_mt",)
+USES = ("grain_seed_mt", "grain_losses_mt", "grain_feed_mt", "grain_village_food_mt", "grain_private_sales_mt",
+        "grain_stocks_peasant_mt", "grain_army_mt", "grain_exports_mt", "grain_towns_mt", "grain_reserve_mt")
+
+
+@settings(max_examples=200, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(directives(), min_size=14, max_size=14), st.integers(0, 2**16))
+def test_the_grain_balance_closes_every_year(years, seed):
+    """Every tonne is accounted for, from the published figures alone: the harvest and the stocks
+    carried in equal seed, losses, feed, food, sales, exports, rations and the stocks carried out."""
+    world = great_turn()
+    game = Game(world, seed=seed, weather_mode="random")
+    peasant_in, state_in = world.initial.peasant_stock_mt, world.initial.state_reserve_mt
+    for d in years:
+        if game.finished:
+            break
+        r = game.play_year(d)
+        sources = r["grain_harvest_mt"] + peasant_in + state_in
+        uses = math.fsum(r[name] for name in USES)
+        assert abs(sources - uses) <= 1e-9 * max(1.0, sources), f"{r['year']:.0f}: {sources} != {uses}"
+        peasant_in, state_in = r["grain_stocks_peasant_mt"], r["grain_reserve_mt"]

@@ -38,6 +38,13 @@ def test_first_plan_is_a_lesson_on_history_s_first_five_years():
     assert lesson.parameters == full.parameters
 
 
+def test_bukharin_alternative_copies_the_full_campaign_s_country_but_its_politics():
+    alternative, history = load_scenario("bukharin_alternative"), load_scenario("great_turn")
+    political = {"fear", "peasant_unrest"}
+    ours, theirs = alternative.initial_state.model_dump(), history.initial_state.model_dump()
+    assert {k: v for k, v in ours.items() if k not in political} == {k: v for k, v in theirs.items() if k not in political}
+
+
 def test_bukharin_alternative_starts_calmer_and_follows_nep():
     alternative, history = load_scenario("bukharin_alternative"), load_scenario("great_turn")
     assert alternative.initial_state.peasant_unrest < history.initial_state.peasant_unrest

@@ -79,7 +79,7 @@ def test_value_out_of_range_in_an_included_file(folder):
     lines[number] = "    subsistence_t: -0.2"
     common.write_text("\n".join(lines), encoding="utf-8")
     assert problems_of(folder, "") == [
-        f"common/parameters.yaml:{number + 1}:20: E103 parameters.food.subsistence_t must be more than 0.0, not -0.2"]
+        f"common/parameters.yaml:{number + 1}:20: E103 parameters.food.subsistence_t must be at least 0.05, not -0.2"]
 
 
 def test_duplicate_key(folder):
@@ -140,9 +140,18 @@ def test_unknown_reference_with_did_you_mean(folder):
     assert problem.hint == "did you mean 'steel'?"
 
 
-def test_year_outside_the_scenario(folder):
-    assert problems_of(folder, "historical_weather:\n  1950: 1.0\n") == [
-        "scenario.yaml:9:3: E130 historical_weather: 1950 is outside 1928-1941"]
+def test_weather_of_an_unknown_region_group(folder):
+    body = "historical_weather:\n  1930:\n    regions: {south: good, east: good, centr: good}\n"
+    assert problems_of(folder, body) == ["scenario.yaml:10:40: E121 historical_weather.1930: unknown region group 'centr'"]
+
+
+def test_weather_must_cover_every_year_played(folder):
+    weather = folder / "common" / "weather.yaml"
+    text = weather.read_text(encoding="utf-8")
+    start = text.index("  1935:")
+    weather.write_text(text[:start] + text[text.index("  1936:"):], encoding="utf-8")
+    line = text[:text.index("historical_weather:")].count("\n") + 1
+    assert problems_of(folder, "") == [f"common/weather.yaml:{line}:1: E131 historical_weather has no entry for 1935"]
 
 
 def test_shares_that_do_not_sum_to_one(folder):
@@ -213,15 +222,16 @@ def test_untrusted_input_is_refused_quickly_with_a_message(folder, content, code
 
 def test_validate_command_lists_every_problem_with_hints(folder, capsys):
     (folder / "scenario.yaml").write_text(
-        HEADER.replace("description:", "descripton:") + "historical_weather:\n  1950: -1\n", encoding="utf-8")
+        HEADER.replace("description:", "descripton:") + "historical_weather:\n  1930:\n    regions: {south: rainy}\n",
+        encoding="utf-8")
     code = main(["validate", str(folder)])
     out = capsys.readouterr().out
     assert code == 1
     assert "scenario.yaml:4:1: E100 unknown key 'descripton' in the top level\n    hint: did you mean 'description'?" in out
-    assert "scenario.yaml:9:9: E103 historical_weather.1950 must be more than 0.0, not -1" in out
+    assert ("scenario.yaml:10:22: E104 historical_weather.1930.regions.south: 'rainy' is not one of 'excellent', "
+            "'good', 'average', 'poor', 'drought' or 'wet_blight'") in out
     assert "scenario.yaml:1:1: E101 missing key 'description' in the top level" in out
-    assert "scenario.yaml:9:3: E130 historical_weather: 1950 is outside 1928-1941" in out
-    assert out.strip().splitlines()[-1].startswith("4 errors, 0 warnings")
+    assert out.strip().splitlines()[-1].startswith("3 errors, 0 warnings")
     assert "Traceback" not in out
 
 

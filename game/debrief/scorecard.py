@@ -29,6 +29,8 @@ COMMAND_FLAGS = {              # event flags that change the command-and-prepara
     "evacuation_prepared": +0.15,
     "eastern_relocation_begun": +0.15,
     "frontier_alerted": +0.2,
+    "new_tank_models": +0.1,
+    "obsolete_tanks": -0.1,
 }
 READINESS_WEIGHTS = {"arms": 0.5, "food": 0.15, "cohesion": 0.15, "command": 0.2}
 

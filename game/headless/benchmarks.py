@@ -50,15 +50,15 @@ class Check:
     def inside(self) -> bool:
         return self.low <= self.model <= self.high
 
-    def loss(self) -> float:
-        """Zero inside the band, growing fast outside it (on a log scale for positive bands)."""
-        if self.inside:
-            return 0.0
+    def loss(self, margin: float = 0.03) -> float:
+        """Zero well inside the band, growing fast outside it (on a log scale for positive bands).
+        The search aims `margin` inside the edges, so that the figures it finds do not sit on them."""
         if self.low > 0 and self.model > 0:
-            miss = max(math.log(self.low / self.model), math.log(self.model / self.high))
+            miss = max(0.0, math.log(self.low * (1 + margin) / self.model),
+                       math.log(self.model / (self.high * (1 - margin))))
         else:
             width = max(abs(self.high - self.low), 1e-3)
-            miss = max(self.low - self.model, self.model - self.high) / width
+            miss = max(0.0, self.low + margin * width - self.model, self.model - self.high + margin * width) / width
         return self.weight * (40.0 * miss * miss + 10.0 * miss)
 
 
@@ -180,14 +180,14 @@ def historical_checks(rec: Records) -> list[Check]:
         checks.append(Check("Famine", f"famine deaths {year} (M)", rec[year]["famine_deaths_m"], "below 0.3", 0.0, 0.3))
     pop = h["population"]
     checks.append(near("Population and labour", "urban population 1939", rec[1939]["urban_population_m"],
-                       value(pop["census_1939"]["urban_m"]), 0.12))
+                       value(pop["census_1939"]["urban_m"]), 0.12, weight=2.0))
     for year in (1932, 1937, 1940):
         checks.append(near("Population and labour", f"workers and employees {year}", rec[year]["workers_employees_m"],
-                           pop["workers_and_employees_m"]["values"][year], 0.20))
+                           pop["workers_and_employees_m"]["values"][year], 0.20, weight=2.0))
     allen = h["growth_and_living_standards"]["nonagricultural_value_added_bn_1937_rubles"]["values"]
     for year in (1932, 1937, 1939):
         checks.append(near("Non-agricultural value added (Allen)", f"non-farm value added {year}",
-                           rec[year]["nonag_value_added_bn"], allen[year], 0.15))
+                           rec[year]["nonag_value_added_bn"], allen[year], 0.15, weight=2.0))
     gdp = h["growth_and_living_standards"]["gdp_per_capita_2011_dollars"]["values"]
     for year in (1932, 1937, 1940):
         checks.append(near("GDP per head (Maddison)", f"GDP per head {year}", rec[year]["gdp_per_capita"], gdp[year],

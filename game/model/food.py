@@ -144,7 +144,8 @@ def grain_balance(state: State, harvest_mt: float, area_mha: float, orders: Stat
     feed = min(max(0.0, village_after), feed_need * min(1.0, enough) ** p.feed_cut_exponent)
     food = min(food_need, max(0.0, village_after - feed))
     surplus_after = max(0.0, village_after - feed - food)
-    private_sales = p.market_sales_share * (1.0 - state.collectivization) * surplus_after
+    selling = p.market_sales_share * (1.0 - state.collectivization) + p.kolkhoz_market_share * state.collectivization
+    private_sales = selling * surplus_after
     carried = surplus_after - private_sales
     peasant_out = min(p.peasant_stock_cap_mt, carried)
     feed += carried - peasant_out  # beyond what can be stored, grain goes to the animals

@@ -126,7 +126,8 @@ def mastered_capacity(state: State, p: IndustryParams) -> dict[str, float]:
     """Capacity less what new plant cannot yet give while it is being mastered, per product."""
     mastered = {}
     for product, capacity in state.capacity.items():
-        for share, added in zip(p.mastering, state.new_capacity[product], strict=True):
+        shares = p.products[product].mastering or p.mastering
+        for share, added in zip(shares, state.new_capacity[product], strict=True):
             capacity -= (1.0 - share) * added
         mastered[product] = max(0.0, capacity)
     return mastered

@@ -141,8 +141,8 @@ TABLE: tuple[Metric, ...] = (
            "Grain for the towns", "Mt"),
     Metric("grain_towns_need_mt", "State grain the towns' rations need, million tonnes", lambda y: y.grain.urban_need_mt,
            "Towns' ration need", "Mt"),
-    Metric("grain_relief_mt", "State grain returned to the villages as food and seed loans, million tonnes",
-           lambda y: y.grain.relief_mt, "Loans to the villages", "Mt", flow=True),
+    Metric("grain_relief_mt", "State grain sent back to the villages: sold in grain-deficit districts, lent as "
+           "seed and food, million tonnes", lambda y: y.grain.relief_mt, "Back to the villages", "Mt", flow=True),
     Metric("grain_willing_sales_mt", "Grain peasants would sell the state willingly at its price, million tonnes",
            lambda y: y.grain.willing_sales_mt, "Offered willingly", "Mt"),
     Metric("grain_procurement_market_mt", "Grain the state bought from willing sellers, million tonnes",

@@ -208,6 +208,9 @@ class FoodParams(Strict):
     livestock_food_t_per_cattle: number(0.0, 1.0) = Field(description="Milk and meat per head of cattle, grain equivalent t.")
     urban_share_of_livestock_food: Share = Field(description="Share of livestock products reaching the towns.")
     market_sales_share: Share = Field(description="Share of an uncollectivized peasant's surplus sold on the free market.")
+    kolkhoz_market_share: Share = Field(
+        description="Share of a collective farmer's surplus (mostly from the private plot) sold on the kolkhoz market."
+    )
     feed_cut_exponent: number(0.5, 5.0) = Field(description="How much harder animals' feed is cut than people's food when grain is short.")
     peasant_stock_cap_mt: number(0.0, 100.0) = Field(description="Most grain peasants carry over between harvests, Mt (more is fed to the animals).")
     peasant_stock_spoilage: Share = Field(description="Share of carried-over peasant grain lost by the next harvest.")
@@ -284,6 +287,9 @@ class ProductParams(Strict):
     labour_m_per_unit: number(0.0, 100.0) = Field(description="Industrial workers (millions) one unit of capacity needs.")
     freight_per_unit: number(0.0, 1000.0) = Field(
         default=0.0, description="Rail freight (bn tonne-km) one unit of output needs moved.")
+    mastering: Annotated[list[Share], Field(min_length=1, max_length=4)] | None = Field(
+        default=None, description="This product's own mastering shares, if new plant is mastered faster or "
+                                  "slower than industry.mastering says (same length).")
 
 
 class IndustryParams(Strict):

@@ -179,3 +179,12 @@ def test_forcing_collectivization_slaughters_herds():
     # The drive of 1929 kills most of the herds before the summer count of 1930.
     assert forced.records[2]["cattle_m"] < 0.85 * calm.records[2]["cattle_m"]
     assert forced.records[1]["peasant_unrest"] > calm.records[1]["peasant_unrest"]
+
+
+def test_allen_s_case_changes_only_the_countryside():
+    """allen_nep.yaml is history's policy with the NEP levers changed from 1929, nothing else."""
+    nep_levers = {"collectivization_target", "dekulakization", "grain_procurement_mt", "grain_exports_mt", "repression"}
+    history_, nep = _policy("historical"), _policy("allen_nep")
+    for year in history_:
+        differ = {f for f in Directives.model_fields if getattr(history_[year], f) != getattr(nep[year], f)}
+        assert differ <= (nep_levers if year >= 1929 else set()), (year, differ)

@@ -45,3 +45,19 @@ def test_cattle_have_collapsed_by_the_summer_of_1930():
 
 def test_the_historical_game_reaches_june_1941():
     assert max(played("historical")) == 1941
+
+
+def test_the_weather_record_has_categories_with_sources_and_no_numbers():
+    """No year has a number of its own: each has a category per region group and the works it
+    rests on; one shared table turns categories into yields."""
+    import yaml
+
+    from game.model.params import WEATHER_CATEGORIES
+    from game.scenario import SCENARIO_DIR
+
+    record = yaml.safe_load((SCENARIO_DIR / "common" / "weather.yaml").read_text(encoding="utf-8"))
+    for year, entry in record["historical_weather"].items():
+        assert set(entry) <= {"regions", "note", "sources"}, year
+        assert set(entry["regions"].values()) <= set(WEATHER_CATEGORIES), year
+        assert entry["sources"] and entry["note"], year
+        assert not any(isinstance(v, int | float) for v in entry["regions"].values()), year

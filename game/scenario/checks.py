@@ -171,10 +171,9 @@ def _check_events(doc: Document, first, last, years_known: bool) -> None:
     project_ids = {p.get("id") for p in doc.data.get("projects", []) if isinstance(p, dict)}
     plan_ids = {p.get("id") for p in doc.data.get("plans", []) if isinstance(p, dict)}
     flags = flags_of_raw(events)
-    for flag in sorted(flags & READABLE):
-        doc.problems.append(doc.locate(("events",), "E120", f"flag '{flag}' has the name of a model variable",
-                                       at_key=True))
-    known = READABLE | flags | project_names(p for p in project_ids if isinstance(p, str))
+    statuses = project_names(p for p in project_ids if isinstance(p, str))
+    _check_flag_names(doc, events, statuses)
+    known = READABLE | flags | statuses
     suggestions = sorted(known)
     for index, event in enumerate(events):
         if not isinstance(event, dict):
@@ -197,6 +196,36 @@ def _check_events(doc: Document, first, last, years_known: bool) -> None:
                 if isinstance(effect, dict):
                     _check_effect(doc, effect, (*where, "choices", c_index, "effects", e_index),
                                   event_ids, project_ids, plan_ids)
+
+
+def _check_flag_names(doc: Document, events: list, statuses: frozenset[str]) -> None:
+    """A flag may not take a name conditions already read: a model variable, or a project's
+    status (started_<id>, built_<id>), which would silently win over the flag."""
+    for where, kind, flag in _flag_effects(events):
+        if flag in READABLE:
+            doc.problems.append(doc.locate((*where, kind), "E120", f"{kind}: '{flag}' is the name of a model variable, "
+                                                                   f"not a flag an event can raise",
+                                           "Give the flag a name of its own, e.g. 'flag_" + flag + "'."))
+        elif flag in statuses:
+            prefix, project = flag.split("_", 1)
+            doc.problems.append(doc.locate((*where, kind), "E120",
+                                           f"{kind}: '{flag}' is the name of project {project}'s status, not a flag "
+                                           f"(conditions read {flag} as true once {project} is "
+                                           f"{'finished' if prefix == 'built' else 'started'})",
+                                           f"Did you mean to test the project? A trigger can read {flag} without any "
+                                           f"flag. To raise a flag, give it a name of its own, e.g. '{project}_{prefix}_news'."))
+
+
+def _flag_effects(events: list):
+    """(effect path, 'flag' or 'clear_flag', name) for every effect that raises or lowers a flag."""
+    for index, event in enumerate(events):
+        choices = event.get("choices") if isinstance(event, dict) else None
+        for c_index, choice in enumerate(choices if isinstance(choices, list) else []):
+            effects = choice.get("effects") if isinstance(choice, dict) else None
+            for e_index, effect in enumerate(effects if isinstance(effects, list) else []):
+                for kind in ("flag", "clear_flag"):
+                    if isinstance(effect, dict) and isinstance(effect.get(kind), str):
+                        yield ("events", index, "choices", c_index, "effects", e_index), kind, effect[kind]
 
 
 def _check_event_years(doc: Document, event: dict, where: tuple, first, last, years_known: bool) -> None:

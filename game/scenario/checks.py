@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from ..events.engine import flags_of_raw
 from ..events.expr import ExprError, compile_condition
+from ..events.template import TemplateError, compile_template
 from ..model.levers import CONTROLS
 from ..model.params import PRODUCTS
 from ..model.variables import READABLE, WRITABLE, project_names
 from .document import Document
 from .pydantic_errors import did_you_mean
+from .templates import names_for
 
 SHARE_TOLERANCE = 1e-3
 
@@ -32,6 +34,23 @@ def check_scenario(doc: Document) -> None:
     _check_history_sources(doc)
     _check_events(doc, first, last, years_known)
     _check_lever_ranges(doc)
+    _check_templates(doc)
+
+
+def _check_templates(doc: Document) -> None:
+    """Texts the game fills in use only their names and the allowed formats (E141)."""
+    texts = doc.data.get("texts")
+    if not isinstance(texts, dict):
+        return
+    for text_id, text in texts.items():
+        names = names_for(text_id) if isinstance(text_id, str) else None
+        if names is None or not isinstance(text, str):
+            continue
+        try:
+            compile_template(text, names)
+        except TemplateError as exc:
+            doc.problems.append(doc.locate(("texts", text_id), "E141",
+                                           f"texts.{text_id}, at character {exc.column}: {exc.message}", exc.hint))
 
 
 def _check_lever_ranges(doc: Document) -> None:

@@ -31,6 +31,8 @@ CODES: dict[str, tuple[str, str]] = {
     "E130": ("year outside the scenario", "Years must lie between the scenario's first_year and last_year."),
     "E131": ("year missing", "Every year of the scenario needs a value here."),
     "E140": ("invalid condition", "Conditions use numbers, names, comparisons, and/or/not, + - * / and min/max/abs."),
+    "E141": ("invalid text template", "Texts the game fills in take {name} and a few formats such as {name:.1f} "
+                                      "(docs/MODDING.md, \"Text templates\"); write {{ and }} for braces."),
     "E200": ("mod for another scenario", "A mod's scenario: must name the scenario it is loaded with."),
     "E201": ("mods conflict", "Two mods change the same thing: remove one, or merge the two into one mod."),
     "E202": ("not a mod", "A mod is a folder with a mod.yaml manifest."),

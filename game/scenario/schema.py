@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..events.engine import Deck
 from ..events.schema import Event
 from ..events.schema import Strict as Content
+from ..events.template import Template
 from ..model.levers import LEVER_IDS
 from ..model.params import ModelParams, Positive
 from ..model.setup import InitialState, Plan, Project, World
+from .templates import compile_texts
 
 LEVERS: tuple[str, ...] = LEVER_IDS
 Lever = Literal[LEVER_IDS]  # the ids come from the model's lever table
@@ -132,6 +134,21 @@ class Scenario(ScenarioContent):
     initial_state: InitialState = Field(description="The country at the start of the first year.")
     historical_weather: dict[int, Positive] = Field(description="Weather yield factor of each year (1 = average).")
     plans: list[Plan] = Field(max_length=MAX_PLANS, description="The five-year plans and their years.")
+
+    @model_validator(mode="after")
+    def _compile_templates(self) -> Scenario:
+        _ = self.templates  # compiled once, at load
+        return self
+
+    @property
+    def templates(self) -> dict[str, Template]:
+        """The texts the game fills in ({readiness}), compiled once; the loader has checked them.
+        Kept with the texts they were compiled from: a copy with other texts compiles its own."""
+        cached = self.__dict__.get("_templates")
+        if cached is None or cached[0] is not self.texts:
+            cached = (self.texts, compile_texts(self.texts))
+            self.__dict__["_templates"] = cached  # a frozen model: set as cached_property would
+        return cached[1]
 
     def world(self) -> World:
         return World(

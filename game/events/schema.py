@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from typing import Annotated, Literal
 
@@ -39,6 +40,7 @@ MULTIPLY_LIMIT = 100.0
 EffectAmount = Annotated[float, Field(ge=-EFFECT_LIMIT, le=EFFECT_LIMIT)]
 EffectFactor = Annotated[float, Field(ge=0.0, le=MULTIPLY_LIMIT)]
 Year = Annotated[int, Field(ge=1900, le=2000)]
+IMAGE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}\.(png|jpg|jpeg)")
 
 
 class YearRange(Strict):
@@ -136,7 +138,18 @@ class Event(Strict):
     history: History | None = Field(default=None, description="What actually happened, with sources.")
     reveal: Reveal = Field(default="immediately", description="When the history note is shown.")
     tags: list[Tag] = Field(default_factory=list, description="Content and topic tags.")
-    image: str | None = Field(default=None, description="Image file (relative to assets/images).")
+    image: str | None = Field(default=None, description="Image file in assets/images: a plain file name such "
+                                                        "as magnitka.png (.png or .jpg), no folders.")
+
+    @field_validator("image")
+    @classmethod
+    def _plain_image_name(cls, image: str | None) -> str | None:
+        # The window opens assets/images/<image>: a folder, '..' or an absolute path would let
+        # content open any file (a FIFO, /dev/zero) from there.
+        if image is not None and not IMAGE_NAME.fullmatch(image):
+            raise ValueError(f"'{image[:60]}' is not a plain image file name; give a name such as magnitka.png "
+                             f"(letters, digits, _ - and ., ending in .png or .jpg), no folders")
+        return image
 
     @field_validator("trigger")
     @classmethod

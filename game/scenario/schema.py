@@ -15,7 +15,7 @@ from ..events.schema import Event
 from ..events.schema import Strict as Content
 from ..events.template import Template
 from ..model.levers import LEVER_IDS
-from ..model.params import ModelParams, Positive
+from ..model.params import ModelParams
 from ..model.setup import InitialState, Plan, Project, World
 from .templates import compile_texts
 
@@ -23,6 +23,9 @@ LEVERS: tuple[str, ...] = LEVER_IDS
 Lever = Literal[LEVER_IDS]  # the ids come from the model's lever table
 Confidence = Literal["C", "S", "M", "D"]
 HistoryYear = Annotated[int, Field(ge=1800, le=2100)]
+# A year's weather: the yield factor of the harvest (1 = average; the worst of 1928-1941, 1936, is
+# 0.79); a factor of 3 is far outside any harvest on record.
+WeatherFactor = Annotated[float, Field(gt=0.0, le=3.0)]
 # A historical figure: finite, and small enough that a chart's scale cannot overflow.
 Figure = Annotated[float, Field(ge=-1e9, le=1e9)]
 # Limits on the merged scenario, far above the bundled content (56 events, 13 projects, 3 plans)
@@ -103,7 +106,7 @@ class ScenarioContent(Content):
     length_minutes: int | None = Field(default=None, ge=1, le=600, description="About how long a game takes.")
     parameters: ModelParams | None = Field(default=None, description="Every number the model uses.")
     initial_state: InitialState | None = Field(default=None, description="The country at the start of the first year.")
-    historical_weather: dict[int, Positive] = Field(
+    historical_weather: dict[int, WeatherFactor] = Field(
         default_factory=dict, description="Weather yield factor of each year (1 = average)."
     )
     plans: list[Plan] = Field(default_factory=list, max_length=MAX_PLANS, description="The five-year plans and their years.")
@@ -132,7 +135,7 @@ class Scenario(ScenarioContent):
     last_year: int = Field(ge=1900, le=2000, description="Last year played.")
     parameters: ModelParams = Field(description="Every number the model uses.")
     initial_state: InitialState = Field(description="The country at the start of the first year.")
-    historical_weather: dict[int, Positive] = Field(description="Weather yield factor of each year (1 = average).")
+    historical_weather: dict[int, WeatherFactor] = Field(description="Weather yield factor of each year (1 = average).")
     plans: list[Plan] = Field(max_length=MAX_PLANS, description="The five-year plans and their years.")
 
     @model_validator(mode="after")

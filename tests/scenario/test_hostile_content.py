@@ -95,6 +95,30 @@ def test_the_other_numbers_of_an_event_are_strict_too(tmp_path, capsys, body, sa
     assert code == 1 and len(problems) == 1 and problems[0].endswith(says), problems
 
 
+@pytest.mark.parametrize("image", ["../../../../dev/zero", "/etc/passwd", "sub/card.png", "card.exe", ".png"])
+def test_an_event_image_is_a_plain_file_name_so_the_window_opens_nothing_else(tmp_path, capsys, image):
+    make_mod(tmp_path / "image", "image", event(f"    image: '{image}'\n"))
+    code, problems = validated(capsys, tmp_path / "image")
+    assert code == 1 and len(problems) == 1
+    assert f"E104 events[0].image: '{image}' is not a plain image file name" in problems[0]
+
+
+@pytest.mark.parametrize(("weather", "says"), [(".inf", "must be a finite number, not inf"),
+                                               ("5.0", "must be at most 3.0, not 5.0"),
+                                               ("yes", "must be a number, not True")])
+def test_a_year_of_weather_is_a_yield_factor_the_model_can_take(tmp_path, weather, says):
+    from game.scenario import read_scenario
+
+    shutil.copytree(SCENARIO_DIR / "common", tmp_path / "common")
+    text = (SCENARIO_DIR / "great_turn.yaml").read_text(encoding="utf-8")
+    (tmp_path / "common" / "weather.yaml").write_text(
+        (SCENARIO_DIR / "common" / "weather.yaml").read_text(encoding="utf-8").replace("1936: 0.7934", f"1936: {weather}"),
+        encoding="utf-8")
+    (tmp_path / "great_turn.yaml").write_text(text, encoding="utf-8")
+    (problem,) = read_scenario(tmp_path / "great_turn.yaml").errors
+    assert problem.file.endswith("weather.yaml") and f"historical_weather.1936 {says}" in problem.message
+
+
 # --- 4: a blank trigger --------------------------------------------------------------------
 
 

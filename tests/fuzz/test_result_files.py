@@ -8,6 +8,7 @@ import copy
 import json
 import math
 import re
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -30,9 +31,21 @@ JUNK: list[object] = [None, [], {}, "", "x", "1930", True, False, 0, -1, 1.5, 2*
                       list(range(5)), "historical"]
 SPECIAL = ["huge_int", "deep", "long_text", "truncate", "nan_token"]
 
-RESULTS = sample_results(2, weather="random")
-SIMULATED = simulator.simulate(simulator.prepare("great_turn", "historical", user_mods=False), 1, 1, None)
-HISTORY = historical_game()
+
+
+@cache
+def originals() -> tuple[list[dict], dict]:
+    """Two results files and one simulate result, made once when a test first needs them."""
+    results = sample_results(2, weather="random")
+    return results, simulator.simulate(simulator.prepare("great_turn", "historical", user_mods=False), 1, 1, None)
+
+
+def results_file(index: int = 0) -> dict:
+    return originals()[0][index]
+
+
+def simulate_result() -> dict:
+    return originals()[1]
 
 
 def paths_of(data: object, prefix: tuple = ()) -> list[tuple]:
@@ -117,7 +130,7 @@ def debrief_one(path: Path) -> None:
         assert exc.message.startswith(f"{path}: ")
         return
     if game is not None:
-        no_nan_on(render(build(game, "Team", HISTORY)))
+        no_nan_on(render(build(game, "Team", historical_game())))
 
 
 def check_results_file(text: str, folder: Path) -> None:
@@ -139,14 +152,14 @@ def folder(tmp_path_factory) -> Path:
 
 @settings(max_examples=300, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(mutated(RESULTS[0]))
+@given(st.deferred(lambda: mutated(results_file(0))))
 def test_mutated_results_files_compare_cleanly_or_say_why(folder, text):
     check_results_file(text, folder)
 
 
 @settings(max_examples=40, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(mutated(SIMULATED))
+@given(st.deferred(lambda: mutated(simulate_result())))
 def test_mutated_simulate_results_debrief_cleanly_or_say_why(folder, text):
     check_simulate_result(text, folder)
 
@@ -154,7 +167,7 @@ def test_mutated_simulate_results_debrief_cleanly_or_say_why(folder, text):
 @pytest.mark.slow
 @settings(max_examples=1500, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(mutated(RESULTS[1]))
+@given(st.deferred(lambda: mutated(results_file(1))))
 def test_mutated_results_files_many(folder, text):
     check_results_file(text, folder)
 
@@ -162,7 +175,7 @@ def test_mutated_results_files_many(folder, text):
 @pytest.mark.slow
 @settings(max_examples=300, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(mutated(SIMULATED))
+@given(st.deferred(lambda: mutated(simulate_result())))
 def test_mutated_simulate_results_many(folder, text):
     check_simulate_result(text, folder)
 
@@ -186,7 +199,7 @@ def write(folder: Path, name: str, data: object) -> Path:
     ({"years": [1928]}, "years: list should have at least 2 items"),
 ])
 def test_a_damaged_results_file_is_one_clear_message_for_compare(tmp_path, capsys, change, says):
-    text = json.dumps({**RESULTS[0], **change}, allow_nan=True).replace('"1e400"', "1e400")  # JSON reads it as inf
+    text = json.dumps({**results_file(), **change}, allow_nan=True).replace('"1e400"', "1e400")  # JSON reads it as inf
     path = write(tmp_path, "damaged.json", text)
     assert main(["compare", str(path)]) == 2
     err = capsys.readouterr().err
@@ -202,7 +215,7 @@ def test_a_damaged_results_file_is_one_clear_message_for_compare(tmp_path, capsy
     ({"scenario": "/etc/passwd.yaml"}, "the scenario '/etc/passwd.yaml' of this result is not a bundled scenario"),
 ])
 def test_a_damaged_simulate_result_is_one_clear_message_for_debrief(tmp_path, capsys, change, says):
-    path = write(tmp_path, "damaged.json", {**SIMULATED, **change})
+    path = write(tmp_path, "damaged.json", {**simulate_result(), **change})
     assert main(["debrief", str(path), "--html", str(tmp_path / "page.html")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and says in err and "Traceback" not in err
@@ -210,16 +223,17 @@ def test_a_damaged_simulate_result_is_one_clear_message_for_debrief(tmp_path, ca
 
 
 def test_nan_in_a_simulate_result_never_reaches_the_page(tmp_path, capsys):
-    series = {**SIMULATED["series"], "steel_mt": ["INF", *SIMULATED["series"]["steel_mt"][1:]]}
-    text = json.dumps({**SIMULATED, "series": series}).replace('"INF"', "1e400")  # JSON reads 1e400 as inf
+    simulated = simulate_result()
+    series = {**simulated["series"], "steel_mt": ["INF", *simulated["series"]["steel_mt"][1:]]}
+    text = json.dumps({**simulated, "series": series}).replace('"INF"', "1e400")  # JSON reads 1e400 as inf
     assert main(["debrief", str(write(tmp_path, "inf.json", text)), "--html", str(tmp_path / "page.html")]) == 2
     assert "series.steel_mt.0: input should be a finite number, not inf" in capsys.readouterr().err
-    text = json.dumps({**SIMULATED, "series": series}).replace('"INF"', "NaN")
+    text = json.dumps({**simulated, "series": series}).replace('"INF"', "NaN")
     assert main(["debrief", str(write(tmp_path, "nan.json", text)), "--html", str(tmp_path / "page.html")]) == 2
     assert "NaN is not a number a game's file holds" in capsys.readouterr().err
     assert not (tmp_path / "page.html").exists()
 
 
 def test_an_undamaged_result_still_makes_its_page(tmp_path):
-    compare_one(write(tmp_path, "fine.json", RESULTS[0]))
-    debrief_one(write(tmp_path, "sim.json", SIMULATED))
+    compare_one(write(tmp_path, "fine.json", results_file()))
+    debrief_one(write(tmp_path, "sim.json", simulate_result()))

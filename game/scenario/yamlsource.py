@@ -15,10 +15,10 @@ import yaml
 from .files import Unreadable, read_limited
 from .problems import Problem, capped
 
-# Limits on one file, each far above what the bundled content needs (its largest file holds 1,742
-# values, its longest mapping 53 keys, its longest list 16 items) and low enough that a file at
-# every limit at once still reads, validates and plays in well under two seconds
-# (tests/fuzz/test_limits.py measures it).
+# Limits, each far above what the bundled content needs (its largest file holds 1,742 values, its
+# longest mapping 53 keys, its longest list 16 items) and low enough that content at the limits
+# still validates and plays in a second or two: tools/content_limits.py measures it,
+# tests/fuzz/test_limits.py checks the outcomes, docs/MODDING.md lists them.
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 50
 MAX_EXPANDED_NODES = 20_000      # values in one file, aliases expanded

@@ -21,7 +21,7 @@ from pathlib import Path
 from ..errors import UserError
 from ..model.directives import REPRESSION_LEVELS
 from . import fmt
-from .record import read_json
+from .formats import MAX_RESULTS_BYTES, ResultsFile, read_json, validated
 from .results import FORMAT, FORMAT_VERSION
 from .scorecard import AXES
 from .svg import strip_svg
@@ -75,8 +75,9 @@ def _describe(data: dict) -> str:
 
 
 def read_results(path: str | Path) -> dict:
+    """A results file, every field checked (formats.ResultsFile), as plain data."""
     path = Path(path)
-    data = read_json(path)
+    data = read_json(path, MAX_RESULTS_BYTES, CompareError)
     if not isinstance(data, dict):
         raise CompareError(f"{path}: not a results file (made by `debrief FILE --json OUT.json`)")
     kind = data.get("format")
@@ -86,15 +87,10 @@ def read_results(path: str | Path) -> dict:
     if kind != FORMAT:
         raise CompareError(f"{path}: not a results file (made by `debrief FILE --json OUT.json`)")
     version = data.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         raise CompareError(f"{path}: results format version {version!r} is newer than this game reads "
                            f"({FORMAT_VERSION}); update Pyatiletka")
-    card = data.get("scorecard")
-    if not isinstance(card, dict) or any(not isinstance(card.get(a.id), (int, float)) for a in AXES):
-        raise CompareError(f"{path}: the results file is damaged (its scorecard is incomplete)")
-    if not isinstance(data.get("choices"), dict) or not isinstance(data.get("scenario"), dict):
-        raise CompareError(f"{path}: the results file is damaged (no scenario or choices)")
-    return data
+    return validated(ResultsFile, data, path, "results file", CompareError).model_dump()
 
 
 def load_results(paths: list[str | Path]) -> list[Entry]:

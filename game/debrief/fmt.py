@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from ..errors import UserError
@@ -9,7 +10,10 @@ from .reference import APPROX, Figure
 
 
 def num(value: float, decimals: int = 1) -> str:
-    """1234.5 -> '1,234.5'; -0.0 -> '0'."""
+    """1234.5 -> '1,234.5'; -0.0 -> '0'; a value that is not a finite number -> 'n/a' (never 'nan'
+    on a page: the files read are checked, this is the last guard)."""
+    if not math.isfinite(value):
+        return "n/a"
     text = f"{value:,.{decimals}f}"
     if text.lstrip("-").replace("0", "").replace(".", "").replace(",", "") == "":
         return "0" if decimals == 0 else f"{0:.{decimals}f}"

@@ -7,10 +7,10 @@ fills in the player's own figures.
 from __future__ import annotations
 
 import math
-import string
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..events.template import Value
 from ..scenario import Scenario
 from . import fmt
 from .record import GameRecord
@@ -77,23 +77,15 @@ def sources_of(texts: dict[str, str], text_id: str) -> tuple[str, ...]:
     return tuple(" ".join(s.split()) for s in raw.split(SOURCE_SEPARATOR) if s.strip())
 
 
-class _Blank(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def fill(text: str, values: dict[str, str]) -> str:
-    """Fill {placeholders}; unknown ones and stray braces are left as written (content is data)."""
-    try:
-        return string.Formatter().vformat(text, (), _Blank(values))
-    except (ValueError, IndexError, KeyError, AttributeError):
-        return text
-
-
-def _paragraph(texts: dict[str, str], text_id: str, values: dict[str, str]) -> Paragraph | None:
-    if text_id not in texts:
-        return None
-    return Paragraph(fill(" ".join(texts[text_id].split()), values), sources_of(texts, text_id))
+def _paragraph(scenario: Scenario, text_id: str, values: dict[str, Value]) -> Paragraph | None:
+    """A text of the scenario with the game's figures filled in (game/events/template.py: no
+    str.format, names and formats checked at load)."""
+    template = scenario.templates.get(text_id)
+    if template is None:
+        if text_id not in scenario.texts:
+            return None
+        return Paragraph(" ".join(scenario.texts[text_id].split()), sources_of(scenario.texts, text_id))
+    return Paragraph(template.render(values), sources_of(scenario.texts, text_id))
 
 
 # --- the epilogue ---------------------------------------------------------------------------
@@ -111,15 +103,15 @@ def epilogue_id(game: GameRecord, readiness: float, history: float | None) -> st
 
 
 def choose_epilogue(game: GameRecord, readiness: float, history: float | None) -> Epilogue:
-    texts = game.scenario.texts
     chosen = epilogue_id(game, readiness, history)
-    values = {"year": str(game.last_year), "readiness": fmt.num(readiness, 0),
-              "history": fmt.num(history, 0) if history is not None else "not available"}
+    # The names of EPILOGUE_NAMES (game/scenario/templates.py), which gives their formats.
+    values: dict[str, Value] = {"year": game.last_year, "readiness": readiness,
+                                "history": history if history is not None else "not available"}
     ids = [chosen]
     if chosen not in ("epilogue.removed", "epilogue.early_end", "epilogue.not_yet"):
         ids.insert(0, "epilogue.june_1941")
         ids.extend(f"epilogue.flag.{flag}" for flag in EPILOGUE_FLAGS if flag in game.flags)
-    paragraphs = tuple(p for p in (_paragraph(texts, i, values) for i in ids) if p is not None)
+    paragraphs = tuple(p for p in (_paragraph(game.scenario, i, values) for i in ids) if p is not None)
     return Epilogue(chosen, readiness, history, paragraphs)
 
 

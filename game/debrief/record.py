@@ -12,15 +12,16 @@ Three ways in:
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UserError
 from ..persist.paths import mods_dir as user_mods_dir
 from ..scenario import Scenario, ScenarioError
-from ..scenario.loader import load_with_mods
+from ..scenario.loader import bundled_scenarios, load_with_mods
 from ..session import Session
+from . import formats
+from .formats import SimulateResult, validated
 
 RESULT_KEYS = ("scenario", "scenario_version", "seed", "years", "series", "events")
 
@@ -139,46 +140,40 @@ def from_session(session: Session, scenario: Scenario | None = None, *, policy: 
 
 
 def from_result(data: dict, where: str = "result", mods: list[Path] | None = None) -> GameRecord:
-    """A single run of `simulate --json`. Aggregates (`--runs`) are refused."""
+    """A single run of `simulate --json`. Aggregates (`--runs`) are refused; every field is
+    checked (formats.SimulateResult) before anything reads it."""
     if not isinstance(data, dict):
         raise DebriefError(f"{where}: not a simulate result (the file holds no JSON object)")
     if "runs" in data:
         raise DebriefError(
-            f"{where}: this is a summary of {data.get('runs')} runs (simulate --runs): it holds means and "
+            f"{where}: this is a summary of {data.get('runs')!r:.20} runs (simulate --runs): it holds means and "
             f"percentiles, not one game. The debrief needs one game: run simulate without --runs, "
             f"or give a save (simulate --save FILE)")
     missing = [k for k in RESULT_KEYS if k not in data]
     if missing:
         raise DebriefError(f"{where}: not a simulate result (missing {', '.join(missing)})")
-    scenario, notices = _scenario_for(data, where, mods)
-    years = [int(y) for y in data["years"]]
-    if not years:
-        raise DebriefError(f"{where}: the result has no year played")
-    series = data["series"]
-    try:
-        records = [{"year": float(year), **{m: float(v[i]) for m, v in series.items()}} for i, year in enumerate(years)]
-    except (TypeError, ValueError, IndexError, AttributeError):
-        raise DebriefError(f"{where}: the result's series are damaged (one value per year expected)") from None
-    events = []
-    for entry in data["events"]:
-        try:
-            events.append(FiredCard(int(entry["year"]), str(entry["id"]), str(entry["choice"]),
-                                    tuple(entry.get("tags", ())), tuple(entry.get("effects", ()))))
-        except (TypeError, KeyError, ValueError):
-            raise DebriefError(f"{where}: an event entry of the result is damaged: {entry!r:.80}") from None
+    result: SimulateResult = validated(SimulateResult, data, where, "simulate result", DebriefError)
+    scenario, notices = _scenario_for(result, where, mods)
+    records = [{"year": float(year), **{m: v[i] for m, v in result.series.items()}}
+               for i, year in enumerate(result.years)]
+    events = [FiredCard(c.year, c.id, c.choice, tuple(c.tags),
+                        tuple(e.model_dump(mode="json", exclude_none=True) for e in c.effects))
+              for c in result.events]
     record = GameRecord(
-        scenario=scenario, records=records, events=events, seed=int(data["seed"]),
-        weather=str(data.get("weather", "historical")), policy=data.get("policy"),
-        mods=tuple(data.get("mods", ())), ending=data.get("ending"), finished=data.get("ending") is not None,
+        scenario=scenario, records=records, events=events, seed=result.seed, weather=result.weather,
+        policy=result.policy, mods=tuple(result.mods), ending=result.ending, finished=result.ending is not None,
         source="simulate", flags=_flags_from_events(events), notices=notices,
     )
     _recover_orders(record)
     return record
 
 
-def _scenario_for(data: dict, where: str, mods: list[Path] | None) -> tuple[Scenario, list[str]]:
-    scenario_id = str(data["scenario"])
+def _scenario_for(data: SimulateResult, where: str, mods: list[Path] | None) -> tuple[Scenario, list[str]]:
+    scenario_id = data.scenario
     folders = [user_mods_dir(), *(Path(m) for m in mods or [])]
+    if scenario_id not in bundled_scenarios():  # an id, never a path a file could point anywhere
+        raise DebriefError(f"{where}: the scenario {scenario_id!r:.60} of this result is not a bundled scenario; "
+                           f"debrief a save of the game instead (simulate --save FILE keeps the scenario's path)")
     try:
         loaded = load_with_mods(scenario_id, folders)
     except ScenarioError as exc:
@@ -190,10 +185,10 @@ def _scenario_for(data: dict, where: str, mods: list[Path] | None) -> tuple[Scen
         raise DebriefError(f"{where}: the scenario {scenario_id!r} of this result cannot be loaded")
     scenario = loaded.scenario
     notices = []
-    if str(data["scenario_version"]) != scenario.version:
-        notices.append(f"the result was made with {scenario_id} version {data['scenario_version']}; "
+    if data.scenario_version != scenario.version:
+        notices.append(f"the result was made with {scenario_id} version {data.scenario_version}; "
                        f"this debrief uses version {scenario.version} for the texts and history")
-    wanted = [m for m in data.get("mods", ()) if m not in loaded.mods]
+    wanted = [m for m in data.mods if m not in loaded.mods]
     if wanted:
         notices.append(f"the result was made with the mods {', '.join(wanted)}, which were not found "
                        f"(give their folders with --mods); texts and history come from the scenario without them")
@@ -253,21 +248,7 @@ def _flags_from_events(events: list[FiredCard]) -> tuple[str, ...]:
 
 
 def read_json(path: Path) -> object:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DebriefError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise DebriefError(f"{path}: is a folder, not a file") from None
-    except OSError as exc:
-        raise DebriefError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    try:
-        return json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise DebriefError(f"{path}: not a text file (a save or a simulate --json result was expected)") from None
-    except json.JSONDecodeError as exc:
-        raise DebriefError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
-                           f"a save or a simulate --json result was expected") from None
+    return formats.read_json(path, error=DebriefError)
 
 
 def load_game(path: str | Path, mods: list[Path] | None = None) -> GameRecord:

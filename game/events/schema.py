@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..model.effects import touched_fields
 from ..model.setup import TargetKey
@@ -24,12 +25,26 @@ ModifierRate = Literal[MODIFIER_RATES]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    """Content as written: unknown keys are errors; numbers are finite numbers, never true/false
+    or text (`strict`: YAML's yes is not 1, "0.5" is not 0.5); nothing changes once loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
+
+
+# Effect values: finite, and inside bounds no variable of the model comes near (people and grain
+# are counted in millions, indices are near 1), so that no sum or product can overflow. Each
+# variable's own bounds (game/model/variables.py) then hold the result.
+EFFECT_LIMIT = 1e6
+MULTIPLY_LIMIT = 100.0
+EffectAmount = Annotated[float, Field(ge=-EFFECT_LIMIT, le=EFFECT_LIMIT)]
+EffectFactor = Annotated[float, Field(ge=0.0, le=MULTIPLY_LIMIT)]
+Year = Annotated[int, Field(ge=1900, le=2000)]
+IMAGE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}\.(png|jpg|jpeg)")
 
 
 class YearRange(Strict):
-    start: int = Field(description="First year the event can fire.")
-    end: int = Field(description="Last year the event can fire.")
+    start: Year = Field(description="First year the event can fire.")
+    end: Year = Field(description="Last year the event can fire.")
 
 
 class Modifier(Strict):
@@ -43,7 +58,7 @@ class Modifier(Strict):
 class PlanTarget(Strict):
     plan: str = Field(description="Plan id.")
     key: TargetKey = Field(description="Which target.")
-    value: float = Field(gt=0.0, description="The new target.")
+    value: float = Field(gt=0.0, le=EFFECT_LIMIT, description="The new target.")
 
 
 class FollowUp(Strict):
@@ -54,9 +69,9 @@ class FollowUp(Strict):
 class Effect(Strict):
     """One effect: give exactly one of the keys."""
 
-    add: dict[str, float] | None = Field(default=None, description="Add to model variables.")
-    multiply: dict[str, float] | None = Field(default=None, description="Multiply model variables.")
-    set: dict[str, float] | None = Field(default=None, description="Set model variables.")
+    add: dict[str, EffectAmount] | None = Field(default=None, description="Add to model variables.")
+    multiply: dict[str, EffectFactor] | None = Field(default=None, description="Multiply model variables.")
+    set: dict[str, EffectAmount] | None = Field(default=None, description="Set model variables.")
     modifier: Modifier | None = Field(default=None, description="A timed multiplier on a rate.")
     flag: str | None = Field(default=None, description="Raise a flag (conditions can test it by name).")
     clear_flag: str | None = Field(default=None, description="Lower a flag.")
@@ -114,20 +129,38 @@ class Event(Strict):
     title: str = Field(description="Card title.")
     text: str = Field(description="Card text (sober).")
     text_detailed: str | None = Field(default=None, description="Fuller text shown at the 'detailed' content setting.")
-    when: int | YearRange | None = Field(default=None, description="Year or years it can fire in.")
+    when: Year | YearRange | None = Field(default=None, description="Year or years it can fire in.")
     trigger: str | None = Field(default=None, max_length=400, description="Condition in the safe expression language.")
     chance: float | None = Field(default=None, ge=0.0, le=1.0, description="Chance per year when eligible (default 1).")
     mtth_years: float | None = Field(default=None, gt=0.0, le=100.0, description="Mean years to happen, instead of chance.")
     once: bool = Field(default=True, description="Fire at most once per game.")
     cooldown_years: int | None = Field(default=None, ge=1, le=50, description="If not once: years between firings.")
-    priority: int = Field(default=0, description="Higher first, when several fire in one January.")
+    priority: int = Field(default=0, ge=-1000, le=1000, description="Higher first, when several fire in one January.")
     triggered_only: bool = Field(default=False, description="Fires only as another event's follow-up.")
     choices: list[Choice] = Field(min_length=1, max_length=4, description="One to four choices.")
     timeout_choice: str | None = Field(default=None, description="Choice taken when a class vote times out or a policy names none.")
     history: History | None = Field(default=None, description="What actually happened, with sources.")
     reveal: Reveal = Field(default="immediately", description="When the history note is shown.")
     tags: list[Tag] = Field(default_factory=list, description="Content and topic tags.")
-    image: str | None = Field(default=None, description="Image file (relative to assets/images).")
+    image: str | None = Field(default=None, description="Image file in assets/images: a plain file name such "
+                                                        "as magnitka.png (.png or .jpg), no folders.")
+
+    @field_validator("image")
+    @classmethod
+    def _plain_image_name(cls, image: str | None) -> str | None:
+        # The window opens assets/images/<image>: a folder, '..' or an absolute path would let
+        # content open any file (a FIFO, /dev/zero) from there.
+        if image is not None and not IMAGE_NAME.fullmatch(image):
+            raise ValueError(f"'{image[:60]}' is not a plain image file name; give a name such as magnitka.png "
+                             f"(letters, digits, _ - and ., ending in .png or .jpg), no folders")
+        return image
+
+    @field_validator("trigger")
+    @classmethod
+    def _not_blank(cls, trigger: str | None) -> str | None:
+        if trigger is not None and not trigger.strip():
+            raise ValueError("the trigger is blank; leave trigger: out for an event that needs no condition")
+        return trigger
 
     @model_validator(mode="after")
     def _consistent(self) -> Event:

@@ -109,7 +109,9 @@ def run_policy(campaign: Campaign, seed: int, weather: str | None = None, sessio
     if session is None:
         session = Session(campaign.world, campaign.deck, seed=seed, weather_mode=campaign.weather(weather))
     while not session.finished:
-        for event in session.begin_year():
+        # Answered one at a time: an answer can add a card to this same January (follow_up years: 0).
+        while pending := session.pending:
+            event = pending[0]
             session.choose(event.id, pick_choice(campaign.policy, event, seed, session.year))
         session.play_year(campaign.directives[session.year])
     return session

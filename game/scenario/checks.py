@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from ..events.engine import flags_of_raw
 from ..events.expr import ExprError, compile_condition
+from ..events.template import TemplateError, compile_template
 from ..model.levers import CONTROLS
 from ..model.params import PRODUCTS
 from ..model.variables import READABLE, WRITABLE, project_names
 from .document import Document
 from .pydantic_errors import did_you_mean
+from .templates import names_for
 
 SHARE_TOLERANCE = 1e-3
 
@@ -32,6 +34,23 @@ def check_scenario(doc: Document) -> None:
     _check_history_sources(doc)
     _check_events(doc, first, last, years_known)
     _check_lever_ranges(doc)
+    _check_templates(doc)
+
+
+def _check_templates(doc: Document) -> None:
+    """Texts the game fills in use only their names and the allowed formats (E141)."""
+    texts = doc.data.get("texts")
+    if not isinstance(texts, dict):
+        return
+    for text_id, text in texts.items():
+        names = names_for(text_id) if isinstance(text_id, str) else None
+        if names is None or not isinstance(text, str):
+            continue
+        try:
+            compile_template(text, names)
+        except TemplateError as exc:
+            doc.problems.append(doc.locate(("texts", text_id), "E141",
+                                           f"texts.{text_id}, at character {exc.column}: {exc.message}", exc.hint))
 
 
 def _check_lever_ranges(doc: Document) -> None:
@@ -188,10 +207,9 @@ def _check_events(doc: Document, first, last, years_known: bool) -> None:
     project_ids = {p.get("id") for p in doc.data.get("projects", []) if isinstance(p, dict)}
     plan_ids = {p.get("id") for p in doc.data.get("plans", []) if isinstance(p, dict)}
     flags = flags_of_raw(events)
-    for flag in sorted(flags & READABLE):
-        doc.problems.append(doc.locate(("events",), "E120", f"flag '{flag}' has the name of a model variable",
-                                       at_key=True))
-    known = READABLE | flags | project_names(p for p in project_ids if isinstance(p, str))
+    statuses = project_names(p for p in project_ids if isinstance(p, str))
+    _check_flag_names(doc, events, statuses)
+    known = READABLE | flags | statuses
     suggestions = sorted(known)
     for index, event in enumerate(events):
         if not isinstance(event, dict):
@@ -214,6 +232,36 @@ def _check_events(doc: Document, first, last, years_known: bool) -> None:
                 if isinstance(effect, dict):
                     _check_effect(doc, effect, (*where, "choices", c_index, "effects", e_index),
                                   event_ids, project_ids, plan_ids)
+
+
+def _check_flag_names(doc: Document, events: list, statuses: frozenset[str]) -> None:
+    """A flag may not take a name conditions already read: a model variable, or a project's
+    status (started_<id>, built_<id>), which would silently win over the flag."""
+    for where, kind, flag in _flag_effects(events):
+        if flag in READABLE:
+            doc.problems.append(doc.locate((*where, kind), "E120", f"{kind}: '{flag}' is the name of a model variable, "
+                                                                   f"not a flag an event can raise",
+                                           "Give the flag a name of its own, e.g. 'flag_" + flag + "'."))
+        elif flag in statuses:
+            prefix, project = flag.split("_", 1)
+            doc.problems.append(doc.locate((*where, kind), "E120",
+                                           f"{kind}: '{flag}' is the name of project {project}'s status, not a flag "
+                                           f"(conditions read {flag} as true once {project} is "
+                                           f"{'finished' if prefix == 'built' else 'started'})",
+                                           f"Did you mean to test the project? A trigger can read {flag} without any "
+                                           f"flag. To raise a flag, give it a name of its own, e.g. '{project}_{prefix}_news'."))
+
+
+def _flag_effects(events: list):
+    """(effect path, 'flag' or 'clear_flag', name) for every effect that raises or lowers a flag."""
+    for index, event in enumerate(events):
+        choices = event.get("choices") if isinstance(event, dict) else None
+        for c_index, choice in enumerate(choices if isinstance(choices, list) else []):
+            effects = choice.get("effects") if isinstance(choice, dict) else None
+            for e_index, effect in enumerate(effects if isinstance(effects, list) else []):
+                for kind in ("flag", "clear_flag"):
+                    if isinstance(effect, dict) and isinstance(effect.get(kind), str):
+                        yield ("events", index, "choices", c_index, "effects", e_index), kind, effect[kind]
 
 
 def _check_event_years(doc: Document, event: dict, where: tuple, first, last, years_known: bool) -> None:

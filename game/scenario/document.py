@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from .files import Unreadable, checked, resolved
 from .problems import Problem
-from .yamlsource import Source, read_source
+from .yamlsource import MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_VALUES, Source, read_source
 
 
 @dataclass
@@ -21,6 +22,8 @@ class Document:
     origin: dict[tuple, tuple[Source, tuple]] = field(default_factory=dict)
     sources: list[Source] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    values: int = 0  # read so far, over every file
+    too_large: bool = False
 
     def locate(self, path: tuple, code: str, message: str, hint: str = "", at_key: bool = False) -> Problem:
         """A problem at `path` of the merged data, placed in the file that defined it."""
@@ -40,25 +43,40 @@ class Document:
 
 def shown(path: Path) -> str:
     """Paths in messages: relative to the working directory when inside it."""
+    target = resolved(path)
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+        return str(target.relative_to(Path.cwd().resolve())) if target is not None else _printable(path)
+    except (ValueError, OSError):
+        return _printable(path)
+
+
+def _printable(path: Path) -> str:
+    return str(path).replace("\x00", "\\0")
 
 
 def assemble(path: Path, root: Path | None = None) -> Document:
     """Read `path` and everything it includes (inside `root`, by default its folder)."""
-    root = (root or path.parent).resolve()
-    document = Document(root)
-    _read_into(document, path.resolve(), chain=())
+    target = resolved(path) or path
+    document = Document(resolved(root) or root if root is not None else target.parent)
+    _read_into(document, target, chain=())
     return document
 
 
 def _read_into(document: Document, path: Path, chain: tuple[Path, ...]) -> None:
-    source = read_source(path, shown(path))
+    if document.too_large:
+        return
+    # The first file is the one the caller named; the files it includes stay inside its folder.
+    source = read_source(path, shown(path), folder=document.root if chain else None)
     document.sources.append(source)
     document.problems.extend(source.problems)
+    document.values += source.values
     if not source.ok:
+        return
+    if len(document.sources) > MAX_FILES or document.values > MAX_TOTAL_VALUES:
+        document.problems.append(source.problem((), "E004", f"the scenario's files hold more than {MAX_TOTAL_VALUES:,} "
+                                                            f"values or {MAX_FILES} files together (includes counted "
+                                                            f"each time they are read)"))
+        document.too_large = True
         return
     if source.data is None:
         document.problems.append(source.problem((), "E007", "the file is empty"))
@@ -86,16 +104,16 @@ def _resolve_include(document: Document, source: Source, index: int, entry: obje
         document.problems.append(source.problem(where, "E102", "include entries must be file paths (text)"))
         return None
     if PurePosixPath(entry).is_absolute() or PureWindowsPath(entry).is_absolute() or PureWindowsPath(entry).drive:
-        document.problems.append(source.problem(where, "E020", f"'{entry}' is an absolute path"))
+        document.problems.append(source.problem(where, "E020", f"'{_printable(Path(entry))}' is an absolute path"))
         return None
-    target = (here.parent / entry).resolve()
-    if not target.is_relative_to(document.root):
-        document.problems.append(source.problem(where, "E020", f"'{entry}' leads outside {shown(document.root)}"))
+    name = _printable(Path(entry))
+    try:
+        return checked(here.parent / entry, MAX_FILE_BYTES, document.root)
+    except Unreadable as exc:
+        message = {"E020": f"'{name}' leads outside {shown(document.root)}",
+                   "E006": f"included file '{name}' not found"}.get(exc.code, f"included file '{name}': {exc.message}")
+        document.problems.append(source.problem(where, exc.code, message))
         return None
-    if not target.is_file():
-        document.problems.append(source.problem(where, "E006", f"included file '{entry}' not found"))
-        return None
-    return target
 
 
 def _merge(document: Document, target: dict, incoming: dict, source: Source, path: tuple) -> None:

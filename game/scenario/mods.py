@@ -9,19 +9,22 @@ not loaded. Nothing is resolved silently.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from pydantic import ValidationError
 
 from .checks import check_scenario
 from .document import Document, shown
+from .files import Unreadable, checked, resolved
 from .problems import Problem, sort_key
 from .pydantic_errors import problems_from
 from .schema import ModContent, ModManifest, Scenario
-from .yamlsource import Source, read_source
+from .yamlsource import MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_VALUES, Source, read_source
 
 MANIFEST = "mod.yaml"
+MAX_MODS = 8  # mods loaded together; each is checked against the whole scenario merged so far
 ID_LISTS = ("projects", "notes", "events")       # lists of items matched by id
 ID_MAPS = ("history", "glossary", "texts")
 
@@ -34,28 +37,38 @@ def discover(folders: list[Path]) -> list[Path]:
     found: list[Path] = []
     seen: set[Path] = set()
     for folder in folders:
-        if (folder / MANIFEST).is_file():
+        if has_manifest(folder):
             candidates = [folder]
         elif folder.is_dir():
-            candidates = sorted(p.parent for p in folder.glob(f"*/{MANIFEST}"))
+            candidates = sorted(p for p in folder.iterdir() if has_manifest(p))
         else:
             candidates = []
         for candidate in candidates:
-            if candidate.resolve() not in seen:
-                seen.add(candidate.resolve())
+            real = resolved(candidate)
+            if real is not None and real not in seen:
+                seen.add(real)
                 found.append(candidate)
     return found
+
+
+def has_manifest(folder: Path) -> bool:
+    """A folder is a mod when it has a mod.yaml of any kind: reading it then says what is wrong
+    with one that is a FIFO, a folder or a symlink loop, instead of passing the folder over."""
+    try:
+        return os.path.lexists(folder / MANIFEST)
+    except (OSError, ValueError):
+        return False
 
 
 def not_mods(folders: list[Path]) -> list[Problem]:
     """Folders that look like a mod (they hold YAML) but have no mod.yaml: say so (E202)."""
     problems = []
     for folder in folders:
-        if not folder.is_dir() or (folder / MANIFEST).is_file():
+        if not folder.is_dir() or has_manifest(folder):
             continue
         # The folder itself when it holds no mods, else each of its subfolders that lacks a manifest.
-        suspects = [p for p in sorted(folder.iterdir()) if p.is_dir() and not (p / MANIFEST).is_file()]
-        if not any(folder.glob(f"*/{MANIFEST}")):
+        suspects = [p for p in sorted(folder.iterdir()) if p.is_dir() and not has_manifest(p)]
+        if not any(has_manifest(p) for p in folder.iterdir()):
             suspects.insert(0, folder)
         for suspect in suspects:
             if any(suspect.glob("*.yaml")) or any(suspect.glob("*.yml")):
@@ -70,6 +83,8 @@ class Mod:
     manifest: ModManifest | None = None
     contents: list[tuple[Source, ModContent]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    manifest_source: Source | None = None
+    values: int = 0  # read from its files
 
     @property
     def ok(self) -> bool:
@@ -90,9 +105,14 @@ class Mod:
         return result
 
 
-def read_mod(folder: Path) -> Mod:
+def read_mod(folder: Path, allowance: int = MAX_TOTAL_VALUES) -> Mod:
+    """A mod's manifest and content files, read only from regular files inside its folder.
+
+    `allowance`: the values it may hold, what is left of the budget of the mods loaded
+    together."""
     mod = Mod(folder)
-    manifest_source = read_source(folder / MANIFEST, shown(folder / MANIFEST))
+    manifest_source = read_source(folder / MANIFEST, shown(folder / MANIFEST), folder=folder)
+    mod.manifest_source = manifest_source
     mod.problems.extend(manifest_source.problems)
     if not manifest_source.ok:
         return mod
@@ -104,9 +124,15 @@ def read_mod(folder: Path) -> Mod:
     except ValidationError as exc:
         mod.problems.extend(problems_from(exc, ModManifest, _locator(manifest_source)))
         return mod
+    mod.values = manifest_source.values
     for path in _content_files(folder, mod, manifest_source):
-        source = read_source(path, shown(path))
+        source = read_source(path, shown(path), folder=folder)
         mod.problems.extend(source.problems)
+        mod.values += source.values
+        if mod.values > allowance:
+            whose = "the mod's files" if allowance == MAX_TOTAL_VALUES else "the mods loaded together"
+            mod.problems.append(source.problem((), "E004", f"{whose} hold more than {MAX_TOTAL_VALUES:,} values"))
+            break
         if not source.ok or source.data is None:
             continue
         if not isinstance(source.data, dict):
@@ -120,38 +146,77 @@ def read_mod(folder: Path) -> Mod:
 
 
 def _content_files(folder: Path, mod: Mod, manifest_source: Source) -> list[Path]:
+    """The files: list, or every other *.yaml in the folder. Each is checked again when read
+    (regular file, inside the folder); here only what files: itself says wrong is reported."""
     if not mod.manifest.files:
-        return sorted(p for p in folder.glob("*.yaml") if p.name != MANIFEST)
-    files = []
-    root = folder.resolve()
-    for index, name in enumerate(mod.manifest.files):
-        target = (folder / name).resolve()
-        if Path(name).is_absolute() or not target.is_relative_to(root):
-            mod.problems.append(manifest_source.problem(("files", index), "E020", f"'{name}' leads outside the mod"))
-        elif not target.is_file():
-            mod.problems.append(manifest_source.problem(("files", index), "E006", f"mod file '{name}' not found"))
-        else:
-            files.append(target)
-    return files
+        found = sorted(p for p in folder.glob("*.yaml") if p.name != MANIFEST)
+    else:
+        found = [path for index, name in enumerate(mod.manifest.files)
+                 if (path := _listed_file(folder, name, manifest_source, ("files", index), mod)) is not None]
+    if len(found) > MAX_FILES:
+        mod.problems.append(manifest_source.problem(("files",) if mod.manifest.files else (), "E004",
+                                                    f"the mod has {len(found)} content files; the limit is {MAX_FILES}"))
+        return []
+    return found
+
+
+def _listed_file(folder: Path, name: str, manifest_source: Source, where: tuple, mod: Mod) -> Path | None:
+    shown_name = name.replace("\x00", "\\0")
+    if PurePosixPath(name).is_absolute() or PureWindowsPath(name).is_absolute() or PureWindowsPath(name).drive:
+        mod.problems.append(manifest_source.problem(where, "E020", f"'{shown_name}' is an absolute path"))
+        return None
+    try:
+        return checked(folder / name, MAX_FILE_BYTES, folder)
+    except Unreadable as exc:
+        message = {"E020": f"'{shown_name}' leads outside the mod",
+                   "E006": f"mod file '{shown_name}' not found"}.get(exc.code, f"mod file '{shown_name}': {exc.message}")
+        mod.problems.append(manifest_source.problem(where, exc.code, message))
+        return None
 
 
 def apply_mods(scenario: Scenario, folders: list[Path]) -> tuple[Scenario, list[Problem], list[str]]:
     """The scenario with every usable mod applied, every problem found, and the ids applied."""
     problems: list[Problem] = not_mods(folders)
+    found = discover(folders)
+    if len(found) > MAX_MODS:
+        problems.append(Problem(shown(found[MAX_MODS]), 0, 0, "E004",
+                                f"{len(found)} mods found; at most {MAX_MODS} are loaded together, so "
+                                f"{', '.join(shown(f) for f in found[MAX_MODS:MAX_MODS + 3])}"
+                                f"{' and more' if len(found) > MAX_MODS + 3 else ''} were left out"))
+        found = found[:MAX_MODS]
+    current, more, applied = apply_read_mods(scenario, _read_within_budget(found))
+    return current, sorted(problems + more, key=sort_key), applied
+
+
+def _read_within_budget(folders: list[Path]) -> list[Mod]:
+    """The mods, read while the values they hold together stay within MAX_TOTAL_VALUES; the mod
+    that goes past it is refused with E004 and the rest are not read."""
+    mods, left = [], MAX_TOTAL_VALUES
+    for folder in folders:
+        if left <= 0:
+            break
+        mod = read_mod(folder, left)
+        left -= mod.values
+        mods.append(mod)
+    return mods
+
+
+def apply_read_mods(scenario: Scenario, mods: list[Mod]) -> tuple[Scenario, list[Problem], list[str]]:
+    """apply_mods for mods already read (validate reads each mod once)."""
+    problems: list[Problem] = []
     applied: list[str] = []
+    folder_of: dict[str, Path] = {}
     claimed: dict[tuple, str] = {}
     current = scenario
-    for folder in discover(folders):
-        mod = read_mod(folder)
+    for mod in mods:
         problems.extend(mod.problems)
         if not mod.ok:
             continue
-        manifest_at = read_source(folder / MANIFEST, shown(folder / MANIFEST))
-        if mod.manifest.scenario != scenario.id:
-            problems.append(manifest_at.problem(("scenario",), "E200",
-                                                f"mod '{mod.manifest.id}' is for scenario '{mod.manifest.scenario}', "
-                                                f"not '{scenario.id}'; not loaded"))
+        refusal = _refusal(mod, scenario, folder_of)
+        if refusal is not None:
+            problems.append(refusal)
             continue
+        folder_of[mod.manifest.id] = mod.folder
         changes = mod.changes()
         clashes = [(key, claimed[key]) for key in changes if key in claimed]
         if clashes:
@@ -169,6 +234,19 @@ def apply_mods(scenario: Scenario, folders: list[Path]) -> tuple[Scenario, list[
         applied.append(mod.manifest.id)
         claimed.update({key: mod.manifest.id for key in changes})
     return current, sorted(problems, key=sort_key), applied
+
+
+def _refusal(mod: Mod, scenario: Scenario, folder_of: dict[str, Path]) -> Problem | None:
+    """Why a readable mod is not applied: another scenario's, or an id already taken (a save
+    names its mods by id, so two of one id would make a game that could never be loaded)."""
+    manifest, where = mod.manifest, mod.manifest_source
+    if manifest.scenario != scenario.id:
+        return where.problem(("scenario",), "E200", f"mod '{manifest.id}' is for scenario '{manifest.scenario}', "
+                                                    f"not '{scenario.id}'; not loaded")
+    if manifest.id in folder_of:
+        return where.problem(("id",), "E203", f"mod id '{manifest.id}' is also the id of the mod in "
+                                              f"{shown(folder_of[manifest.id])}; this one is not loaded")
+    return None
 
 
 def _apply(scenario: Scenario, mod: Mod) -> tuple[Scenario | None, list[Problem]]:

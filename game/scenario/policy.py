@@ -8,7 +8,7 @@ reported at its file, line and column.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
@@ -24,6 +24,7 @@ from .pydantic_errors import did_you_mean, problems_from
 from .yamlsource import Source, read_source
 
 POLICY_DIR = SCENARIO_DIR / "policies"
+Target = Annotated[float, Field(gt=0.0, le=1e6)]  # a plan's output target, in its key's unit
 
 
 class PolicyError(UserError):
@@ -55,12 +56,13 @@ PolicyYear.__doc__ = _PolicyYearBase.__doc__
 
 
 class Policy(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: a year written `yes:` or `"1930":` is not 1930, a target of `.inf` or "5" is refused.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
     name: str = Field(description="Policy name.")
     description: str = Field(default="", description="What the policy does.")
     scenario: str = Field(description="Scenario id the policy is written for.")
     years: dict[int, PolicyYear] = Field(description="Directives per year; missing keys keep last year's values.")
-    targets: dict[str, dict[TargetKey, float]] = Field(default_factory=dict, description="Plan targets per plan id.")
+    targets: dict[str, dict[TargetKey, Target]] = Field(default_factory=dict, description="Plan targets per plan id.")
     event_choices: dict[str, str] = Field(default_factory=dict, description="Event id -> choice id.")
     default_choice: Literal["historical", "first", "random"] = Field(
         default="historical", description="Choice for events not listed in event_choices."
@@ -79,7 +81,11 @@ def read_policy(path: Path) -> tuple[Policy | None, Source, list[Problem]]:
     source = read_source(path, shown(path))
     problems = list(source.problems)
     policy = None
-    if source.ok and source.data is not None:
+    if source.ok and source.data is None:
+        problems.append(Problem(source.file, 0, 0, "E007", "the policy file is empty",
+                                "A policy names its scenario and gives directives by year: see "
+                                "scenarios/policies/historical.yaml."))
+    elif source.ok:
         if not isinstance(source.data, dict):
             problems.append(source.problem((), "E007", "a policy is a mapping of keys at its top level"))
         else:
@@ -94,8 +100,8 @@ def load_policy(name_or_path: str | Path) -> tuple[Policy, Path]:
     path = policy_path(name_or_path)
     policy, _, problems = read_policy(path)
     errors = [p for p in problems if p.is_error]
-    if errors:
-        raise PolicyError(errors[0].format().split("\n")[0])
+    if errors or policy is None:
+        raise PolicyError(errors[0].format().split("\n")[0] if errors else f"{shown(path)}: not a policy")
     return policy, path
 
 

@@ -9,12 +9,16 @@ CODES: dict[str, tuple[str, str]] = {
     "E001": ("file too large", "Split the content over several files with include:."),
     "E002": ("not UTF-8 text", "Save the file as UTF-8 (any modern editor can)."),
     "E003": ("YAML syntax error", "Check indentation (spaces, not tabs) and that every ':' has a space after it."),
-    "E004": ("too many aliases", "Anchors and aliases (&a, *a) may expand to at most a modest size; write the values out."),
+    "E004": ("too many values", "Files, mappings, lists, scenarios and mods have size limits (docs/MODDING.md, "
+                                "\"Untrusted content\"): split the content or write it more briefly."),
     "E005": ("nested too deeply", "Content nests at most 50 levels; flatten the structure."),
     "E006": ("file not found", "Check the path; paths in include: are relative to the including file."),
     "E007": ("not a mapping", "A content file is a mapping of keys (key: value) at its top level."),
+    "E008": ("not a regular file", "Content files must be ordinary files: not folders, FIFOs or devices."),
+    "E009": ("unusable path", "Give a plain file name: no NUL byte, no symlink that points to itself."),
     "E010": ("duplicate key", "A key may appear once per mapping; YAML would silently keep only the last."),
-    "E020": ("include outside the folder", "include: takes relative paths inside the scenario's or mod's folder."),
+    "E020": ("path outside the folder", "include:, files: and a mod's files take relative paths inside the scenario's "
+                                        "or mod's folder; a symlink may not lead out of it."),
     "E021": ("include cycle", "A file may not include itself, directly or through other files."),
     "E100": ("unknown key", "Check the spelling; see docs/MODDING.md for every key."),
     "E101": ("missing key", "Add the key; see docs/MODDING.md for what it means."),
@@ -27,11 +31,17 @@ CODES: dict[str, tuple[str, str]] = {
     "E130": ("year outside the scenario", "Years must lie between the scenario's first_year and last_year."),
     "E131": ("year missing", "Every year of the scenario needs a value here."),
     "E140": ("invalid condition", "Conditions use numbers, names, comparisons, and/or/not, + - * / and min/max/abs."),
+    "E141": ("invalid text template", "Texts the game fills in take {name} and a few formats such as {name:.1f} "
+                                      "(docs/MODDING.md, \"Text templates\"); write {{ and }} for braces."),
     "E200": ("mod for another scenario", "A mod's scenario: must name the scenario it is loaded with."),
     "E201": ("mods conflict", "Two mods change the same thing: remove one, or merge the two into one mod."),
     "E202": ("not a mod", "A mod is a folder with a mod.yaml manifest."),
+    "E203": ("two mods with one id", "Every mod needs its own id: give one of them another id, or remove the copy."),
     "W300": ("figure without a source", "Give every historical figure a source: so that players can check it."),
 }
+
+
+MAX_PROBLEMS = 100  # problems listed per file; the rest are counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,3 +66,18 @@ class Problem:
 
 def sort_key(problem: Problem) -> tuple:
     return (problem.file, problem.line, problem.col, problem.code)
+
+
+def capped(problems: list[Problem]) -> list[Problem]:
+    """At most MAX_PROBLEMS problems, the next one standing for the rest: a file with 50,000
+    mistakes is reported in a screenful, and quickly."""
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    ordered = sorted(problems, key=lambda p: (p.line, p.col))
+    return [*ordered[:MAX_PROBLEMS], more_problems(ordered[MAX_PROBLEMS], len(problems) - MAX_PROBLEMS)]
+
+
+def more_problems(first: Problem, count: int) -> Problem:
+    """The first problem left out, counting the others left out with it."""
+    return Problem(first.file, first.line, first.col, first.code,
+                   f"{first.message} (and {count - 1:,} more problems after this one, not listed)")

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .problems import Problem
+from .problems import MAX_PROBLEMS, Problem, more_problems
 
 Locate = Callable[[tuple, str, str, bool], Problem]
 """locate(path, code, message, at_key) -> Problem at that path in whichever file defined it."""
@@ -36,10 +36,13 @@ TYPE_WORDS = {
 
 def problems_from(exc: ValidationError, model: type[BaseModel], locate: Locate,
                   prefix: tuple = ()) -> list[Problem]:
-    problems = []
-    for err in exc.errors(include_url=False):
-        loc = tuple(err["loc"])
-        problems.append(_one(err, loc, model, locate, prefix))
+    """The first MAX_PROBLEMS errors in plain words (finding a "did you mean" takes time), the
+    next one counting those left out."""
+    errors = exc.errors(include_url=False)
+    problems = [_one(err, tuple(err["loc"]), model, locate, prefix) for err in errors[:MAX_PROBLEMS]]
+    if len(errors) > MAX_PROBLEMS:
+        first_left_out = _one(errors[MAX_PROBLEMS], tuple(errors[MAX_PROBLEMS]["loc"]), model, locate, prefix)
+        problems.append(more_problems(first_left_out, len(errors) - MAX_PROBLEMS))
     return problems
 
 
@@ -49,9 +52,7 @@ def _one(err: dict, loc: tuple, model: type[BaseModel], locate: Locate, prefix: 
     path = prefix + tuple(x for x in loc if x != "[key]")
     where = _dotted(path)
     if "[key]" in loc:
-        key = loc[loc.index("[key]") - 1]
-        allowed = _allowed_keys(model, loc[: loc.index("[key]") - 1])
-        return locate(path, "E121", f"{where}: unknown name '{key}'", did_you_mean(key, allowed), True)
+        return _key_problem(kind, loc, path, model, locate, value)
     if kind == "extra_forbidden":
         key = loc[-1]
         allowed = _field_names(model, loc[:-1])
@@ -75,6 +76,9 @@ def _one(err: dict, loc: tuple, model: type[BaseModel], locate: Locate, prefix: 
     if kind == "string_type" and isinstance(value, bool):
         return locate(path, "E102", f"{where} must be text, not {str(value).lower()}",
                       "YAML reads yes/no/on/off/true/false as booleans: put the text in quotes.", False)
+    if kind == "finite_number":
+        return locate(path, "E103", f"{where} must be a finite number, not {_show(value)}",
+                      ".nan, .inf and numbers beyond about 1.8e308 are not numbers the model can use.", False)
     if kind == "int_from_float":
         return locate(path, "E102", f"{where} must be a whole number, not {value!r}", "", False)
     word = _type_word(kind)
@@ -83,6 +87,22 @@ def _one(err: dict, loc: tuple, model: type[BaseModel], locate: Locate, prefix: 
     message = err["msg"].removeprefix("Value error, ")
     code = "E110" if "sum to" in message else "E104"
     return locate(path, code, f"{where}: {message}", "", False)
+
+
+def _key_problem(kind: str, loc: tuple, path: tuple, model: type[BaseModel], locate: Locate, key: Any) -> Problem:
+    """A key of the wrong kind (a number or yes/no where a name goes) or not among the names
+    allowed. YAML reads `1:` as a number and `yes:` as true: checked before any lookup by name.
+    `key` is the key as read (pydantic's loc shows true as 1)."""
+    parent = _dotted(path[:-1]) or "the top level"
+    spelled = str(key).lower() if isinstance(key, bool) else str(key)
+    quotes = ("YAML reads yes/no/on/off/true/false as true or false: put the key in quotes."
+              if isinstance(key, bool) else "")
+    word = _type_word(kind)
+    if word and kind != "literal_error":
+        hint = quotes or ("Put the key in quotes to make it text." if word == "text" else "")
+        return locate(path, "E102", f"{parent}: the key {spelled} must be {word}", hint, True)
+    allowed = _allowed_keys(model, loc[: loc.index("[key]") - 1])
+    return locate(path, "E121", f"{parent}: unknown name '{spelled}'", quotes or did_you_mean(spelled, allowed), True)
 
 
 def _type_word(kind: str) -> str | None:
@@ -113,8 +133,8 @@ def _is_year(value: int) -> bool:
     return 1000 <= value <= 3000
 
 
-def did_you_mean(word: str, candidates: list[str]) -> str:
-    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+def did_you_mean(word: object, candidates: list[str]) -> str:
+    close = difflib.get_close_matches(str(word), [str(c) for c in candidates], n=1, cutoff=0.6)
     if close:
         return f"did you mean '{close[0]}'?"
     if candidates and len(candidates) <= 12:

@@ -6,36 +6,50 @@ in checks.py, where each problem can be reported at its file, line and column.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..events.engine import Deck
 from ..events.schema import Event
+from ..events.schema import Strict as Content
+from ..events.template import Template
 from ..model.levers import LEVER_IDS
-from ..model.params import ModelParams, Strict, WeatherCategory
+from ..model.params import ModelParams, WeatherCategory
 from ..model.setup import InitialState, Plan, Project, World
+from .templates import compile_texts
 
 LEVERS: tuple[str, ...] = LEVER_IDS
 Lever = Literal[LEVER_IDS]  # the ids come from the model's lever table
 Confidence = Literal["C", "S", "M", "D"]
+HistoryYear = Annotated[int, Field(ge=1800, le=2100)]
+# A year's weather: the yield factor of the harvest (1 = average; the worst of 1928-1941, 1936, is
+# 0.79); a factor of 3 is far outside any harvest on record.
+# A historical figure: finite, and small enough that a chart's scale cannot overflow.
+Figure = Annotated[float, Field(ge=-1e9, le=1e9)]
+# Limits on the merged scenario, far above the bundled content (56 events, 13 projects, 3 plans)
+# and low enough that a deck and a project list at the limit still validate and play in a second
+# or two (tests/fuzz/test_limits.py).
+MAX_EVENTS = 500
+MAX_PROJECTS = 200
+MAX_PLANS = 20
 
 
-class HistorySeries(Strict):
+class HistorySeries(Content):
     """A historical series the debrief shows beside the player's record."""
 
     label: str = Field(description="What the series measures, as shown on the chart.")
     unit: str = Field(description="Unit of the values, e.g. Mt or million people.")
     metric: str | None = Field(default=None, description="Model metric it is compared with, if any.")
-    values: dict[int, float] = Field(description="Value per year.")
-    tags: dict[int, Confidence] = Field(
+    values: dict[HistoryYear, Figure] = Field(description="Value per year.")
+    tags: dict[HistoryYear, Confidence] = Field(
         default_factory=dict,
         description="Confidence per year: C confirmed, S secondary, M approximate (shown as such), D derived.",
     )
     source: str = Field(default="", description="Where the figures come from (author, title, year).")
 
 
-class WeatherYear(Strict):
+class WeatherYear(Content):
     """One year of the weather record: what the sources say of each region group."""
 
     regions: dict[str, WeatherCategory] = Field(
@@ -45,30 +59,30 @@ class WeatherYear(Strict):
     sources: list[str] = Field(default_factory=list, description="Works the categories rest on.")
 
 
-class LeverRange(Strict):
+class LeverRange(Content):
     low: float = Field(description="Lowest value the player may set.")
     high: float = Field(description="Highest value the player may set.")
 
 
-class GlossaryEntry(Strict):
+class GlossaryEntry(Content):
     term: str = Field(description="The term as shown.")
     text: str = Field(description="What it means, in a sentence or two.")
 
 
-class HistoricalNote(Strict):
+class HistoricalNote(Content):
     id: str = Field(description="Note id.")
     title: str = Field(description="Heading of the note.")
     text: str = Field(description="The note, in the scenario's own words.")
     sources: list[str] = Field(min_length=1, description="Works the note rests on.")
 
 
-class DebriefQuestion(Strict):
+class DebriefQuestion(Content):
     id: str = Field(description="Question id.")
     text: str = Field(description="The discussion question.")
     tags: list[str] = Field(default_factory=list, description="Topics, e.g. famine, industry.")
 
 
-class ScenarioContent(Strict):
+class ScenarioContent(Content):
     """Every key a scenario file (or a file it includes) may hold. All optional here; Scenario
     below says which a complete scenario needs."""
 
@@ -104,8 +118,9 @@ class ScenarioContent(Strict):
     historical_weather: dict[int, WeatherYear] = Field(
         default_factory=dict, description="The weather record: a category per region group for each year, with sources."
     )
-    plans: list[Plan] = Field(default_factory=list, description="The five-year plans and their years.")
-    projects: list[Project] = Field(default_factory=list, description="Flagship construction projects.")
+    plans: list[Plan] = Field(default_factory=list, max_length=MAX_PLANS, description="The five-year plans and their years.")
+    projects: list[Project] = Field(default_factory=list, max_length=MAX_PROJECTS,
+                                    description="Flagship construction projects.")
     history: dict[str, HistorySeries] = Field(
         default_factory=dict, description="Historical series for the debrief, by id."
     )
@@ -115,7 +130,7 @@ class ScenarioContent(Strict):
         default_factory=list, description="Discussion questions the debrief can ask."
     )
     texts: dict[str, str] = Field(default_factory=dict, description="Other text shown in the game, by id.")
-    events: list[Event] = Field(default_factory=list, description="The event deck.")
+    events: list[Event] = Field(default_factory=list, max_length=MAX_EVENTS, description="The event deck.")
 
 
 class Scenario(ScenarioContent):
@@ -131,7 +146,22 @@ class Scenario(ScenarioContent):
     initial_state: InitialState = Field(description="The country at the start of the first year.")
     historical_weather: dict[int, WeatherYear] = Field(
         description="The weather record: a category per region group for each year, with sources.")
-    plans: list[Plan] = Field(description="The five-year plans and their years.")
+    plans: list[Plan] = Field(max_length=MAX_PLANS, description="The five-year plans and their years.")
+
+    @model_validator(mode="after")
+    def _compile_templates(self) -> Scenario:
+        _ = self.templates  # compiled once, at load
+        return self
+
+    @property
+    def templates(self) -> dict[str, Template]:
+        """The texts the game fills in ({readiness}), compiled once; the loader has checked them.
+        Kept with the texts they were compiled from: a copy with other texts compiles its own."""
+        cached = self.__dict__.get("_templates")
+        if cached is None or cached[0] is not self.texts:
+            cached = (self.texts, compile_texts(self.texts))
+            self.__dict__["_templates"] = cached  # a frozen model: set as cached_property would
+        return cached[1]
 
     def world(self) -> World:
         return World(
@@ -153,7 +183,7 @@ class Scenario(ScenarioContent):
 class ModManifest(BaseModel):
     """mod.yaml: what a mod is and which scenario it changes."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
     id: str = Field(pattern=r"^[a-z0-9_]+$", description="Mod id: lower-case letters, digits and _.")
     name: str = Field(description="Name shown in the mod list.")
     version: str = Field(description="Mod version.")
@@ -166,16 +196,18 @@ class ModManifest(BaseModel):
     )
 
 
-class ModContent(Strict):
+class ModContent(Content):
     """A mod content file: additions and overrides, matched by id."""
 
     parameters: dict = Field(
         default_factory=dict,
         description="Parameter overrides: the same nesting as the scenario's parameters, only the keys to change.",
     )
-    projects: list[Project] = Field(default_factory=list, description="Projects to add, or to replace by id.")
+    projects: list[Project] = Field(default_factory=list, max_length=MAX_PROJECTS,
+                                    description="Projects to add, or to replace by id.")
     history: dict[str, HistorySeries] = Field(default_factory=dict, description="Historical series to add or replace.")
     glossary: dict[str, GlossaryEntry] = Field(default_factory=dict, description="Glossary entries to add or replace.")
     texts: dict[str, str] = Field(default_factory=dict, description="Texts to add or replace, by id.")
     notes: list[HistoricalNote] = Field(default_factory=list, description="Notes to add, or to replace by id.")
-    events: list[Event] = Field(default_factory=list, description="Events to add, or to replace by id.")
+    events: list[Event] = Field(default_factory=list, max_length=MAX_EVENTS,
+                                description="Events to add, or to replace by id.")

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import UserError
 from .document import shown
 from .loader import load_scenario, read_scenario, scenario_path
-from .mods import MANIFEST, apply_mods, read_mod
+from .mods import MANIFEST, Mod, apply_read_mods, has_manifest, read_mod
 from .policy import check_policy, read_policy
 from .problems import Problem, sort_key
 from .yamlsource import read_source
@@ -63,15 +63,17 @@ def validate_paths(paths: list[Path]) -> Report:
     for path in [p for p in files if kinds[p] == "policy"]:
         report.problems.extend(_validate_policy(path, worlds))
         report.checked.append(shown(path))
-    for folder in mods:
-        report.problems.extend(_validate_mod(folder))
-        report.checked.append(shown(folder))
+    read = [read_mod(folder) for folder in mods]
+    for mod in read:
+        report.problems.extend(_validate_mod(mod))
+        report.checked.append(shown(mod.folder))
+    report.problems.extend(_same_ids(read))
     report.problems = sorted(set(report.problems), key=sort_key)
     return report
 
 
 def _collect(folder: Path, files: list[Path], mods: list[Path]) -> None:
-    if (folder / MANIFEST).is_file():
+    if has_manifest(folder):
         mods.append(folder)
         return
     for path in sorted(folder.iterdir()):
@@ -110,12 +112,25 @@ def _validate_policy(path: Path, worlds: dict) -> list[Problem]:
     return problems + check_policy(data, world, source)
 
 
-def _validate_mod(folder: Path) -> list[Problem]:
-    mod = read_mod(folder)
+def _validate_mod(mod: Mod) -> list[Problem]:
     if not mod.ok:
         return mod.problems
     if not scenario_path(mod.manifest.scenario).exists():
-        where = read_source(folder / MANIFEST, shown(folder / MANIFEST))
-        return [*mod.problems, where.problem(("scenario",), "E200", f"unknown scenario '{mod.manifest.scenario}'")]
-    _, problems, _ = apply_mods(load_scenario(mod.manifest.scenario), [folder])
+        return [*mod.problems, mod.manifest_source.problem(("scenario",), "E200",
+                                                           f"unknown scenario '{mod.manifest.scenario}'")]
+    _, problems, _ = apply_read_mods(load_scenario(mod.manifest.scenario), [mod])
+    return problems
+
+
+def _same_ids(mods: list[Mod]) -> list[Problem]:
+    """Mods checked together must not share an id: they could not be loaded together."""
+    first: dict[str, Mod] = {}
+    problems = []
+    for mod in mods:
+        if mod.manifest is None:
+            continue
+        other = first.setdefault(mod.manifest.id, mod)
+        if other is not mod:
+            problems.append(mod.manifest_source.problem(("id",), "E203", f"mod id '{mod.manifest.id}' is also the "
+                                                                         f"id of the mod in {shown(other.folder)}"))
     return problems

@@ -192,11 +192,13 @@ class App:
             dt = self.clock.tick(ACTIVE_FPS if awake else IDLE_FPS) / 1000.0
         else:
             dt = 1 / ACTIVE_FPS
+        # Everything guarded, pygame_gui included (a text it cannot render raises pygame.error):
+        # an error shows the error screen and the window goes on.
         for event in pygame.event.get():
-            self.dispatch(event)
+            self.guard(self.dispatch, event)
         if self.top is not None:
             self.guard(self.top.update, dt)
-        self.manager.update(dt)
+        self.guard(self.manager.update, dt)
         if self.dirty or time.monotonic() < self.awake_until:
             self.guard(self.render)
 

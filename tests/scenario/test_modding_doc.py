@@ -11,7 +11,7 @@ import pytest
 from pydantic import BaseModel
 
 from game.events import expr
-from game.scenario import yamlsource
+from game.scenario import mods, problems, schema, yamlsource
 from game.scenario.policy import Policy
 from game.scenario.problems import CODES
 from game.scenario.reference_doc import (
@@ -131,8 +131,22 @@ def test_the_limits_in_the_doc_are_the_loaders(doc):
     assert f"{yamlsource.MAX_FILE_BYTES:,} bytes" in doc
     assert f"{yamlsource.MAX_DEPTH} levels of nesting" in doc
     assert f"{yamlsource.MAX_ALIASES:,} alias references" in doc
-    assert f"{yamlsource.MAX_EXPANDED_NODES:,}" in doc
     assert f"at most {expr.MAX_LENGTH} characters" in doc
+    rows = {
+        "values in one file, aliases expanded": yamlsource.MAX_EXPANDED_NODES,
+        "keys in one mapping": yamlsource.MAX_KEYS,
+        "items in one list": yamlsource.MAX_ITEMS,
+        "values over all the files of a scenario (includes), or of the mods loaded together":
+            yamlsource.MAX_TOTAL_VALUES,
+        "files read for a scenario (an include counts each time) or a mod": yamlsource.MAX_FILES,
+        "mods loaded together": mods.MAX_MODS,
+        "events in a scenario, after its mods": schema.MAX_EVENTS,
+        "projects in a scenario": schema.MAX_PROJECTS,
+        "plans in a scenario": schema.MAX_PLANS,
+        "problems listed per file (the rest are counted)": problems.MAX_PROBLEMS,
+    }
+    for what, limit in rows.items():
+        assert f"| {what} | {limit:,} |" in doc, what
 
 
 def test_the_generator_rewrites_only_between_the_markers(tmp_path, capsys):

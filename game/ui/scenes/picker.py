@@ -10,6 +10,7 @@ explained in the panel; it never leaves the screen."""
 from __future__ import annotations
 
 import random
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -60,6 +61,19 @@ def scenario_infos() -> tuple[ScenarioInfo, ...]:
     # The lesson first, then the full campaign, then the counterfactuals: by length.
     return tuple(sorted(infos, key=lambda i: (i.scenario is None, (i.scenario.last_year - i.scenario.first_year)
                                               if i.scenario else 0, i.id != "great_turn", i.id)))
+
+
+class InvisibleCharacters:
+    """The characters the lesson field refuses: those that draw nothing (format characters such
+    as U+200B, U+202E, U+FEFF, controls, combining marks, separators). pygame_gui asks
+    `char in forbidden_characters`; typed first, such a character gave a text of zero width,
+    which pygame cannot render and which stopped the window."""
+
+    def __contains__(self, char: str) -> bool:
+        return unicodedata.category(char)[0] in "CMZ" and char != " "
+
+    def copy(self) -> InvisibleCharacters:
+        return self
 
 
 class LessonFieldItem(Item):
@@ -155,6 +169,7 @@ class PickerScene(Scene):
         self.entry = UITextEntryLine(self.lesson_rect, self.app.manager, object_id="#quiet",
                                      placeholder_text=_("type it here, then Enter"))
         self.entry.set_text_length_limit(CODE_MAX_LENGTH)
+        self.entry.set_forbidden_characters(InvisibleCharacters())
         if self.lesson_text:
             self.entry.set_text(self.lesson_text)
         self._register(LessonFieldItem(LESSON_FIELD, self.entry, self.submit_lesson,

@@ -1,0 +1,239 @@
+"""Damaged and hostile result files for `compare` and `debrief` (issue 15, fault 17): each one
+gives a page without a NaN, or one clear message naming the file, never a traceback, within two
+seconds. Results files and simulate results are mutated field by field from real ones."""
+
+from __future__ import annotations
+
+import copy
+import json
+import math
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from game.cli import main
+from game.debrief import build, compare
+from game.debrief.html import render
+from game.debrief.record import DebriefError, from_result
+from game.headless import simulator
+from game.headless.baseline import historical_game, sample_results
+
+from .helpers import within
+
+EACH_WITHIN_S = 2.0
+NOT_A_NUMBER = re.compile(r"(?<![A-Za-z])(nan|inf|infinity)(?![A-Za-z])", re.IGNORECASE)
+JUNK: list[object] = [None, [], {}, "", "x", "1930", True, False, 0, -1, 1.5, 2**70, 1e308, -1e308,
+                      math.nan, math.inf, -math.inf, "<script>alert(1)</script>", [[[]]], {"a": {"b": []}},
+                      list(range(5)), "historical"]
+SPECIAL = ["huge_int", "deep", "long_text", "truncate", "nan_token"]
+
+
+
+@cache
+def originals() -> tuple[list[dict], dict]:
+    """Two results files and one simulate result, made once when a test first needs them."""
+    results = sample_results(2, weather="random")
+    return results, simulator.simulate(simulator.prepare("great_turn", "historical", user_mods=False), 1, 1, None)
+
+
+def results_file(index: int = 0) -> dict:
+    return originals()[0][index]
+
+
+def simulate_result() -> dict:
+    return originals()[1]
+
+
+def paths_of(data: object, prefix: tuple = ()) -> list[tuple]:
+    """Every place in the data: keys of mappings and indices of lists (lists sampled, not all)."""
+    found = [prefix]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += paths_of(value, (*prefix, key))
+    elif isinstance(data, list):
+        for index in sorted({0, len(data) // 2, len(data) - 1} & set(range(len(data)))):
+            found += paths_of(data[index], (*prefix, index))
+    return found
+
+
+@st.composite
+def mutated(draw, original: dict) -> str:
+    """The original file as JSON text with one to three places broken."""
+    data = copy.deepcopy(original)
+    places = paths_of(data)
+    special = None
+    for _ in range(draw(st.integers(1, 3))):
+        path = draw(st.sampled_from(places))
+        kind = draw(st.sampled_from(["replace", "replace", "delete", "add", *SPECIAL]))
+        if kind in SPECIAL:
+            special = kind
+            continue
+        parent = data
+        for part in path[:-1]:
+            parent = parent[part] if isinstance(parent, dict | list) and _has(parent, part) else None
+        if not path or parent is None or not _has(parent, path[-1]):
+            continue
+        if kind == "replace":
+            parent[path[-1]] = draw(st.sampled_from(JUNK))
+        elif kind == "delete":
+            del parent[path[-1]]
+        elif isinstance(parent, dict):
+            parent["unexpected_key"] = draw(st.sampled_from(JUNK))
+    text = json.dumps(data, allow_nan=True)
+    if special == "huge_int":
+        text = text.replace('"seed": ', '"seed": ' + "9" * 5000 + ", \"old_seed\": ", 1)
+    elif special == "deep":
+        text = text[:-1] + ', "deep": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    elif special == "long_text":
+        text = text[:-1] + ', "player": "' + "x" * 200_000 + '"}'
+    elif special == "truncate":
+        text = text[: draw(st.integers(0, max(0, len(text) - 1)))]
+    elif special == "nan_token":
+        text = re.sub(r"(?<=: )-?\d+\.\d+(?=[,}\]])", "NaN", text, count=draw(st.integers(1, 5)))  # numbers only
+    return text
+
+
+def _has(container: object, key: object) -> bool:
+    if isinstance(container, dict):
+        return key in container
+    return isinstance(container, list) and isinstance(key, int) and 0 <= key < len(container)
+
+
+def no_nan_on(page: str) -> None:
+    match = NOT_A_NUMBER.search(page)
+    assert match is None, page[max(0, match.start() - 80): match.end() + 40]
+
+
+def compare_one(path: Path) -> None:
+    try:
+        entries = compare.load_results([path])
+    except compare.CompareError as exc:
+        assert exc.message.startswith(f"{path}: ") and "\n" not in exc.message
+        return
+    comparison = compare.compare(entries)
+    no_nan_on(compare.render(comparison))
+    no_nan_on(compare.summary_text(comparison))
+
+
+def debrief_one(path: Path) -> None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, RecursionError):
+        data = None
+    try:
+        game = from_result(data, str(path)) if isinstance(data, dict) else None
+    except DebriefError as exc:
+        assert exc.message.startswith(f"{path}: ")
+        return
+    if game is not None:
+        no_nan_on(render(build(game, "Team", historical_game())))
+
+
+def check_results_file(text: str, folder: Path) -> None:
+    path = folder / "results.json"
+    path.write_text(text, encoding="utf-8")
+    within(EACH_WITHIN_S, compare_one, path)
+
+
+def check_simulate_result(text: str, folder: Path) -> None:
+    path = folder / "result.json"
+    path.write_text(text, encoding="utf-8")
+    within(EACH_WITHIN_S, debrief_one, path)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("results")
+
+
+@settings(max_examples=300, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.deferred(lambda: mutated(results_file(0))))
+def test_mutated_results_files_compare_cleanly_or_say_why(folder, text):
+    check_results_file(text, folder)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.deferred(lambda: mutated(simulate_result())))
+def test_mutated_simulate_results_debrief_cleanly_or_say_why(folder, text):
+    check_simulate_result(text, folder)
+
+
+@pytest.mark.slow
+@settings(max_examples=1500, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.deferred(lambda: mutated(results_file(1))))
+def test_mutated_results_files_many(folder, text):
+    check_results_file(text, folder)
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.deferred(lambda: mutated(simulate_result())))
+def test_mutated_simulate_results_many(folder, text):
+    check_simulate_result(text, folder)
+
+
+# --- the faults the attack found, one by one ------------------------------------------------
+
+
+def write(folder: Path, name: str, data: object) -> Path:
+    path = folder / name
+    path.write_text(data if isinstance(data, str) else json.dumps(data, allow_nan=True), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("change", "says"), [
+    ({"ending": []}, "ending: input should be 'completed' or 'removed', not a list"),
+    ({"seed": "x"}, "seed: input should be a valid integer, not 'x'"),
+    ({"choices": {}}, "choices.collectivization_year: field required"),
+    ({"scorecard": {"lives": math.nan}}, "the file is damaged (NaN is not a number a game's file holds)"),
+    ({"scorecard": {"lives": "1e400"}}, "scorecard.lives: input should be a finite number, not inf"),
+    ({"player": ["a"]}, "player: input should be a valid string, not a list"),
+    ({"years": [1928]}, "years: list should have at least 2 items"),
+])
+def test_a_damaged_results_file_is_one_clear_message_for_compare(tmp_path, capsys, change, says):
+    text = json.dumps({**results_file(), **change}, allow_nan=True).replace('"1e400"', "1e400")  # JSON reads it as inf
+    path = write(tmp_path, "damaged.json", text)
+    assert main(["compare", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {path}: ") and says in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(("change", "says"), [
+    ({"seed": "x"}, "seed: input should be a valid integer, not 'x'"),
+    ({"ending": []}, "ending: input should be 'completed' or 'removed', not a list"),
+    ({"events": [{"year": 1930, "id": "a", "choice": "b", "effects": [{"target": {"plan": "p"}}]}]},
+     "events.0.effects.0.target.key: field required"),
+    ({"series": {"steel_mt": [1.0]}}, "series: no values for"),
+    ({"scenario": "/etc/passwd.yaml"}, "the scenario '/etc/passwd.yaml' of this result is not a bundled scenario"),
+])
+def test_a_damaged_simulate_result_is_one_clear_message_for_debrief(tmp_path, capsys, change, says):
+    path = write(tmp_path, "damaged.json", {**simulate_result(), **change})
+    assert main(["debrief", str(path), "--html", str(tmp_path / "page.html")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and says in err and "Traceback" not in err
+    assert not (tmp_path / "page.html").exists()
+
+
+def test_nan_in_a_simulate_result_never_reaches_the_page(tmp_path, capsys):
+    simulated = simulate_result()
+    series = {**simulated["series"], "steel_mt": ["INF", *simulated["series"]["steel_mt"][1:]]}
+    text = json.dumps({**simulated, "series": series}).replace('"INF"', "1e400")  # JSON reads 1e400 as inf
+    assert main(["debrief", str(write(tmp_path, "inf.json", text)), "--html", str(tmp_path / "page.html")]) == 2
+    assert "series.steel_mt.0: input should be a finite number, not inf" in capsys.readouterr().err
+    text = json.dumps({**simulated, "series": series}).replace('"INF"', "NaN")
+    assert main(["debrief", str(write(tmp_path, "nan.json", text)), "--html", str(tmp_path / "page.html")]) == 2
+    assert "NaN is not a number a game's file holds" in capsys.readouterr().err
+    assert not (tmp_path / "page.html").exists()
+
+
+def test_an_undamaged_result_still_makes_its_page(tmp_path):
+    compare_one(write(tmp_path, "fine.json", results_file()))
+    debrief_one(write(tmp_path, "sim.json", simulate_result()))

@@ -53,7 +53,7 @@ def test_every_lever_and_switch_has_a_glossary_entry():
 
 SAMPLE_EFFECTS = {
     "add": {"add": {"fear": 0.2, "cattle_m": -3}},
-    "multiply": {"multiply": {"grain_reserve_mt": 0.5}},
+    "multiply": {"multiply": {"cattle_m": 0.5}},
     "set": {"set": {"collectivization": 0.4}},
     "modifier": {"modifier": {"rate": "grain_yield", "factor": 0.9, "years": 2}},
     "flag": {"flag": "another_flag"},

@@ -83,8 +83,8 @@ def play(world: World, deck: Deck | None, directives: dict[int, Directives], see
     history did; records by year (fewer years if the leadership was removed)."""
     session = Session(world, deck, seed=seed, weather_mode="historical")
     while not session.finished:
-        for event in session.begin_year():
-            session.choose(event.id, historical_choice(event).id)
+        while pending := session.pending:  # one at a time: an answer can add a card to this January
+            session.choose(pending[0].id, historical_choice(pending[0]).id)
         session.play_year(directives[session.year])
     return {int(r["year"]): r for r in session.records}
 

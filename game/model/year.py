@@ -7,7 +7,13 @@ from dataclasses import asdict, dataclass
 
 from .agriculture import Harvest, collectivize, harvest, update_herds
 from .directives import Directives
-from .economy import Consumption, Living, agriculture_value_bn, consumption_per_head, living_standards
+from .economy import (
+    Consumption,
+    Living,
+    agriculture_value_bn,
+    consumption_per_head,
+    living_standards,
+)
 from .effects import age_modifiers, rate
 from .food import GrainBalance, StateOrders, grain_balance
 from .industry import (

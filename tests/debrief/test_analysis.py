@@ -101,7 +101,7 @@ def test_scorecard_formulas(historical_game):
     assert values["food_security"].value == pytest.approx(100 * (1 - max(historical_game.series("share_below_subsistence"))))
     consumption = historical_game.series("consumption_per_capita_index")
     assert values["living_standards"].value == pytest.approx(sum(consumption) / len(consumption))
-    assert values["war_readiness"].parts["command"] == pytest.approx(0.3)   # the army was purged
+    assert values["war_readiness"].parts["command"] == pytest.approx(0.4)   # the army purged; the T-34 and KV retooled
     assert "army_purged" in historical_game.flags
 
 

@@ -79,14 +79,14 @@ def test_scenario_mod_and_player_text_is_escaped(historical_result):
     game = from_result(historical_result)
     fired = game.events[0].id
     events = [e.model_copy(update={"title": MALICIOUS}) if e.id == fired else e for e in game.scenario.events]
-    texts = {**game.scenario.texts, "epilogue.comparable": f"{MALICIOUS} & {{readiness}}",
-             "perspective.famine.conquest.authors": "R. <b>Conquest</b>"}
+    epilogues = {key: f"{MALICIOUS} & {{readiness}}" for key in game.scenario.texts if key.startswith("epilogue.")}
+    texts = {**game.scenario.texts, **epilogues, "perspective.famine.conquest.authors": "R. <b>Conquest</b>"}
     game = replace(game, scenario=game.scenario.model_copy(update={"events": events, "texts": texts}))
     html = render(build(game, player='<img src=x onerror="alert(2)">', history=HISTORY()))
     assert MALICIOUS not in html and "<script" not in html and "<img" not in html and "<b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "R. &lt;b&gt;Conquest&lt;/b&gt;" in html
-    assert "&amp; 90" in html   # filled in, then escaped
+    assert re.search(r"&amp; \d+", html)   # filled in, then escaped
     parse(html)
 
 

@@ -35,8 +35,8 @@ def play(policy_name: str, world: World | None = None, seed: int = 0,
     directives = directives_by_year(policy, world, path)
     session = Session(world, deck(), seed=seed, weather_mode=weather)
     while not session.finished:
-        for event in session.begin_year():
-            session.choose(event.id, pick_choice(policy, event, seed, session.year))
+        while pending := session.pending:
+            session.choose(pending[0].id, pick_choice(policy, pending[0], seed, session.year))
         session.play_year(directives[session.year])
     return session.game
 

@@ -5,6 +5,7 @@ message with exit code 2, never a traceback."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -103,20 +104,20 @@ def test_an_event_image_is_a_plain_file_name_so_the_window_opens_nothing_else(tm
     assert f"E104 events[0].image: '{image}' is not a plain image file name" in problems[0]
 
 
-@pytest.mark.parametrize(("weather", "says"), [(".inf", "must be a finite number, not inf"),
-                                               ("5.0", "must be at most 3.0, not 5.0"),
-                                               ("yes", "must be a number, not True")])
-def test_a_year_of_weather_is_a_yield_factor_the_model_can_take(tmp_path, weather, says):
+@pytest.mark.parametrize(("factor", "says"), [(".inf", "must be a finite number, not inf"),
+                                              ("5.0", "must be at most 2.0, not 5.0"),
+                                              ("yes", "must be a number, not True")])
+def test_a_weather_factor_is_one_the_model_can_take(tmp_path, factor, says):
     from game.scenario import read_scenario
 
     shutil.copytree(SCENARIO_DIR / "common", tmp_path / "common")
     text = (SCENARIO_DIR / "great_turn.yaml").read_text(encoding="utf-8")
-    (tmp_path / "common" / "weather.yaml").write_text(
-        (SCENARIO_DIR / "common" / "weather.yaml").read_text(encoding="utf-8").replace("1936: 0.7934", f"1936: {weather}"),
-        encoding="utf-8")
+    params = (SCENARIO_DIR / "common" / "parameters.yaml").read_text(encoding="utf-8")
+    params = re.sub(r"drought: [0-9.]+", f"drought: {factor}", params, count=1)
+    (tmp_path / "common" / "parameters.yaml").write_text(params, encoding="utf-8")
     (tmp_path / "great_turn.yaml").write_text(text, encoding="utf-8")
     (problem,) = read_scenario(tmp_path / "great_turn.yaml").errors
-    assert problem.file.endswith("weather.yaml") and f"historical_weather.1936 {says}" in problem.message
+    assert problem.file.endswith("parameters.yaml") and f"parameters.weather.factors.drought {says}" in problem.message
 
 
 # --- 4: a blank trigger --------------------------------------------------------------------

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .events.engine import Deck, choice_of
+from .events.aftermath import Names, describe
+from .events.engine import Card, Deck, choice_of
 from .events.schema import Event
 from .model import DirectiveError, Directives, Game, World
 from .model.effects import apply_effect
@@ -27,6 +28,7 @@ class FiredEvent:
     choice: str
     tags: tuple[str, ...]
     effects: tuple[dict, ...] = ()
+    aftermath: tuple[str, ...] = ()  # what the answer did, in words (events/aftermath.py)
 
     def as_json(self) -> dict:
         return {"year": self.year, "id": self.id, "choice": self.choice, "tags": list(self.tags),
@@ -43,9 +45,12 @@ class Session:
     commands: list[dict] = field(init=False, default_factory=list)
     events: list[FiredEvent] = field(init=False, default_factory=list)
     _pending: list[Event] | None = field(init=False, default=None)
+    _cards: dict[str, Card] = field(init=False, default_factory=dict)  # this January's, filled in
+    _names: Names = field(init=False)  # projects and plans by name, for what an answer did
 
     def __post_init__(self) -> None:
         self.game = Game(self.world, seed=self.seed, weather_mode=self.weather_mode)
+        self._names = Names.of(self.world)
 
     @property
     def year(self) -> int:
@@ -73,7 +78,26 @@ class Session:
                 except BaseException:
                     state.restore_fields(saved)
                     raise
+                self._cards = {}
+                self._fill_in(self._pending)
         return list(self._pending)
+
+    def _values(self) -> dict:
+        return self.deck.values(self.game.state, self.game.records[-1] if self.game.records else None)
+
+    def _fill_in(self, events: list[Event]) -> None:
+        """The cards' texts with the figures of the moment they are drawn."""
+        if events:
+            values = self._values()
+            self._cards.update((event.id, self.deck.card(event, values)) for event in events)
+
+    def card(self, event_id: str) -> Card:
+        """A waiting card as the player reads it: its texts filled in with this January's figures."""
+        self.begin_year()
+        try:
+            return self._cards[event_id]
+        except KeyError:
+            raise DirectiveError(f"{self.year}: event {event_id!r} is not waiting for an answer") from None
 
     @property
     def pending(self) -> list[Event]:
@@ -103,17 +127,30 @@ class Session:
         except BaseException:
             state.restore_fields(saved)
             raise
+        now = self._premise_holds_now(now)
         self._pending.remove(event)
         self._pending.extend(now)
+        self._fill_in(now)
         self.commands.append({"command": "choose", "year": self.year, "event": event_id, "choice": choice_id})
-        self.events.append(FiredEvent(self.year, event_id, choice_id, tuple(event.tags), choice.effects_json))
+        self.events.append(FiredEvent(self.year, event_id, choice_id, tuple(event.tags), choice.effects_json,
+                                      describe(choice.effects_json, self._names)))
 
     def _schedule(self, state, event_id: str, year: int, now: list[Event]) -> None:
         if year == self.year and self.deck is not None:
-            state.fired[event_id] = year
             now.append(self.deck.event(event_id))
         else:
             state.scheduled.append((year, event_id))
+
+    def _premise_holds_now(self, follow_ups: list[Event]) -> list[Event]:
+        """Follow-ups for this same January come if their premise holds after the answer; each is
+        then marked fired (a follow-up a year or more later is checked when its January comes)."""
+        if not follow_ups:
+            return []
+        values = self._values()
+        due = [e for e in follow_ups if self.deck.premise_holds(e.id, values)]
+        for event in due:
+            self.game.state.fired[event.id] = self.year
+        return due
 
     def play_year(self, directives: Directives) -> dict[str, float]:
         """Command: resolve the year under these directives (after every card is answered)."""

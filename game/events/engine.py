@@ -1,9 +1,15 @@
 """The event engine: which events are due each January, and what a choice does.
 
-Deterministic per seed: an event's chance is drawn from a random stream seeded by (seed, year,
-event id), so adding or removing other events never changes whether this one fires.
-Triggers are compiled once, when the deck is built; events are bucketed by the years they can
-fire in, so a January looks only at the events that could be due.
+A card is due when it is in its window (`when`), its trigger holds (what sets it off) and its
+premise holds (what must be true of the state for its text to make sense: no kolkhoz card
+without collective farms, no famine card without hunger). Deterministic per seed: an event's
+chance is drawn from a random stream seeded by (seed, year, event id), so adding or removing
+other events never changes whether this one fires. Over the scenario's card budget
+(`max_cards_per_year`), the lowest-priority cards wait for a later January while their window
+lasts, and lapse when it closes; follow-ups of last year's answers always come.
+
+Conditions and the texts' templates are compiled once, when the deck is built; events are
+bucketed by the years they can fire in, so a January looks only at the events that could be due.
 """
 
 from __future__ import annotations
@@ -12,11 +18,20 @@ import logging
 import random
 from dataclasses import dataclass
 
+from ..model.metrics import BY_NAME as METRIC_TABLE
 from ..model.metrics import METRICS
 from ..model.state import State
-from ..model.variables import READABLE, STATE_VARIABLES, project_names, read_state
+from ..model.variables import (
+    READABLE,
+    RUNNING,
+    STATE_VARIABLES,
+    project_names,
+    read_state,
+    read_total,
+)
 from .expr import Condition, compile_condition
 from .schema import Choice, Event
+from .template import Template, TemplateError, compile_template, literal
 
 log = logging.getLogger(__name__)
 
@@ -43,24 +58,91 @@ def flags_of_raw(events: list) -> set[str]:
 class Entry:
     event: Event
     condition: Condition | None
+    premise: Condition | None
     chance: float
+    texts: CardTexts
+
+
+@dataclass(frozen=True)
+class CardTexts:
+    """A card's texts as compiled templates: the card's text, its detailed text and each choice's
+    forecast may quote the player's figures ({procurement_mt:.1f})."""
+
+    text: Template
+    text_detailed: Template | None
+    forecasts: dict[str, Template]
+
+    @property
+    def names(self) -> frozenset[str]:
+        parts = [self.text, self.text_detailed, *self.forecasts.values()]
+        return frozenset(name for part in parts if part is not None for name in part.names)
+
+
+@dataclass(frozen=True)
+class Card:
+    """A card as the player reads it this January: its texts filled in with the year's figures."""
+
+    event: Event
+    text: str
+    text_detailed: str | None
+    forecasts: dict[str, str]
+
+
+def condition_names(flags, projects) -> frozenset[str]:
+    """Every name a condition or a card text may read: the model's metrics and variables, the
+    deck's flags, the projects' statuses, and the year."""
+    return READABLE | frozenset(flags) | project_names(projects)
+
+
+def template_formats(names) -> dict[str, str]:
+    """How a bare {name} is written: a share as a percentage, a metric with its table's digits."""
+    formats = {}
+    for name in names:
+        metric = METRIC_TABLE.get(RUNNING[name][0] if name in RUNNING else name)
+        if name == "year":
+            formats[name] = "d"
+        elif metric is not None:
+            formats[name] = ".0%" if metric.unit == "%" else f",.{metric.digits}f"
+        else:
+            formats[name] = ".2f"
+    return formats
+
+
+def compile_texts(event: Event, formats: dict[str, str]) -> CardTexts:
+    """The card's templates (the loader has reported every broken one at its file:line:col)."""
+    def one(text: str) -> Template:
+        flat = " ".join(text.split())
+        try:
+            return compile_template(flat, formats)
+        except TemplateError:
+            return literal(flat)
+
+    return CardTexts(one(event.text), one(event.text_detailed) if event.text_detailed else None,
+                     {c.id: one(c.forecast) for c in event.choices})
 
 
 class Deck:
     """A scenario's events, compiled."""
 
-    def __init__(self, events: list[Event], first_year: int, last_year: int, projects: tuple[str, ...] = ()):
+    def __init__(self, events: list[Event], first_year: int, last_year: int, projects: tuple[str, ...] = (),
+                 max_cards_per_year: int | None = None):
         self.flags = frozenset(flags_of(events))
         self.projects = tuple(projects)
-        known = READABLE | self.flags | project_names(self.projects)
+        self.max_cards_per_year = max_cards_per_year
+        known = condition_names(self.flags, self.projects)
         suggestions = sorted(known)
+        formats = template_formats(known)
         self.entries: dict[str, Entry] = {}
         for event in events:
             condition = compile_condition(event.trigger, known.__contains__, suggestions) if event.trigger else None
-            self.entries[event.id] = Entry(event, condition, event.yearly_chance)
+            premise = (compile_condition(event.premise, known.__contains__, suggestions)
+                       if event.has_premise else None)
+            self.entries[event.id] = Entry(event, condition, premise, event.yearly_chance,
+                                           compile_texts(event, formats))
         self.order = {event_id: index for index, event_id in enumerate(self.entries)}
-        # The names some condition reads: the January environment holds these and no others.
-        read = {name for e in self.entries.values() if e.condition for name in e.condition.names}
+        # The names some condition or text reads: the January environment holds these and no others.
+        read = {name for e in self.entries.values() for c in (e.condition, e.premise) if c for name in c.names}
+        read |= {name for e in self.entries.values() for name in e.texts.names}
         self.readers = tuple(sorted((name, reader_of(name, self.projects)) for name in read if name != "year"))
         self.by_year: dict[int, list[Entry]] = {}
         for year in range(first_year, last_year + 1):
@@ -73,30 +155,55 @@ class Deck:
     def event(self, event_id: str) -> Event:
         return self.entries[event_id].event
 
+    def values(self, state: State, record: dict[str, float] | None) -> dict:
+        """The figures conditions and card texts read this January."""
+        return environment(state, record, self.readers)
+
     def due(self, state: State, record: dict[str, float] | None, seed: int) -> list[Event]:
         """Events that fire this January, highest priority first; marks them fired in `state`."""
         year = state.year
-        env = environment(state, record, self.readers)
-        due: list[Entry] = []
+        env = self.values(state, record)
+        follow_ups: list[Entry] = []
         scheduled = [event_id for when, event_id in state.scheduled if when == year]
         state.scheduled = [(when, event_id) for when, event_id in state.scheduled if when != year]
         for event_id in scheduled:
             entry = self.entries.get(event_id)
-            if entry is not None and self._condition_holds(entry, env):
-                due.append(entry)
-        chosen = {entry.event.id for entry in due}
+            if entry is not None and self.holds(entry, env):
+                follow_ups.append(entry)
+        chosen = {entry.event.id for entry in follow_ups}
+        candidates: list[Entry] = []
         for entry in self.by_year.get(year, ()):
             if entry.event.id in chosen or not self._may_fire_again(entry.event, state, year):
                 continue
-            if not self._condition_holds(entry, env):
+            if not self.holds(entry, env):
                 continue
             if entry.chance < 1.0 and random.Random(f"event:{seed}:{year}:{entry.event.id}").random() >= entry.chance:
                 continue
-            due.append(entry)
-        due.sort(key=lambda e: (-e.event.priority, self.order[e.event.id]))
+            candidates.append(entry)
+        by_priority = lambda e: (-e.event.priority, self.order[e.event.id])  # noqa: E731
+        candidates.sort(key=by_priority)
+        if self.max_cards_per_year is not None:  # the rest wait, while their window lasts
+            candidates = candidates[:max(0, self.max_cards_per_year - len(follow_ups))]
+        due = sorted(follow_ups + candidates, key=by_priority)
         for entry in due:
             state.fired[entry.event.id] = year
         return [e.event for e in due]
+
+    def holds(self, entry: Entry, env: dict) -> bool:
+        """The card's trigger and its premise both hold."""
+        return (self._condition_holds(entry, entry.condition, env, "trigger")
+                and self._condition_holds(entry, entry.premise, env, "premise"))
+
+    def premise_holds(self, event_id: str, env: dict) -> bool:
+        entry = self.entries[event_id]
+        return self._condition_holds(entry, entry.premise, env, "premise")
+
+    def card(self, event: Event, env: dict) -> Card:
+        """The card's texts filled in with this January's figures."""
+        texts = self.entries[event.id].texts
+        return Card(event, texts.text.render(env),
+                    texts.text_detailed.render(env) if texts.text_detailed is not None else None,
+                    {choice: t.render(env) for choice, t in texts.forecasts.items()})
 
     @staticmethod
     def _may_fire_again(event: Event, state: State, year: int) -> bool:
@@ -108,15 +215,15 @@ class Deck:
         return event.cooldown_years is None or year - last >= event.cooldown_years
 
     @staticmethod
-    def _condition_holds(entry: Entry, env: dict) -> bool:
-        if entry.condition is None:
+    def _condition_holds(entry: Entry, condition: Condition | None, env: dict, what: str) -> bool:
+        if condition is None:
             return True
         try:
-            return entry.condition.holds(env)
+            return condition.holds(env)
         except (ArithmeticError, TypeError, ValueError) as exc:
             # A failing condition (division by zero, say) counts as false, and is logged.
-            log.warning("event %s: trigger %r failed (%s); treated as false", entry.event.id,
-                        entry.condition.source, exc)
+            log.warning("event %s: %s %r failed (%s); treated as false", entry.event.id, what,
+                        condition.source, exc)
             return False
 
 
@@ -124,6 +231,8 @@ def reader_of(name: str, projects: tuple[str, ...]) -> tuple[str, str]:
     """How a condition's name is read: (kind, what) with kind state, metric, started, built or flag."""
     if name in STATE_VARIABLES:
         return "state", name
+    if name in RUNNING:
+        return "total", name
     if name in METRICS:
         return "metric", name
     for prefix in ("started", "built"):
@@ -140,6 +249,8 @@ def environment(state: State, record: dict[str, float] | None, readers) -> dict:
     for name, (kind, what) in readers:
         if kind == "state":
             env[name] = read_state(state, what)
+        elif kind == "total":
+            env[name] = read_total(state, what)
         elif kind == "metric":
             if record is not None:
                 env[name] = record[what]

@@ -16,12 +16,28 @@ Tag = Literal[
     "famine", "deportation", "repression", "violence", "war", "industry", "agriculture", "labour",
     "politics", "statistics", "living_standards", "foreign", "culture", "forced_labour",
 ]
-MODIFIER_RATES = (
-    "grain_yield", "industrial_output", "migration", "births", "herd_growth", "procurement_capacity",
-    "willing_sales", "unrest", "urban_wage", "consumer_goods", "construction", "statistics_inflation",
-    "arms_output", "convictions",
-)
+# The rates a modifier multiplies, and how a card names each when it says what an answer did.
+RATE_LABELS: dict[str, str] = {
+    "grain_yield": "Grain yields",
+    "industrial_output": "Industrial output",
+    "migration": "Migration from the villages to the towns",
+    "births": "Births",
+    "herd_growth": "The herds' regrowth",
+    "procurement_capacity": "The state's capacity to take grain by force",
+    "willing_sales": "Grain the peasants sell of their own will",
+    "unrest": "Unrest",
+    "urban_wage": "Real wages in the towns",
+    "consumer_goods": "Consumer goods output",
+    "construction": "Construction",
+    "statistics_inflation": "The inflation of reported figures",
+    "arms_output": "Arms output",
+    "convictions": "Court convictions",
+}
+MODIFIER_RATES = tuple(RATE_LABELS)
 ModifierRate = Literal[MODIFIER_RATES]
+
+
+ALWAYS = "always"  # a premise that holds in every state, written on purpose
 
 
 class Strict(BaseModel):
@@ -130,6 +146,11 @@ class Event(Strict):
     text: str = Field(description="Card text (sober).")
     text_detailed: str | None = Field(default=None, description="Fuller text shown at the 'detailed' content setting.")
     when: Year | YearRange | None = Field(default=None, description="Year or years it can fire in.")
+    premise: str | None = Field(
+        default=None, max_length=400,
+        description="What must be true of the state for the card's text to make sense, in the safe expression "
+                    "language (e.g. collectivization > 0.3 for a kolkhoz card), or 'always'. A card whose premise "
+                    "is false does not appear. Dated cards should have one (the validator warns).")
     trigger: str | None = Field(default=None, max_length=400, description="Condition in the safe expression language.")
     chance: float | None = Field(default=None, ge=0.0, le=1.0, description="Chance per year when eligible (default 1).")
     mtth_years: float | None = Field(default=None, gt=0.0, le=100.0, description="Mean years to happen, instead of chance.")
@@ -155,12 +176,17 @@ class Event(Strict):
                              f"(letters, digits, _ - and ., ending in .png or .jpg), no folders")
         return image
 
-    @field_validator("trigger")
+    @field_validator("trigger", "premise")
     @classmethod
-    def _not_blank(cls, trigger: str | None) -> str | None:
-        if trigger is not None and not trigger.strip():
-            raise ValueError("the trigger is blank; leave trigger: out for an event that needs no condition")
-        return trigger
+    def _not_blank(cls, condition: str | None, info) -> str | None:
+        if condition is not None and not condition.strip():
+            raise ValueError(f"the {info.field_name} is blank; leave {info.field_name}: out for an event that needs "
+                             f"no condition{', or write always' if info.field_name == 'premise' else ''}")
+        return condition
+
+    @property
+    def has_premise(self) -> bool:
+        return self.premise is not None and self.premise.strip() != ALWAYS
 
     @model_validator(mode="after")
     def _consistent(self) -> Event:

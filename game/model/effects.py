@@ -82,7 +82,7 @@ def touched_fields(effects) -> tuple[str, ...]:
 
 
 def _variables(mapping: dict[str, float]) -> tuple[str, ...]:
-    return tuple(STATE_VARIABLES[name][0] for name in mapping)
+    return tuple(STATE_VARIABLES[name].attribute for name in mapping)
 
 
 @handles("add", lambda e: _variables(e.add))

@@ -72,6 +72,7 @@ class State:
     flags: list[str] = field(default_factory=list)
     modifiers: list[ActiveModifier] = field(default_factory=list)
     fired: dict[str, int] = field(default_factory=dict)        # event id -> last year it fired
+    totals: dict[str, float] = field(default_factory=dict)     # running totals the cards read (variables.TOTALS)
     scheduled: list[tuple[int, str]] = field(default_factory=list)  # (year, event id) follow-ups
 
     @classmethod

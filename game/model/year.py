@@ -34,6 +34,7 @@ from .population import LabourMarket, Migration, grow_and_move, labour_market, m
 from .setup import World
 from .state import State
 from .statistics import output_inflation, reported_harvest
+from .variables import update_totals
 
 
 @dataclass(slots=True)
@@ -176,6 +177,7 @@ def resolve_year(world: World, state: State, d: Directives, categories: dict[str
                     nonag, living, famine_deaths, grain.urban_famine_deaths_m, rep, unrest, moving, inflation,
                     reported_harvest_mt)
     record = record_of(resolved)
+    update_totals(state, record)
 
     state.national_income_bn = living.national_income_bn
     age_modifiers(state)

@@ -4,8 +4,9 @@ pass even when the structure has errors elsewhere."""
 
 from __future__ import annotations
 
-from ..events.engine import flags_of_raw
+from ..events.engine import flags_of_raw, template_formats
 from ..events.expr import ExprError, compile_condition
+from ..events.schema import ALWAYS
 from ..events.template import TemplateError, compile_template
 from ..model.levers import CONTROLS
 from ..model.params import PRODUCTS
@@ -211,20 +212,16 @@ def _check_events(doc: Document, first, last, years_known: bool) -> None:
     _check_flag_names(doc, events, statuses)
     known = READABLE | flags | statuses
     suggestions = sorted(known)
+    formats = template_formats(known)
     for index, event in enumerate(events):
         if not isinstance(event, dict):
             continue
         where = ("events", index)
         _check_event_years(doc, event, where, first, last, years_known)
-        trigger = event.get("trigger")
-        if isinstance(trigger, str) and trigger.strip():
-            try:
-                compile_condition(trigger, known.__contains__, suggestions)
-            except ExprError as exc:
-                code = "E121" if exc.message.startswith("unknown name") else "E140"
-                doc.problems.append(doc.locate((*where, "trigger"), code,
-                                               f"event {event.get('id')}: trigger, at character {exc.column}: {exc.message}",
-                                               exc.hint))
+        for key in ("trigger", "premise"):
+            _check_condition(doc, event, where, key, known, suggestions)
+        _check_premise_given(doc, event, where)
+        _check_event_texts(doc, event, where, formats)
         for c_index, choice in enumerate(event.get("choices") or []):
             if not isinstance(choice, dict):
                 continue
@@ -232,6 +229,44 @@ def _check_events(doc: Document, first, last, years_known: bool) -> None:
                 if isinstance(effect, dict):
                     _check_effect(doc, effect, (*where, "choices", c_index, "effects", e_index),
                                   event_ids, project_ids, plan_ids)
+
+
+def _check_condition(doc: Document, event: dict, where: tuple, key: str, known, suggestions) -> None:
+    condition = event.get(key)
+    if not isinstance(condition, str) or not condition.strip() or (key == "premise" and condition.strip() == ALWAYS):
+        return
+    try:
+        compile_condition(condition, known.__contains__, suggestions)
+    except ExprError as exc:
+        code = "E121" if exc.message.startswith("unknown name") else "E140"
+        doc.problems.append(doc.locate((*where, key), code,
+                                       f"event {event.get('id')}: {key}, at character {exc.column}: {exc.message}",
+                                       exc.hint))
+
+
+def _check_premise_given(doc: Document, event: dict, where: tuple) -> None:
+    """A dated card should say what its text assumes of the state (W301)."""
+    if event.get("when") is not None and event.get("premise") is None:
+        doc.problems.append(doc.locate((*where, "id"), "W301",
+                                       f"event {event.get('id')} is dated but has no premise: it will appear in its "
+                                       f"years whatever the player did"))
+
+
+def _check_event_texts(doc: Document, event: dict, where: tuple, formats: dict[str, str]) -> None:
+    """A card's text, detailed text and forecasts are templates over the conditions' names (E141)."""
+    texts = [((*where, key), key, event.get(key)) for key in ("text", "text_detailed")]
+    for c_index, choice in enumerate(event.get("choices") or []):
+        if isinstance(choice, dict):
+            texts.append(((*where, "choices", c_index, "forecast"), f"choice {choice.get('id')}: forecast",
+                          choice.get("forecast")))
+    for path, what, text in texts:
+        if not isinstance(text, str):
+            continue
+        try:
+            compile_template(" ".join(text.split()), formats)
+        except TemplateError as exc:
+            doc.problems.append(doc.locate(path, "E141", f"event {event.get('id')}: {what}, at character "
+                                                         f"{exc.column}: {exc.message}", exc.hint))
 
 
 def _check_flag_names(doc: Document, events: list, statuses: frozenset[str]) -> None:

@@ -38,6 +38,9 @@ CODES: dict[str, tuple[str, str]] = {
     "E202": ("not a mod", "A mod is a folder with a mod.yaml manifest."),
     "E203": ("two mods with one id", "Every mod needs its own id: give one of them another id, or remove the copy."),
     "W300": ("figure without a source", "Give every historical figure a source: so that players can check it."),
+    "W301": ("dated card without a premise", "Say what the card's text assumes of the state, e.g. premise: "
+                                            "collectivization > 0.3 for a kolkhoz card; write premise: always "
+                                            "if it fits every game (docs/MODDING.md, \"Premises\")."),
 }
 
 

@@ -113,6 +113,11 @@ class ScenarioContent(Content):
                     "(e.g. grain_procurement_mt: {low: 5, high: 30}); inside the model's own ranges.",
     )
     length_minutes: int | None = Field(default=None, ge=1, le=600, description="About how long a game takes.")
+    max_cards_per_year: int | None = Field(
+        default=None, ge=1, le=50,
+        description="Most event cards one January may bring (none: no limit). Over it, the lowest-priority cards "
+                    "wait for a later January while their window lasts; follow-ups of last year's answers always come.",
+    )
     parameters: ModelParams | None = Field(default=None, description="Every number the model uses.")
     initial_state: InitialState | None = Field(default=None, description="The country at the start of the first year.")
     historical_weather: dict[int, WeatherYear] = Field(
@@ -177,7 +182,8 @@ class Scenario(ScenarioContent):
 
     def deck(self) -> Deck:
         """The compiled event deck (the loader has checked every trigger)."""
-        return Deck(self.events, self.first_year, self.last_year, tuple(p.id for p in self.projects))
+        return Deck(self.events, self.first_year, self.last_year, tuple(p.id for p in self.projects),
+                    self.max_cards_per_year)
 
 
 class ModManifest(BaseModel):

@@ -97,7 +97,7 @@ def _amount(variable: str, amount: float) -> str:
     if unit == "mt":
         return f"{_signed(amount, 1 if abs(amount) >= 1 else 2)} Mt"
     if unit == "bn":
-        return f"{_signed(amount, 1 if abs(amount) >= 1 else 2)} bn roubles"
+        return f"{_signed(amount, 1 if abs(amount) >= 1 else 2)} bn rubles"
     if unit == "switch":
         return "in force" if amount > 0 else "lifted"
     return _signed(amount, 2)

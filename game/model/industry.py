@@ -214,7 +214,8 @@ def produce(state: State, factory_m: float, defence_bn: float, defense_share: fl
     q["steel"] = min(q["steel"], q["pig_iron"] * p.steel_per_pig_iron)
     arms = _arms(state, q, defence_bn, arrested_specialists, p, dp)
     q["tanks"] = arms[0]
-    steel_left = max(0.0, q["steel"] - q["tanks"] * p.steel_t_per_tank)
+    steel_left = max(0.0, q["steel"] - q["tanks"] * p.steel_t_per_tank * world.params.defence.tank_unit_cost.get(
+        state.year, 1.0))
     if p.steel_t_per_machinery_bn > 0:
         q["machinery"] = min(q["machinery"], steel_left / p.steel_t_per_machinery_bn)
     q["consumer_goods"] *= rate(state, "consumer_goods")
@@ -228,10 +229,12 @@ def _arms(state: State, q: dict[str, float], defence_bn: float, arrested_special
           dp: DefenceParams) -> tuple[float, float]:
     """Tanks built: the army's orders, as far as the works allow, and this year's arrests of their
     designers and plant chiefs (a new model cannot go into production without them)."""
-    orders = defence_bn * dp.arms_share_of_defence * dp.tank_share_of_arms / dp.tank_price_bn
+    # Capacity, prices and steel are in light tanks of the mid-1930s; a year's tanks cost `unit`.
+    unit = dp.tank_unit_cost.get(state.year, 1.0)
+    orders = defence_bn * dp.arms_share_of_defence * dp.tank_share_of_arms / (dp.tank_price_bn * unit)
     designers = max(0.0, 1.0 - p.arms_specialist_sensitivity * arrested_specialists)
-    works = q["tanks"] * designers * rate(state, "arms_output")
-    steel_cap = q["steel"] / p.steel_t_per_tank if p.steel_t_per_tank > 0 else works
+    works = q["tanks"] * designers * rate(state, "arms_output") / unit
+    steel_cap = q["steel"] / (p.steel_t_per_tank * unit) if p.steel_t_per_tank > 0 else works
     return max(0.0, min(orders, works, steel_cap)), orders
 
 

@@ -353,6 +353,11 @@ class DefenceParams(Strict):
     tank_price_bn: number(1e-6, 1.0) = Field(description="What the army pays for a tank, bn 1937 rubles.")
     arms_share_of_defence: Share = Field(description="Share of the defence budget spent on arms from industry (the rest: pay, food, upkeep).")
     tank_share_of_arms: Share = Field(description="Share of arms spending that goes on tanks.")
+    tank_unit_cost: dict[int, number(0.1, 10.0)] = Field(
+        default_factory=dict,
+        description="What a tank of each year's models costs the works and the army, in light tanks of the "
+                    "mid-1930s (T-26, BT = 1); years not given: 1. Tankettes were much of 1931-33's output, the "
+                    "T-34 and KV part of 1940's: the same works and budget gave more tanks, or fewer.")
 
 
 class PoliticsParams(Strict):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from .files import Unreadable, checked, resolved
-from .problems import Problem
+from .problems import Problem, unplaced
 from .yamlsource import MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_VALUES, Source, read_source
 
 
@@ -32,7 +32,7 @@ class Document:
             probe = probe[:-1]
         if probe not in self.origin:
             source = self.sources[0] if self.sources else Source(str(self.root))
-            return source.problem((), code, message, hint)
+            return unplaced(source.problem((), code, message, hint))
         source, source_path = self.origin[probe]
         return source.problem(source_path + tuple(path[len(probe):]), code, message, hint, key=at_key)
 

@@ -268,7 +268,8 @@ def _apply(scenario: Scenario, mod: Mod) -> tuple[Scenario | None, list[Problem]
         return None, problems_from(exc, Scenario, document.locate)
     check_scenario(document)
     errors = [p for p in document.problems if p.is_error]
-    return (None if errors else result), document.problems
+    # Warnings about the scenario's own content are the scenario's, not this mod's.
+    return (None if errors else result), [p for p in document.problems if p.is_error or p.placed]
 
 
 def _merge_parameters(document: Document, incoming: dict, source: Source, path: tuple) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 # Error codes with the hint shown under every message of that kind (docs/MODDING.md lists them).
 CODES: dict[str, tuple[str, str]] = {
@@ -55,6 +55,9 @@ class Problem:
     code: str
     message: str
     hint: str = ""
+    # False when the merged data had no file for the path (content a mod did not write): a mod's
+    # check reports such warnings nowhere, as they are about the scenario, not the mod.
+    placed: bool = field(default=True, compare=False)
 
     @property
     def is_error(self) -> bool:
@@ -65,6 +68,10 @@ class Problem:
         hint = self.hint or CODES.get(self.code, ("", ""))[1]
         text = f"{where}: {self.code} {self.message}"
         return f"{text}\n    hint: {hint}" if hint else text
+
+
+def unplaced(problem: Problem) -> Problem:
+    return replace(problem, placed=False)
 
 
 def sort_key(problem: Problem) -> tuple:

@@ -6,6 +6,7 @@ choices and ranges) and from problems.CODES, so the documentation cannot drift f
 
     <!-- reference:start --> ... <!-- reference:end -->
     <!-- codes:start --> ... <!-- codes:end -->
+    <!-- names:start --> ... <!-- names:end -->
 
 The output depends only on the models: the same code gives the same text, byte for byte.
 """
@@ -26,8 +27,10 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from ..events.schema import Event
+from ..model.metrics import TABLE
 from ..model.params import ModelParams, ProductName, SectorName, SectorUse
 from ..model.setup import InitialState, Plan, Project, TargetKey
+from ..model.variables import RUNNING, STATE_VARIABLES
 from .policy import Policy
 from .problems import CODES
 from .schema import (
@@ -353,9 +356,28 @@ def error_codes_markdown() -> str:
     return "\n".join(out) + "\n"
 
 
+def names_markdown() -> str:
+    """Every name a condition or a card text may read, with what it is."""
+    out = [NOTICE, "", "| name | reads | what |", "|---|---|---|", "| `year` | the January | The year being begun. |"]
+    for name, variable in sorted(STATE_VARIABLES.items()):
+        out.append(f"| `{name}` | now; effects can change it | {_cell(variable.label)} "
+                   f"({_cell(UNIT_WORDS[variable.unit])}). |")
+    for name, (_, description) in sorted(RUNNING.items()):
+        out.append(f"| `{name}` | since the game began | {_cell(description)}. |")
+    for metric in sorted(TABLE, key=lambda m: m.name):
+        if metric.name not in STATE_VARIABLES:
+            out.append(f"| `{metric.name}` | the year just ended | {_cell(metric.description)}. |")
+    return "\n".join(out) + "\n"
+
+
+UNIT_WORDS = {"share": "a share, 0 to 1", "points": "an index, 0 calm to 1 or more", "people": "millions of people",
+              "head": "millions of head", "k_tractors": "thousands of tractors", "mt": "million tonnes",
+              "bn": "bn 1937 rubles", "switch": "0 or 1"}
+
+
 # ----------------------------------------------------------------------------- the document
 
-GENERATED = {"reference": reference_markdown, "codes": error_codes_markdown}
+GENERATED = {"reference": reference_markdown, "codes": error_codes_markdown, "names": names_markdown}
 
 
 def _markers(name: str) -> tuple[str, str]:

@@ -22,6 +22,7 @@ from game.scenario.reference_doc import (
     example_heading,
     extract,
     main,
+    names_markdown,
     reference_markdown,
 )
 from game.scenario.schema import ModContent, ModManifest, Scenario, ScenarioContent
@@ -74,6 +75,11 @@ def tables(text: str) -> list[dict[str, list[str]]]:
 def test_generated_reference_is_up_to_date(doc):
     assert extract(doc, "reference") == reference_markdown(), (
         f"the reference in docs/MODDING.md is stale: run `{REGENERATE}`")
+
+
+def test_generated_names_are_up_to_date(doc):
+    assert extract(doc, "names") == names_markdown(), (
+        f"the names conditions read, in docs/MODDING.md, are stale: run `{REGENERATE}`")
 
 
 def test_generated_error_codes_are_up_to_date(doc):
@@ -152,13 +158,16 @@ def test_the_limits_in_the_doc_are_the_loaders(doc):
 def test_the_generator_rewrites_only_between_the_markers(tmp_path, capsys):
     path = tmp_path / "MODDING.md"
     path.write_text("intro\n<!-- codes:start -->\nSTALE TEXT\n<!-- codes:end -->\nmiddle\n"
-                    "<!-- reference:start -->\n<!-- reference:end -->\nend\n", encoding="utf-8")
+                    "<!-- reference:start -->\n<!-- reference:end -->\nthen\n"
+                    "<!-- names:start -->\n<!-- names:end -->\nend\n", encoding="utf-8")
     assert main(path) == 0
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("intro\n<!-- codes:start -->\n") and text.endswith("<!-- reference:end -->\nend\n")
+    assert text.startswith("intro\n<!-- codes:start -->\n") and text.endswith("<!-- names:end -->\nend\n")
+    assert "<!-- reference:end -->\nthen\n<!-- names:start -->" in text
     assert "\nmiddle\n" in text and "STALE TEXT" not in text
     assert extract(text, "codes") == error_codes_markdown()
     assert extract(text, "reference") == reference_markdown()
+    assert extract(text, "names") == names_markdown()
     assert main(path) == 0
     assert "up to date" in capsys.readouterr().out
 

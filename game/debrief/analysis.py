@@ -16,6 +16,7 @@ import math
 from dataclasses import asdict, dataclass, field
 
 from .. import __version__
+from ..events.aftermath import Names, describe
 from ..events.engine import historical_choice
 from ..events.schema import Event
 from ..model.directives import REPRESSION_LEVELS
@@ -124,6 +125,7 @@ class CardChoice:
     title: str
     choice: str
     historical: bool
+    aftermath: tuple[str, ...] = ()  # what the answer did (events/aftermath.py)
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,7 @@ class EventEntry:
     sources: tuple[str, ...]
     tags: tuple[str, ...]
     reveal: str
+    aftermath: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -261,7 +264,8 @@ def build(game: GameRecord, player: str | None = None, history: GameRecord | Non
     ledger = _ledger(game)
     epilogue = choose_epilogue(game, scores["war_readiness"].value,
                                history_scores["war_readiness"].value if history_scores else None)
-    events = tuple(_event_entry(card, deck.get(card.id)) for card in game.events)
+    names = Names.of(game.scenario)
+    events = tuple(_event_entry(card, deck.get(card.id), names) for card in game.events)
     questions = tuple(choose_questions(game, scores, history_scores, baseline, ledger.had_famine))
     views = tuple(perspectives(game.scenario))
     charts = tuple(_charts(game, ledger.had_famine))
@@ -280,7 +284,7 @@ def build(game: GameRecord, player: str | None = None, history: GameRecord | Non
     notices = list(game.notices)
     if not game.finished:
         notices.append(f"the game is not finished: this debrief covers {game.first_year}-{game.last_year}")
-    return Debrief(meta, axes, epilogue, charts, plans, tuple(_timeline(game, deck)), events, ledger,
+    return Debrief(meta, axes, epilogue, charts, plans, tuple(_timeline(game, deck, names)), events, ledger,
                    questions, views, sources, tuple(notices), basis)
 
 
@@ -486,40 +490,43 @@ def _followed(game: GameRecord, i: int, until: int, deck: dict[str, Event]) -> l
     return list(dict.fromkeys(out))
 
 
-def _timeline(game: GameRecord, deck: dict[str, Event]) -> list[TimelineEntry]:
+def _timeline(game: GameRecord, deck: dict[str, Event], names: Names) -> list[TimelineEntry]:
     """The years of big choices: the start, and every year a directive moved a long way."""
     big = [(i, changes) for i, changes in ((i, _changes(game, i)) for i in range(len(game.records))) if changes]
     entries = []
     for n, (i, changes) in enumerate(big):
         year = game.years[i]
         until = big[n + 1][0] - 1 if n + 1 < len(big) else len(game.records) - 1
-        cards = tuple(_card_choice(card, deck.get(card.id)) for card in game.events if card.year == year)
+        cards = tuple(_card_choice(card, deck.get(card.id), names) for card in game.events if card.year == year)
         entries.append(TimelineEntry(year, tuple(changes), cards, tuple(_followed(game, i, until, deck))))
     return entries
 
 
-def _card_choice(card, event: Event | None) -> CardChoice:
+def _card_choice(card, event: Event | None, names: Names) -> CardChoice:
+    aftermath = describe(card.effects, names)
     if event is None:
-        return CardChoice(card.id, card.id, card.choice, False)
+        return CardChoice(card.id, card.id, card.choice, False, aftermath)
     choice = next((c for c in event.choices if c.id == card.choice), None)
-    return CardChoice(card.id, event.title, choice.label if choice else card.choice, bool(choice and choice.historical))
+    return CardChoice(card.id, event.title, choice.label if choice else card.choice, bool(choice and choice.historical),
+                      aftermath)
 
 
 # --- events -------------------------------------------------------------------------------
 
 
-def _event_entry(card, event: Event | None) -> EventEntry:
+def _event_entry(card, event: Event | None, names: Names) -> EventEntry:
+    aftermath = describe(card.effects, names)
     if event is None:
         return EventEntry(card.year, card.id, card.id, card.choice, card.choice, "", False,
                           "This event is not in the scenario as loaded now (a mod that is missing?).", (),
-                          tuple(card.tags), "immediately")
+                          tuple(card.tags), "immediately", aftermath)
     choice = next((c for c in event.choices if c.id == card.choice), None)
     hist = historical_choice(event)
     return EventEntry(
         card.year, event.id, event.title, card.choice, choice.label if choice else card.choice,
         hist.label if hist else "", bool(choice and choice.historical),
         event.history.text if event.history else "", tuple(event.history.sources) if event.history else (),
-        tuple(event.tags), event.reveal)
+        tuple(event.tags), event.reveal, aftermath)
 
 
 # --- the human cost -----------------------------------------------------------------------

@@ -38,6 +38,7 @@ table.timeline { table-layout: fixed; }
 table.timeline th.year { width: 9%; }
 table.timeline td.year { font-weight: bold; font-family: "PT Sans", "Helvetica Neue", Arial, sans-serif; }
 table.timeline td ul.tight { padding-left: 14px; }
+.aftermath { font-size: 0.92em; color: #333; }
 table { border-collapse: collapse; width: 100%; font-size: 9.8pt; margin: 6px 0 10px; }
 th, td { border-bottom: 1px solid #c8c8c8; padding: 3px 6px; text-align: left; vertical-align: top; }
 th { border-bottom: 1.5px solid #1a1a1a; font-size: 9.5pt; }
@@ -327,7 +328,7 @@ def _timeline(d: Debrief) -> str:
     for entry in d.timeline:
         decisions = [e(c) for c in entry.changes]
         own = [c for c in entry.cards if not c.historical]
-        decisions += [f"{e(c.title)}: <em>{e(c.choice)}</em>" for c in own]
+        decisions += [f"{e(c.title)}: <em>{e(c.choice)}</em>" + _aftermath(c.aftermath) for c in own]
         same = len(entry.cards) - len(own)
         if same:
             decisions.append(f'<span class="history-choice">{same} event card{"s" * (same != 1)} answered as in '
@@ -338,6 +339,11 @@ def _timeline(d: Debrief) -> str:
                    f'<td><ul class="tight">{followed}</ul></td></tr>')
     out.append("</tbody></table></section>")
     return "\n".join(out)
+
+
+def _aftermath(lines: tuple[str, ...]) -> str:
+    """What an answer did, under the choice in the timeline."""
+    return f'<br><span class="aftermath">{e("; ".join(lines))}</span>' if lines else ""
 
 
 def _events(d: Debrief) -> str:
@@ -352,6 +358,9 @@ def _events(d: Debrief) -> str:
                    + (' <span class="history-choice">(as in history)</span>' if ev.was_historical else "") + "</p>")
         if ev.historical_choice and not ev.was_historical:
             out.append(f'<p class="choice"><span class="label">History\'s choice</span> {e(ev.historical_choice)}</p>')
+        if ev.aftermath:
+            out.append(f'<p class="aftermath"><span class="label">What your answer did</span> '
+                       f'{e("; ".join(ev.aftermath))}</p>')
         if ev.history:
             out.append(f'<p><span class="label">What actually happened</span> {e(ev.history)}</p>')
         if ev.sources:

@@ -110,3 +110,24 @@ def test_cli_errors_are_one_line(tmp_path, capsys):
     assert capsys.readouterr().err.strip() == f"error: {missing}: no such file"
     assert main(["debrief", str(missing)]) == 2
     assert "--html" in capsys.readouterr().err
+
+
+def test_the_timeline_and_the_cards_say_what_each_answer_did():
+    from game.debrief.record import from_session
+    from game.headless.simulator import pick_choice, prepare
+
+    campaign = prepare("great_turn", "historical", user_mods=False)
+    from game.session import Session
+
+    session = Session(campaign.world, campaign.deck, seed=1)
+    while pending := session.pending:  # 1928: answer the grain crisis by raising prices
+        card = pending[0]
+        session.choose(card.id, "raise_grain_prices" if card.id == "grain_procurement_crisis"
+                       else pick_choice(campaign.policy, card, 1, session.year))
+    session.play_year(campaign.directives[1928])
+    html = render(build(from_session(session, campaign.scenario), "Anna K.", HISTORY()))
+    told = "Peasant unrest \u22128 points; National income \u22121.5 bn rubles"
+    timeline = html.split('id="timeline"', 1)[1].split("</section>", 1)[0]
+    assert "raise" in timeline.lower() and told in timeline
+    events = html.split('id="events"', 1)[1].split("</section>", 1)[0]
+    assert "What your answer did" in events and told in events

@@ -205,8 +205,9 @@ def _validate_bundled() -> Action:
 
 
 def synthetic_events(count: int, first_year: int, last_year: int) -> list[Event]:
-    """A modded deck of `count` events: dated and undated, with triggers on metrics and state,
-    chances, cooldowns; about one in a hundred fires in a typical year."""
+    """A modded deck of `count` events: dated and undated, with triggers and premises on metrics,
+    state and running totals, texts and forecasts that quote the player's figures, chances,
+    cooldowns; about one in a hundred fires in a typical year."""
     from ..events.schema import Event
 
     metrics = ["steel_mt", "grain_harvest_mt", "share_below_subsistence", "unrest", "cattle_m",
@@ -219,14 +220,16 @@ def synthetic_events(count: int, first_year: int, last_year: int) -> list[Event]
         events.append(Event.model_validate({
             "id": f"synthetic_{i}",
             "title": f"Synthetic event {i}",
-            "text": "A benchmark event.",
+            "text": f"A benchmark event: {metric} stood at {{{metric}:.1f}}, procurement at "
+                    f"{{grain_procurement_mt:.1f}} Mt, {{collectivization:%}} collectivized.",
             "when": {"start": start, "end": min(last_year, start + 3)} if i % 2 else None,
+            "premise": "famine_deaths_total_m >= 0 and (collectivization >= 0 or started_magnitogorsk)",
             "trigger": f"{metric} > {threshold} and (year >= {first_year} or fear < 2) and min(unrest, 1) <= 1",
             "chance": 0.5 if i % 3 == 0 else None,
             "once": i % 5 != 0,
             "cooldown_years": 2 if i % 5 == 0 else None,
             "choices": [
-                {"id": "a", "label": "A", "forecast": "Little.", "effects": [{"add": {"fear": 0.0001}}]},
+                {"id": "a", "label": "A", "forecast": "Fear at {fear:.2f}.", "effects": [{"add": {"fear": 0.0001}}]},
                 {"id": "b", "label": "B", "forecast": "Little.", "effects": [{"modifier": {
                     "rate": "grain_yield", "factor": 1.0001, "years": 1}}]},
             ],
@@ -242,7 +245,8 @@ def _turn_5000_events() -> Action:
 
     campaign = _historical()
     world = campaign.world
-    deck = Deck(synthetic_events(5000, world.first_year, world.last_year), world.first_year, world.last_year)
+    deck = Deck(synthetic_events(5000, world.first_year, world.last_year), world.first_year, world.last_year,
+                tuple(p.id for p in world.projects))
     year = world.first_year + 4
     start = Session(world, deck, seed=1)
     for y in range(world.first_year, year):  # reach a mid-game year with a record to read

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..events.engine import historical_choice
 from ..model import Directives
 from ..session import Session
-from .simulator import Campaign, prepare
+from .simulator import Campaign, playable, prepare
 
 GENTLE_COUNTRYSIDE = {
     "collectivization_target": 0.06,
@@ -69,7 +69,7 @@ def play_drawing(campaign: Campaign, directives: dict[int, Directives], seed: in
                                        session.deck.premise_holds(event.id, values)))
             event = pending[0]
             session.choose(event.id, choose(session, event.id))
-        session.play_year(directives[session.year])
+        session.play_year(playable(directives[session.year], session))
     return session, drawn
 
 

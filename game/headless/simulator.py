@@ -113,8 +113,18 @@ def run_policy(campaign: Campaign, seed: int, weather: str | None = None, sessio
         while pending := session.pending:
             event = pending[0]
             session.choose(event.id, pick_choice(campaign.policy, event, seed, session.year))
-        session.play_year(campaign.directives[session.year])
+        session.play_year(playable(campaign.directives[session.year], session))
     return session
+
+
+def playable(directives: Directives, session: Session) -> Directives:
+    """The policy's directives without the projects an event card has started already: the
+    policy's wish is met, and naming a started project again would be refused."""
+    state = session.game.state
+    started = set(state.projects_building) | set(state.projects_done)
+    if not started.intersection(directives.projects):
+        return directives
+    return directives.model_copy(update={"projects": tuple(p for p in directives.projects if p not in started)})
 
 
 def pick_choice(policy: Policy, event: Event, seed: int, year: int) -> str:

@@ -297,7 +297,8 @@ class IndustryParams(Strict):
     sectors: dict[SectorName, dict[SectorUse, Share]] = Field(
         description="How each investment sector's money divides among products (shares sum to 1)."
     )
-    base_utilisation: Share = Field(description="Output as a share of capacity with enough labour and no pressure.")
+    base_utilisation: number(0.05, 1.0) = Field(
+        description="Output as a share of capacity with enough labour and no pressure (above 0: works that make nothing are no works).")
     mastering: Annotated[list[Share], Field(min_length=1, max_length=4)] = Field(
         description="Share of its capacity new plant gives in its first, second, ... year (osvoenie); "
                     "full output after the list ends."

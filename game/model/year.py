@@ -105,6 +105,8 @@ def goods_per_villager(state: State, world: World, base: dict[str, float]) -> fl
     p = world.params
     goods = state.last_output.get("consumer_goods", base["consumer_goods_bn"])
     per_head = goods * (1.0 - p.economy.urban_goods_share) / max(state.rural_m, 1e-9)
+    if base["rural_goods_pc"] <= 1e-12:  # a scenario whose villages had no goods to start with
+        return 1.0 if per_head <= 1e-12 else 2.0
     return per_head / base["rural_goods_pc"]
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from game.headless.simulator import pick_choice
+from game.headless.simulator import playable as simulator_playable
 from game.model import Directives
 from game.persist import paths
 from game.persist.playthrough import Playthrough, new_game
@@ -141,6 +142,4 @@ def answer_randomly(session: Playthrough, rng: random.Random) -> None:
 
 def playable(directives: Directives, session: Playthrough) -> Directives:
     """The directives without projects an event has already started (random answers can do that)."""
-    state = session.game.state
-    started = set(state.projects_building) | set(state.projects_done)
-    return directives.model_copy(update={"projects": tuple(p for p in directives.projects if p not in started)})
+    return simulator_playable(directives, session)

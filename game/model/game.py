@@ -100,13 +100,32 @@ class Game:
             record = resolve_year(self.world, trial, directives, categories, factor, self._base)
             for metric in FORECAST_METRICS:
                 samples[metric].append(record[metric])
-        return {m: _band(values) for m, values in samples.items()}
+        return {m: band(values) for m, values in samples.items()}
+
+    def project(self, orders, years: int, draw: int) -> list[dict[str, float]]:
+        """The next `years` years (at most to the last year, or until the leader's removal) under
+        `orders(year) -> Directives`, in random weather draw `draw` (>= 1): the records, on copies
+        of the state; the game itself is untouched. The same draw gives the same weather whatever
+        the orders, so two projections differ only by what the orders change."""
+        trial = self.state.copy()
+        records = []
+        for _ in range(years):
+            if trial.year > self.world.last_year or trial.ending is not None:
+                break
+            directives = orders(trial.year)
+            started = set(trial.projects_building) | set(trial.projects_done)
+            directives.check_against(self.world, trial.year, started)
+            categories = random_categories(self.seed, trial.year, draw, self.world.params.weather)
+            factor = yield_factor(categories, self.world.params.weather)
+            records.append(resolve_year(self.world, trial, directives, categories, factor, self._base))
+        return records
 
     def series(self) -> dict[str, list[float]]:
         return {m: [r[m] for r in self.records] for m in METRICS}
 
 
-def _band(values: list[float]) -> Band:
+def band(values: list[float]) -> Band:
+    """The 10th percentile, the median and the 90th percentile of the values."""
     ordered = sorted(values)
     n = len(ordered)
 

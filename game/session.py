@@ -47,6 +47,7 @@ class Session:
     _pending: list[Event] | None = field(init=False, default=None)
     _cards: dict[str, Card] = field(init=False, default_factory=dict)  # this January's, filled in
     _names: Names = field(init=False)  # projects and plans by name, for what an answer did
+    _fired_before: dict[str, int] = field(init=False, default_factory=dict)  # before this January's draw
 
     def __post_init__(self) -> None:
         self.game = Game(self.world, seed=self.seed, weather_mode=self.weather_mode)
@@ -73,6 +74,7 @@ class Session:
                 record = self.game.records[-1] if self.game.records else None
                 state = self.game.state
                 saved = state.save_fields(DRAW_CHANGES)  # drawing marks events fired and due
+                self._fired_before = dict(state.fired)
                 try:
                     self._pending = self.deck.due(state, record, self.seed)
                 except BaseException:
@@ -127,8 +129,10 @@ class Session:
         except BaseException:
             state.restore_fields(saved)
             raise
-        now = self._premise_holds_now(now)
         self._pending.remove(event)
+        if choice.effects:
+            self._withdraw_unfitting()
+        now = self._premise_holds_now(now)
         self._pending.extend(now)
         self._fill_in(now)
         self.commands.append({"command": "choose", "year": self.year, "event": event_id, "choice": choice_id})
@@ -140,6 +144,23 @@ class Session:
             now.append(self.deck.event(event_id))
         else:
             state.scheduled.append((year, event_id))
+
+    def _withdraw_unfitting(self) -> None:
+        """An answer can change what the January's other cards assume (relief ends the hunger a
+        later card speaks of): a waiting card whose premise no longer holds is withdrawn, as if
+        never dealt, and may come in a later January."""
+        if not self._pending:
+            return
+        values = self._values()
+        state = self.game.state
+        for waiting in [e for e in self._pending if not self.deck.premise_holds(e.id, values)]:
+            self._pending.remove(waiting)
+            self._cards.pop(waiting.id, None)
+            before = self._fired_before.get(waiting.id)
+            if before is None:
+                state.fired.pop(waiting.id, None)
+            else:
+                state.fired[waiting.id] = before
 
     def _premise_holds_now(self, follow_ups: list[Event]) -> list[Event]:
         """Follow-ups for this same January come if their premise holds after the answer; each is

@@ -53,21 +53,20 @@ def by_history(session: Session, event_id: str) -> str:
 
 def play_drawing(campaign: Campaign, directives: dict[int, Directives], seed: int = 1,
                  weather: str = "historical", choose: Chooser = by_history) -> tuple[Session, list[Drawn]]:
-    """Play the directives through the campaign's scenario, answering each card with `choose`,
-    and evaluate each card's premise as it is drawn (before anything is answered)."""
+    """Play the directives through the campaign's scenario, answering each card with `choose`;
+    each card answered is listed with whether its premise held when it was dealt (a card an
+    earlier answer withdrew is not listed: the player never saw it)."""
     session = Session(campaign.world, campaign.deck, seed=seed, weather_mode=weather)
     drawn: list[Drawn] = []
     while not session.finished:
-        seen: set[str] = set()
+        held: dict[str, bool] = {}  # each card's premise as it was dealt
         while pending := session.pending:
             values = session.deck.values(session.game.state,
                                          session.game.records[-1] if session.game.records else None)
             for event in pending:
-                if event.id not in seen:
-                    seen.add(event.id)
-                    drawn.append(Drawn(session.year, event.id, tuple(event.tags),
-                                       session.deck.premise_holds(event.id, values)))
+                held.setdefault(event.id, session.deck.premise_holds(event.id, values))
             event = pending[0]
+            drawn.append(Drawn(session.year, event.id, tuple(event.tags), held[event.id]))
             session.choose(event.id, choose(session, event.id))
         session.play_year(playable(directives[session.year], session))
     return session, drawn

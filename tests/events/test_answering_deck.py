@@ -244,3 +244,11 @@ def test_a_premise_is_checked_like_a_trigger_and_a_dated_card_without_one_is_war
             f"    hint: did you mean 'collectivization'?") in out
     assert f"{where}:11:9: W301 event bare is dated but has no premise" in out
     assert "deliberate" not in out
+
+
+def test_an_answer_withdraws_a_waiting_card_whose_premise_it_ends(historical_directives):
+    s = session(event("relief", [{"set": {"fear": 0}}], when=1928, priority=2),
+                event("afraid", premise="fear > 0.05", when={"start": 1928, "end": 1930}, priority=1))
+    assert [e.id for e in s.begin_year()] == ["relief", "afraid"]
+    s.choose("relief", "yes")
+    assert s.pending == [] and "afraid" not in s.game.state.fired  # may come when fear returns

@@ -21,6 +21,7 @@ from pathlib import Path
 from ..errors import UserError
 from ..model.directives import REPRESSION_LEVELS
 from . import fmt
+from .fonts import FOOTER_CSS, SANS_STACK, SERIF_STACK, embed, font_licence_html
 from .record import read_json
 from .results import FORMAT, FORMAT_VERSION
 from .scorecard import AXES
@@ -224,9 +225,9 @@ def e(text: object) -> str:
 
 
 CSS = """
-body { font-family: "PT Serif", Georgia, "Times New Roman", serif; color: #1a1a1a; background: #ffffff;
+body { font-family: SERIF_STACK; color: #1a1a1a; background: #ffffff;
        max-width: 190mm; margin: 0 auto; padding: 14px 18px 40px; line-height: 1.4; font-size: 11pt; }
-h1, h2, h3, th, .meta { font-family: "PT Sans", "Helvetica Neue", Arial, sans-serif; }
+h1, h2, h3, th, .meta { font-family: SANS_STACK; }
 h1 { font-size: 20pt; margin: 4px 0; }
 h2 { font-size: 14pt; margin: 20px 0 6px; border-bottom: 2px solid #1a1a1a; }
 h3 { font-size: 11.5pt; margin: 12px 0 2px; }
@@ -241,14 +242,14 @@ tr.history td { font-style: italic; border-top: 1.5px solid #1a1a1a; }
 svg.strip { width: 100%; height: auto; display: block; }
 @page { margin: 14mm 13mm; }
 @media print { body { max-width: none; padding: 0; font-size: 10pt; } section.page { break-before: page; } }
-"""
+""".replace("SANS_STACK", SANS_STACK).replace("SERIF_STACK", SERIF_STACK) + FOOTER_CSS
 
 
 def render(c: Comparison) -> str:
     title = f"Class comparison: {c.scenario.get('name') or c.scenario.get('id')}"
     out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8"/>',
            '<meta name="viewport" content="width=device-width, initial-scale=1"/>',
-           f"<title>{e(title)}</title>", f"<style>{CSS}</style>", "</head>", "<body>",
+           f"<title>{e(title)}</title>", f"<style>/*FONTS*/\n{CSS}</style>", "</head>", "<body>",
            f"<h1>{e(title)}</h1>",
            f'<p class="meta">{len(c.entries)} games \u00b7 scenario {e(c.scenario.get("id"))} '
            f'{e(c.scenario.get("version"))} \u00b7 Pyatiletka {e(c.game_version)}</p>',
@@ -268,8 +269,9 @@ def render(c: Comparison) -> str:
     out.append("</section>")
     out.append(_table(c))
     out.append(_groups(c))
+    out.append(font_licence_html())
     out.append("</body>\n</html>\n")
-    return "\n".join(out)
+    return embed("\n".join(out))
 
 
 def _table(c: Comparison) -> str:

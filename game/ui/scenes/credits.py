@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from ...debrief.citations import works
 from ...scenario import Scenario
 from .. import draw
 from ..i18n import _
@@ -20,17 +21,17 @@ def _scenarios() -> list[Scenario]:
 
 
 def credit_blocks() -> list[draw.Block]:
-    works: list[str] = []
+    cited: list[str] = []
     for scenario in _scenarios():
-        works += [w for w in sources(scenario) if w not in works]
+        cited += sources(scenario)
     blocks = [draw.Block("h2", _("Sources"), "red", 0),
               draw.Block("body", _("The figures, notes and event texts of the scenarios rest on these works. Each "
                                    "figure's source and confidence is given in the scenario files.")),]
-    blocks += [draw.Block("small", f"– {work}", "ink", 0.15) for work in sorted(works)]
+    blocks += [draw.Block("small", f"– {work}", "ink", 0.15) for work in works(cited)]
     blocks += [
         draw.Block("h2", _("Credits"), "red", 1.2),
-        draw.Block("body", _("Fonts: PT Sans and PT Serif by ParaType (ParaType Free Font License; the licence "
-                             "is in assets/fonts/LICENSE-ParaType.txt).")),
+        draw.Block("body", _("Fonts: PT Sans and PT Serif by ParaType, under the ParaType Free Font License; the "
+                             "licence is shipped with the game, beside the fonts.")),
         draw.Block("body", _("Made with Python, pygame-ce, pygame_gui, pydantic, PyYAML and platformdirs.")),
     ]
     return blocks

@@ -68,7 +68,7 @@ class Placed:
 
 def forecast_figures(spec, band) -> str:
     """"58.7 (51.8–71.2) Mt": the median, then the range, then the unit once."""
-    if band.high - band.low <= 1e-9 * max(1.0, abs(band.high)):
+    if spec.number(band.low) == spec.number(band.high):  # never "6.6 (6.6–6.6)": one figure
         return spec.format(band.median)
     unit = spec.format(band.median)[len(spec.number(band.median)):]
     return f"{spec.number(band.median)} ({spec.number(band.low)}–{spec.number(band.high)}){unit}"

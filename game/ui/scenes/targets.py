@@ -86,8 +86,7 @@ class TargetsScene(Scene):
             history = self.plan.historical_targets.get(key)
             draw.text(canvas, body, spec.format(history) if history else "—", (self.cols[1], y), p.ink, "midleft")
             band = self.range.get(key)
-            text = (_("{low} – {high}").format(low=spec.format(band.low), high=spec.format(band.high))
-                    if band else _("no projection"))
+            text = spec.range(band.low, band.high) if band else _("no projection")
             draw.text(canvas, body, text, (self.cols[2], y), p.dark_red, "midleft", width=self.cols[3] - self.cols[2])
             draw.text(canvas, bold, spec.format(self.targets.get(key, history or 0.0)), (rect.right, y), p.ink,
                       "midright")

@@ -62,7 +62,8 @@ SCENE_MODULES = {
     "EndScene": "end", "ErrorScene": "error", "EventCardScene": "event_card", "ExportScene": "export",
     "LoadScene": "load", "MenuScene": "menu", "PickerScene": "picker", "PlanEndScene": "plan_end",
     "ProjectsScene": "projects", "ReportScene": "report", "SettingsScene": "settings",
-    "TargetsScene": "targets", "TitleScene": "title", "YearScene": "year",
+    "TargetsScene": "targets", "TitleScene": "title", "YearScene": "year", "ConfirmScene": "confirm",
+    "InfoScene": "info",
 }
 """Every scene class of the game and its module in game/ui/scenes (a test checks none is missing)."""
 

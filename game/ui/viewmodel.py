@@ -183,6 +183,18 @@ def indicators(ctx: GameContext, metrics: tuple[str, ...]) -> list[Indicator]:
     return rows
 
 
+def trend_word(row: Indicator) -> str:
+    """The trend in a word, beside its arrow and its colour (never colour alone): "better" or
+    "worse" where up is good or bad news, "up" or "down" where it is neither, "steady"."""
+    if row.trend == 0:
+        return _("steady") if len(row.history) >= 2 else ""
+    if row.good is True:
+        return _("better")
+    if row.good is False:
+        return _("worse")
+    return _("up") if row.trend > 0 else _("down")
+
+
 @dataclass(frozen=True)
 class LedgerEntry:
     label: str

@@ -285,8 +285,13 @@ class EventCardScene(Scene):
         self.relayout()
 
     def choose(self, index: int) -> None:
+        from .. import saving
+
         choice = self.event.choices[index]
         self.app.ctx.session.choose(self.event.id, choice.id)
+        problem = saving.after_command(self.app.ctx, played_year=False)
+        if problem:
+            self.app.notices.append(problem)
         self.app.pop()
 
     def back(self) -> None:

@@ -198,11 +198,26 @@ def wrap(font: pygame.font.Font, content: str, width: int) -> list[str]:
                 lines.append(line)
                 line = word
         lines.append(line)
-    lines = [fit(font, line, width) for line in lines]  # a single word wider than the box
+    lines = [piece for line in lines for piece in _hard_wrap(font, line, width)]  # a word wider than the box
     _WRAP_CACHE[key] = lines
     if len(_WRAP_CACHE) > 500:
         _WRAP_CACHE.popitem(last=False)
     return lines
+
+
+def _hard_wrap(font: pygame.font.Font, line: str, width: int) -> list[str]:
+    """A line wider than `width` (one long word: a path, a file name) broken between characters,
+    never cut."""
+    if width <= 0 or font.size(line)[0] <= width:
+        return [line]
+    out = []
+    while line:
+        cut = len(line)
+        while cut > 1 and font.size(line[:cut])[0] > width:
+            cut -= 1
+        out.append(line[:cut])
+        line = line[cut:]
+    return out
 
 
 def paragraph(surface: pygame.Surface, font: pygame.font.Font, content: str, rect: pygame.Rect, colour: Colour,
@@ -575,16 +590,20 @@ def placeholder_pattern(surface: pygame.Surface, rect: pygame.Rect, palette: Pal
 
 def progress_bar(surface: pygame.Surface, style: Style, rect: pygame.Rect, fraction: float,
                  reported: float | None = None) -> None:
-    """Real progress filled in red; the reported figure as an ochre tick above it."""
+    """Real progress filled in red; the reported figure as a tick across it (a dark edge round a
+    light core, so it shows on the red and on the paper alike)."""
     p = style.palette
     pygame.draw.rect(surface, p.paper, rect)
     filled = rect.copy()
     filled.width = round(rect.width * max(0.0, min(1.0, fraction)))
     pygame.draw.rect(surface, p.red, filled)
-    if reported is not None:
-        x = rect.left + round(rect.width * max(0.0, min(1.0, reported)))
-        pygame.draw.line(surface, p.ochre, (x, rect.top - style.px(3)), (x, rect.bottom + style.px(3)), style.px(3))
     pygame.draw.rect(surface, p.ink, rect, max(1, style.rule - 1))
+    if reported is not None:  # the tick: a dark edge (seen on paper) round a light core (seen on red)
+        x = rect.left + round(rect.width * max(0.0, min(1.0, reported)))
+        tick = pygame.Rect(x - style.px(3), rect.top - style.px(3), 2 * style.px(3), rect.height + 2 * style.px(3))
+        pygame.draw.rect(surface, p.reported, tick)
+        pygame.draw.rect(surface, p.ink, tick, 1)
+        pygame.draw.line(surface, p.paper, (x, tick.top + 2), (x, tick.bottom - 3), 1)
 
 
 def band_bar(surface: pygame.Surface, style: Style, rect: pygame.Rect, low: float, median: float, high: float,
@@ -650,22 +669,38 @@ class Series:
 
 def line_chart(surface: pygame.Surface, style: Style, rect: pygame.Rect, title: str, series: Sequence[Series],
                years: tuple[int, int], unit: str = "") -> None:
-    """A chart of yearly series with axes, a title, a legend and a zero-based y axis."""
+    """A chart of yearly series with axes, a title, a legend and a zero-based y axis. The title
+    and the legend take the lines they need (smaller type first); the year labels are spaced so
+    they never touch."""
     p = style.palette
     fonts = style.fonts
-    pygame.draw.rect(surface, p.panel, rect)
-    pygame.draw.rect(surface, p.ink, rect, max(1, style.rule - 1))
-    head = fonts["body_bold"]
-    text(surface, head, title, (rect.left + style.gap, rect.top + style.px(4)), p.ink, width=rect.width - 2 * style.gap)
+    box(surface, style, rect, border=max(1, style.rule - 1))
+    inner_w = rect.width - 2 * style.gap
+    title_fonts = [fonts["body_bold"], fonts["small_bold"]]
+    title_h = label_height(title_fonts, title, inner_w)
+    label(surface, title_fonts, title, pygame.Rect(rect.left + style.gap, rect.top + style.px(4), inner_w, title_h),
+          p.ink, valign="top")
     small = fonts["small"]
-    legend_y = rect.top + style.px(4) + head.get_linesize()
+    legend_y = rect.top + style.px(4) + title_h
     x = rect.left + style.gap
+    swatch = style.px(20)
+    spacing = style.px(14)
     for s in series:
-        pygame.draw.line(surface, s.colour, (x, legend_y + small.get_linesize() // 2),
-                         (x + style.px(16), legend_y + small.get_linesize() // 2), 3)
-        drawn = text(surface, small, s.label, (x + style.px(20), legend_y), p.ink,
-                     width=max(0, rect.right - x - style.px(30)))
-        x = drawn.right + style.px(14)
+        width = swatch + small.size(s.label)[0]
+        if x + width > rect.right - style.gap and x > rect.left + style.gap:
+            x = rect.left + style.gap
+            legend_y += small.get_linesize()
+        mid = legend_y + small.get_linesize() // 2
+        if s.style == "points":  # the legend's mark is the series' own: a dot, a dash, a bar, a line
+            pygame.draw.circle(surface, s.colour, (x + style.px(8), mid), style.px(5))
+        elif s.style == "dashed":
+            _dashed(surface, s.colour, (x, mid), (x + style.px(16), mid), 3, style.px(5))
+        elif s.style == "bars":
+            pygame.draw.rect(surface, s.colour, (x + style.px(4), mid - style.px(6), style.px(8), style.px(12)))
+        else:
+            pygame.draw.line(surface, s.colour, (x, mid), (x + style.px(16), mid), 3)
+        drawn = text(surface, small, s.label, (x + swatch, legend_y), p.ink)
+        x = drawn.right + spacing
     values = [v for s in series for v in s.points.values() if v is not None and math.isfinite(v)]
     top_value = _nice_ceiling(max(values) if values else 1.0)
     axis_label_w = max(small.size(_axis_text(top_value * f))[0] for f in (0.0, 0.5, 1.0)) + style.px(6)
@@ -682,11 +717,14 @@ def line_chart(surface: pygame.Surface, style: Style, rect: pygame.Rect, title: 
         return (plot.left + margin + (year - first) / span_years * (plot.width - 2 * margin),
                 plot.bottom - max(0.0, value) / top_value * plot.height)
 
-    for fraction in (0.0, 0.5, 1.0):
+    fractions = (0.0, 0.5, 1.0) if plot.height >= 3 * small.get_linesize() else (0.0, 1.0)
+    for fraction in fractions:
         y = plot.bottom - fraction * plot.height
         pygame.draw.line(surface, p.rule, (plot.left, y), (plot.right, y), 1)
         text(surface, small, _axis_text(top_value * fraction), (plot.left - style.px(4), y), p.muted, "midright")
-    for year in _year_ticks(first, last):
+    label_w = small.size("0000")[0] + style.px(6)
+    per_year = (plot.width - 2 * margin) / span_years
+    for year in _year_ticks(first, last, max(1, math.ceil(label_w / max(1.0, per_year)))):
         x_tick, _ = point(year, 0)
         text(surface, small, str(year), (x_tick, plot.bottom + style.px(2)), p.muted, "midtop")
     pygame.draw.line(surface, p.ink, plot.bottomleft, plot.bottomright, 2)
@@ -694,6 +732,21 @@ def line_chart(surface: pygame.Surface, style: Style, rect: pygame.Rect, title: 
         text(surface, small, unit, (plot.left + style.px(4), plot.top), p.muted)
     for s in series:
         _draw_series(surface, s, point, plot, style)
+
+
+def chart_title_height(style: Style, title: str, series: Sequence[Series], width: int) -> int:
+    """The height a chart's title and legend take at `width` (the plot gets the rest)."""
+    fonts = style.fonts
+    inner_w = width - 2 * style.gap
+    height = label_height([fonts["body_bold"], fonts["small_bold"]], title, inner_w)
+    small = fonts["small"]
+    x, lines = 0, 1
+    for s in series:
+        w = style.px(20) + small.size(s.label)[0]
+        if x + w > inner_w and x > 0:
+            x, lines = 0, lines + 1
+        x += w + style.px(14)
+    return height + lines * small.get_linesize()
 
 
 def _draw_series(surface, s: Series, point, plot: pygame.Rect, style: Style) -> None:
@@ -750,7 +803,8 @@ def _axis_text(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def _year_ticks(first: int, last: int) -> list[int]:
+def _year_ticks(first: int, last: int, at_least: int = 1) -> list[int]:
     span = last - first
     step = 1 if span <= 6 else 2 if span <= 14 else 5
+    step = next((s for s in (1, 2, 5, 10, 20) if s >= max(step, at_least)), 20)
     return list(range(first, last + 1, step))

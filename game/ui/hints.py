@@ -26,7 +26,7 @@ class Hint:
 
     @property
     def text(self) -> str:
-        return f"{self.keys}: {self.label}"
+        return f"{self.keys}: {self.label}" if self.keys else self.label  # no keys: a note on the hint line
 
     @property
     def codes(self) -> tuple[int, ...]:
@@ -61,8 +61,11 @@ def _hint_lines(style: Style, width: int, hints: Sequence[Hint]) -> list[str]:
     font = style.fonts["small"]
     lines: list[str] = []
     for hint in hints:
+        if not hint.keys:  # a note: its own line(s), wrapped
+            lines += draw.wrap(font, hint.label, width)
+            continue
         piece = hint.text.replace(" ", "\u00a0")  # a hint is never split between lines
-        if lines and font.size(lines[-1] + "   " + piece)[0] <= width:
+        if lines and font.size(lines[-1] + "   " + piece)[0] <= width and not lines[-1].endswith("\u200b"):
             lines[-1] += "   " + piece
         else:
             lines.append(piece)

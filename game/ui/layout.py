@@ -21,13 +21,15 @@ def label_fits(style: Style, label: str, width: int) -> bool:
 
 _KEY_SUFFIX = re.compile(r"\s+\[[^\]]+\]$")          # "Play the year  [P]": the hint line names the key
 _YEARS_SUFFIX = re.compile(r",\s+\d{4}[-–]\d{4}$")     # "..., 1928-1932": the screen shows the years beside it
+_ALIAS_SUFFIX = re.compile(r"\s+\([^()]+\)$")          # "... Station (DneproGES)": the full name is beside it
 
 
 def fitted_label(style: Style, label: str, width: int) -> str:
     """A button's label by a rule: whole if it fits, else without its key ("  [D]": the hint
-    line names the key), else without a closing span of years (shown beside it). Never cut
+    line names the key), else without a closing span of years or a name in brackets (the screen
+    shows the full name beside it: the scenario's panel, the project's card). Never cut
     mid-word: if even that does not fit, the layout has to give the button more room."""
-    for rule in (None, _KEY_SUFFIX, _YEARS_SUFFIX):
+    for rule in (None, _KEY_SUFFIX, _YEARS_SUFFIX, _ALIAS_SUFFIX):
         if rule is not None:
             label = rule.sub("", label)
         if label_fits(style, label, width):

@@ -167,6 +167,7 @@ class Scene:
 
     modal = False          # drawn over the scene below it, dimmed
     title = ""
+    shows_files = False    # the screen names files on purpose (what was exported, a save, a crash report)
 
     def __init__(self, app: App):
         self.app = app

@@ -93,7 +93,8 @@ def test_names_are_only_what_was_typed(class_results, tmp_path):
     entry = compare.load_results([anonymous])[0]
     assert entry.name == "(no name: anon)"
     assert set(class_results[0]) == {"format", "format_version", "game_version", "scenario", "player", "seed",
-                                     "weather", "ending", "years", "scorecard", "history", "totals", "choices"}
+                                     "weather", "ending", "years", "scorecard", "history", "totals", "choices",
+                                     "locked", "undos", "commands", "checksum"}  # the game's, nothing personal
 
 
 def test_cli_compare(class_files, tmp_path, capsys):

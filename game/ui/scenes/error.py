@@ -16,6 +16,7 @@ from .common import frame
 
 class ErrorScene(Scene):
     title = "error"
+    shows_files = True
 
     def __init__(self, app, error: BaseException, report: Path | None, failed: Scene | None):
         super().__init__(app)

@@ -15,6 +15,7 @@ from .common import frame
 
 class LoadScene(Scene):
     title = "load"
+    shows_files = True
 
     def __init__(self, app):
         super().__init__(app)

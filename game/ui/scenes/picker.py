@@ -255,6 +255,24 @@ class PickerScene(Scene):
             return True
         return False
 
+    def move_focus(self, steps: int) -> None:
+        """Tab and the arrows run through the whole column: past the last control of a page they
+        turn to the next page (and back), so every control is reached by keyboard."""
+        column = [i for i in self.items if i.enabled and i.key not in ("column", "back", "start")]
+        current = self.focused
+        if len(self.column_pages) > 1 and current in column:
+            at_end = current is column[-1] and steps > 0 and self.column.page < len(self.column_pages) - 1
+            at_start = current is column[0] and steps < 0 and self.column.page > 0
+            if at_end or at_start:
+                self.column.page += 1 if at_end else -1
+                self.focus_key = None
+                self.relayout()
+                column = [i for i in self.items if i.enabled and i.key not in ("column", "back", "start")]
+                if column:
+                    self.focus((column[0] if at_end else column[-1]).key)
+                return
+        super().move_focus(steps)
+
     def turn_column(self) -> None:
         self.column.page = (self.column.page + 1) % len(self.column_pages)
         self.focus_key = "column"
@@ -433,7 +451,18 @@ class PickerScene(Scene):
                 start.element.set_text(self.start_label())
         self.refresh()
 
+    def _slot_of(self, key: str | None) -> int | None:
+        """The column slot of a control's key (scenarios, then seed, weather, complexity, the field)."""
+        keys = [f"scenario:{i.id}" for i in self.infos] + ["seed", "weather", "complexity", LESSON_FIELD]
+        return keys.index(key) if key in keys else None
+
     def focus(self, key: str | None) -> None:
+        slot = self._slot_of(key)
+        pages = getattr(self, "column_pages", [])
+        if slot is not None and len(pages) > 1 and slot not in pages[self.column.page]:
+            self.column.page = next(i for i, page in enumerate(pages) if slot in page)  # turn to its page
+            self.focus_key = key
+            self.relayout()
         super().focus(key)
         self._sync_field_focus()
 

@@ -86,7 +86,8 @@ class YearScene(Scene):
         columns = 2 if self.groups_rect.width >= 2 * s.px(300) + s.gap else 1
         self.column_w = (self.groups_rect.width - (columns - 1) * s.gap) // columns
         self.widths = [self._widths(rows, self.column_w - 2 * s.gap) for rows in self.group_rows]
-        heads = [self._head_height(_(name)) for name, _m in INDICATOR_GROUPS]
+        heads = [max(self._head_height(_(name)), self._head_height(_("{group} (continued)").format(group=_(name))))
+                 for name, _m in INDICATOR_GROUPS]  # a group that goes on takes its heading again
         groups = [(head, [self._row_height(row, widths) for row in rows])
                   for head, rows, widths in zip(heads, self.group_rows, self.widths, strict=True)]
         self.column_h = self.groups_rect.height - draw.pager_height(s) - s.px(2)
@@ -109,18 +110,16 @@ class YearScene(Scene):
             self.list_items.append(("group", _(name), s.fonts.line("body_bold") + s.px(4)))
             self.list_items += [("row", row, self._row_height(row, self.list_widths)) for row in rows]
         view = self.groups_rect.height - 2 * s.gap - s.fonts.line("small") - draw.pager_height(s)
-        pages = draw.Pager.pages([h for _k, _i, h in self.list_items], view)
-        fixed: list[range] = []  # a group's heading never ends a page: it goes with its first row
-        start = 0
-        for page in pages:
-            stop = page.stop
-            if stop - 1 > start and self.list_items[stop - 1][0] == "group" and stop < len(self.list_items):
-                stop -= 1
-            fixed.append(range(start, stop))
-            start = stop
-        if start < len(self.list_items):
-            fixed.append(range(start, len(self.list_items)))
-        self.group_pages = fixed
+        pages: list[range] = []  # whole rows; a group's heading never ends a page: it goes with its first row
+        start, used = 0, 0
+        for index, (_kind, _item, height) in enumerate(self.list_items):
+            if used + height > view and index > start:
+                stop = index - 1 if self.list_items[index - 1][0] == "group" and index - 1 > start else index
+                pages.append(range(start, stop))
+                start, used = stop, sum(h for _k, _i, h in self.list_items[stop:index])
+            used += height
+        pages.append(range(start, len(self.list_items)))
+        self.group_pages = pages
 
     def _head_height(self, title: str) -> int:
         """A group panel's height without its rows: the heading bar, the column heads, the foot."""
@@ -162,7 +161,7 @@ class YearScene(Scene):
         small = s.fonts["small"]
         self.plan_items: list[tuple[str, object, int]] = []
         if plan is not None:
-            note = _("Targets for {year}: real output (red bar) and as reported (ochre tick)").format(year=plan.end)
+            note = _("Targets for {year}: real output (the red bar) and as reported (the tick)").format(year=plan.end)
             self.plan_items.append(("note", note, draw.text_height(small, note, inner.width) + s.px(4)))
             self.plan_items += [("row", row, self._plan_row_height(row, inner.width))
                                 for row in plan_progress(self.ctx, plan)]
@@ -271,11 +270,11 @@ class YearScene(Scene):
             if row.reported is not None:
                 draw.text(canvas, body, row.reported, (reported_right - s.px(4), mid), p.dark_red, "midright")
             colour = p.muted if row.good is None else p.good if row.good else p.bad
-            word = trend_word(row)
+            word = trend_word(row)  # the shape and the word say it; the colour only adds to them
             if word:
                 draw.trend_arrow(canvas, (trend_x + s.px(7), mid), s.px(12), row.trend, colour, p.ink)
-            if word:
-                draw.text(canvas, small, word, (trend_x + s.px(18), mid), colour, "midleft")
+                draw.text(canvas, small, word, (trend_x + s.px(18), mid), p.muted if row.good is None else p.ink,
+                          "midleft")
             if spark_w:
                 spark = pygame.Rect(inner.right - spark_w, y + s.px(4), spark_w, row_h - s.px(8))
                 draw.sparkline(canvas, spark, row.history, p.muted)

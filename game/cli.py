@@ -157,7 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     shots = commands.add_parser("screenshots", help="render every screen to PNG, headless",
                                 description="Render every screen of the game to PNG files without a window "
-                                            "(1280x720, and classroom mode at 1920x1080).")
+                                            "(1280x720, in normal and in classroom mode).")
     shots.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the PNG files")
     shots.set_defaults(command=_screenshots)
     add_debrief_commands(commands)

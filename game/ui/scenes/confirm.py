@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pygame
 
 from .. import draw
+from ..hints import hints_height
 from ..i18n import _
 from ..scene import Scene
 from .common import Hint, paint_hints
@@ -34,18 +35,20 @@ class ConfirmScene(Scene):
         bh = s.button_height()
         buttons = self.button_grid_rects(pygame.Rect(0, 0, inner_w, bh), [self.yes_label, self.no_label])
         rows = max(r.bottom for r in buttons)
-        text_h = (draw.text_height(s.fonts["h3"], self.question, inner_w)
-                  + s.gap + draw.text_height(s.fonts["body"], self.detail, inner_w))
-        hint_h = s.fonts.line("small") + s.px(6)
+        text_w = inner_w - s.px(14)  # room for the scroll cue, should the window be too low
+        text_h = draw.TextView(s, self.blocks(), text_w).height
+        hint_h = hints_height(s, inner_w, self.hints())
         height = min(h - 2 * s.gap, s.px(14) + text_h + 2 * s.gap + rows + s.gap + hint_h + s.gap)
         self.box = pygame.Rect((w - width) // 2, (h - height) // 2, width, height)
         self.hint_rect = pygame.Rect(self.box.left + 2 * s.gap, self.box.bottom - s.gap - hint_h, inner_w, hint_h)
         top = self.hint_rect.top - s.gap - rows
         self.button_rects = [r.move(self.box.left + 2 * s.gap, top) for r in buttons]
-        self.text_rect = pygame.Rect(self.box.left + 2 * s.gap, self.box.top + s.px(14) + s.gap, inner_w,
+        self.text_rect = pygame.Rect(self.box.left + 2 * s.gap, self.box.top + s.px(14) + s.gap, text_w,
                                      top - s.gap - self.box.top - s.px(14) - s.gap)
-        self.view = draw.TextView(s, [draw.Block("h3", self.question, "ink", 0),
-                                      draw.Block("body", self.detail, "ink", 0.6)], self.text_rect.width)
+        self.view = draw.TextView(s, self.blocks(), self.text_rect.width)
+
+    def blocks(self) -> list[draw.Block]:
+        return [draw.Block("h3", self.question, "ink", 0), draw.Block("body", self.detail, "ink", 0.6)]
 
     def build(self) -> None:
         self.button("yes", self.button_rects[0], self.yes_label, self.confirm, object_id="#quiet")

@@ -35,7 +35,8 @@ class SettingsScene(Scene):
              _("New games may take back the last year from the menu. A game keeps the setting it started "
                "with; lesson codes carry it.")),
             ("scale", tuple(str(x) for x in TEXT_SCALES), self._scale_index(),
-             lambda i: _("Text size: {v}×").format(v=TEXT_SCALES[i]),
+             lambda i: _("Text size: {v}×").format(v=TEXT_SCALES[i]) if not st.classroom or TEXT_SCALES[i] >= 1.5
+             else _("Text size: {v}× (1.5× in classroom mode)").format(v=TEXT_SCALES[i]),
              lambda i: self.apply(text_scale=TEXT_SCALES[i]),
              _("Scales every text. Classroom mode never goes below 1.5×.")),
             ("fullscreen", OFF_ON, int(st.fullscreen),

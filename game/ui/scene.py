@@ -49,6 +49,7 @@ class Item:
         self.key = key
         self.element = element
         self.help_text = help_text
+        self.full_label = ""     # the whole label, when the control shows it abbreviated
 
     @property
     def rect(self) -> pygame.Rect:
@@ -293,13 +294,17 @@ class Scene:
     def button(self, key: str, rect: pygame.Rect, label: str, action: Callable[[], None], *,
                tooltip: str | None = None, object_id: str | None = None, enabled: bool = True,
                help_text: str = "") -> ButtonItem:
-        label = self.fit_label(label, rect.width)
-        element = UIButton(rect, label, self.app.manager, object_id=object_id)
+        shown = self.fit_label(label, rect.width)
+        if shown != label and not tooltip:  # abbreviated by the rule: the whole label on hover
+            tooltip = label
+        element = UIButton(rect, shown, self.app.manager, object_id=object_id)
         if tooltip:
             element.set_tooltip(tooltip_text(tooltip), wrap_width=self.style.px(380), delay=TOOLTIP_DELAY_S)
         if not enabled:
             element.disable()
-        return self._register(ButtonItem(key, element, action, help_text))
+        item = self._register(ButtonItem(key, element, action, help_text))
+        item.full_label = label if shown != label else ""  # shown beside the focus ring
+        return item
 
     def slider(self, key: str, rect: pygame.Rect, value: float, value_range: tuple[float, float],
                on_change: Callable[[float], None], step: float, *, tooltip: str | None = None,
@@ -363,6 +368,21 @@ class Scene:
         ring = item.rect.inflate(self.style.px(6), self.style.px(6))
         pygame.draw.rect(screen, self.style.palette.ochre, ring, self.style.px(3))
         pygame.draw.rect(screen, self.style.palette.ink, ring.inflate(-self.style.px(6), -self.style.px(6)), 1)
+        full = getattr(item, "full_label", "")
+        if full:  # a label abbreviated by the rule: its whole text beside the focused control
+            self._draw_full_label(screen, ring, full)
+
+    def _draw_full_label(self, screen: pygame.Surface, ring: pygame.Rect, full: str) -> None:
+        s = self.style
+        font = s.fonts["small_bold"]
+        image = draw.render(font, full, s.palette.on_dark)
+        tag = image.get_rect().inflate(s.px(12), s.px(6))
+        tag.midbottom = ring.midtop
+        if tag.top < 0:
+            tag.midtop = ring.midbottom
+        tag.clamp_ip(screen.get_rect())
+        pygame.draw.rect(screen, s.palette.ink, tag)
+        screen.blit(image, image.get_rect(center=tag.center))
 
     # -- input ---------------------------------------------------------------------------------
     def handle_ui(self, event: pygame.event.Event) -> None:

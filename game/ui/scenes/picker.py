@@ -242,7 +242,7 @@ class PickerScene(Scene):
         return blocks
 
     def hints(self) -> list[Hint]:
-        hints = [Hint(f"1-{len(self.infos)}", _("scenario"), "page_select"), MOVE,
+        hints = [Hint(f"1-{len(self.infos)}", _("scenario"), "page_select"), MOVE, Hint("Enter", _("choose"), "activate"),
                  Hint("0-9", _("seed, on the seed line"), "type"), Hint("S", _("start"), "start")]
         view = getattr(self, "detail_view", None)
         if view is not None and not view.fits(self.detail_text.height):

@@ -102,14 +102,14 @@ class YearScene(Scene):
 
     def _lay_out_list(self) -> None:
         s = self.style
-        inner_w = self.groups_rect.width - 2 * s.gap
+        inner_w = self.groups_rect.width - 2 * s.px(6)
         every = [row for rows in self.group_rows for row in rows]
         self.list_widths = self._widths(every, inner_w)
         self.list_items: list[tuple[str, object, int]] = []
         for (name, _metrics), rows in zip(INDICATOR_GROUPS, self.group_rows, strict=True):
             self.list_items.append(("group", _(name), s.fonts.line("body_bold") + s.px(4)))
             self.list_items += [("row", row, self._row_height(row, self.list_widths)) for row in rows]
-        view = self.groups_rect.height - 2 * s.gap - s.fonts.line("small") - draw.pager_height(s)
+        view = self.groups_rect.height - 2 * s.px(6) - max(s.fonts.line("small"), draw.pager_height(s))
         pages: list[range] = []  # whole rows; a group's heading never ends a page: it goes with its first row
         start, used = 0, 0
         for index, (_kind, _item, height) in enumerate(self.list_items):
@@ -211,12 +211,13 @@ class YearScene(Scene):
     def paint_list(self, canvas: pygame.Surface) -> None:
         s = self.style
         draw.box(canvas, s, self.groups_rect)
-        inner = self.groups_rect.inflate(-2 * s.gap, -2 * s.gap)
+        inner = self.groups_rect.inflate(-2 * s.px(6), -2 * s.px(6))
         page = self.group_pages[min(self.pager.page, len(self.group_pages) - 1)]
         rows = [item for item in (self.list_items[i] for i in page)]
         heights = [h for _k, _i, h in rows]
-        self.paint_rows(canvas, inner, rows, heights, self.list_widths)
-        cue = pygame.Rect(inner.left, inner.bottom - draw.pager_height(s), inner.width, draw.pager_height(s))
+        head_h = max(s.fonts.line("small"), draw.pager_height(s))
+        self.paint_rows(canvas, inner, rows, heights, self.list_widths, head_h)
+        cue = pygame.Rect(inner.left, inner.top, inner.width, draw.pager_height(s))  # on the line of the heads
         draw.page_cue(canvas, s, cue, min(self.pager.page, len(self.group_pages) - 1), len(self.group_pages))
 
     def paint_groups(self, canvas: pygame.Surface) -> None:
@@ -246,7 +247,8 @@ class YearScene(Scene):
         self.paint_rows(canvas, inner, [("row", row, h) for row, h in zip(rows, heights, strict=True)], heights,
                         widths)
 
-    def paint_rows(self, canvas: pygame.Surface, inner: pygame.Rect, items, heights: list[int], widths) -> None:
+    def paint_rows(self, canvas: pygame.Surface, inner: pygame.Rect, items, heights: list[int], widths,
+                   head_h: int | None = None) -> None:
         """Indicator rows (and, in the list, group headings) under the heads "real" and "reported"."""
         s = self.style
         p = s.palette
@@ -258,7 +260,7 @@ class YearScene(Scene):
         draw.text(canvas, small, _("real"), (value_right - s.px(4), inner.top), p.muted, "topright")
         if reported_w:
             draw.text(canvas, small, _("reported"), (reported_right - s.px(4), inner.top), p.dark_red, "topright")
-        y = inner.top + small.get_linesize()
+        y = inner.top + (small.get_linesize() if head_h is None else head_h)
         for (kind, row, _h), row_h in zip(items, heights, strict=True):
             if kind == "group":
                 draw.text(canvas, bold, row, (inner.left, y + s.px(2)), p.red)

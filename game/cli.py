@@ -157,7 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     shots = commands.add_parser("screenshots", help="render every screen to PNG, headless",
                                 description="Render every screen of the game to PNG files without a window "
-                                            "(1280x720, and classroom mode at 1920x1080).")
+                                            "(1280x720, in normal and in classroom mode).")
     shots.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the PNG files")
     shots.set_defaults(command=_screenshots)
     add_debrief_commands(commands)
@@ -339,10 +339,13 @@ def add_debrief_commands(commands) -> None:
     report = commands.add_parser(
         "debrief", help="write a game's debrief as a printable HTML page and a results file",
         description="Read a save or a single-run `simulate --json` result and write its debrief: the "
-                    "player's record beside history's as one self-contained HTML page (--html), and the "
-                    "results file that `compare` reads (--json).")
+                    "player's record beside history's as one self-contained HTML page (--html), a two-page "
+                    "handout (--handout), and the results file that `compare` reads (--json).")
     report.add_argument("file", type=Path, metavar="FILE", help="a save, or a simulate --json result of one run")
     report.add_argument("--html", type=Path, metavar="OUT.html", help="write the printable debrief here")
+    report.add_argument("--handout", type=Path, metavar="OUT.html",
+                        help="write the two-page handout here (scorecard, plan, three charts, the human cost, "
+                             "three questions)")
     report.add_argument("--json", type=Path, metavar="OUT.json", help="write the results file for `compare` here")
     report.add_argument("--name", default=None, metavar="NAME",
                         help="the student's or team's name, as they want it shown (nothing else is kept)")
@@ -360,10 +363,10 @@ def add_debrief_commands(commands) -> None:
 
 
 def _debrief(args: argparse.Namespace) -> int:
-    from .debrief import build, load_game, results_json, write_html
+    from .debrief import build, load_game, results_json, write_handout, write_html
 
-    if args.html is None and args.json is None:
-        raise UserError("say what to write: --html OUT.html, --json OUT.json, or both")
+    if args.html is None and args.json is None and args.handout is None:
+        raise UserError("say what to write: --html OUT.html, --handout OUT.html, --json OUT.json, or several")
     name = " ".join(args.name.split()) if args.name else None
     if name is not None and len(name) > 80:
         raise UserError("--name: at most 80 characters")
@@ -376,6 +379,9 @@ def _debrief(args: argparse.Namespace) -> int:
     if args.html is not None:
         write_html(report, args.html)
         print(f"wrote {args.html}")
+    if args.handout is not None:
+        write_handout(report, args.handout)
+        print(f"wrote {args.handout}")
     if args.json is not None:
         _write_json(args.json, results_json(report, game))
     return 0

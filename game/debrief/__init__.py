@@ -22,6 +22,7 @@ For the game window (the in-game debrief screen) the whole API is:
     short = plan_debrief_of(session, "first_plan")  # the same, cut at the end of that plan's last year
 
     write_html(report, path)            # the printable page
+    write_handout(report, path)         # the two-page handout
     results_json(report, game) -> dict  # the file `compare` reads (game = record_of(session))
 
 Every text in a report that came from a scenario or a mod is plain text: escape it when drawing it
@@ -31,6 +32,7 @@ as markup. Figures with `approximate` set (tag M) must be shown as approximate (
 from __future__ import annotations
 
 from .analysis import Debrief, build
+from .handout import render_handout, write_handout
 from .html import write_html
 from .record import GameRecord, from_result, from_session, load_game
 from .results import results_json
@@ -61,4 +63,4 @@ def plan_debrief_of(session, plan_id: str, player: str | None = None, scenario=N
 
 
 __all__ = ["Debrief", "GameRecord", "build", "debrief_of", "from_result", "from_session", "load_game",
-           "plan_debrief_of", "record_of", "results_json", "write_html"]
+           "plan_debrief_of", "record_of", "render_handout", "results_json", "write_handout", "write_html"]

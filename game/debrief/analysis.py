@@ -13,7 +13,8 @@ carries its source and confidence tag (Figure, reference.py).
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
+import re
+from dataclasses import asdict, dataclass, field, replace
 
 from .. import __version__
 from ..events.aftermath import Names, describe
@@ -22,6 +23,7 @@ from ..events.schema import Event
 from ..model.directives import REPRESSION_LEVELS
 from ..model.metrics import BY_NAME, TARGET_METRIC
 from . import fmt
+from .citations import works
 from .narrative import (
     WAR_YEAR,
     Epilogue,
@@ -205,6 +207,28 @@ class Meta:
     source: str
     player: str | None = None
     lesson: str | None = None
+    locked: bool | None = None      # played with undo switched off (assessment); None: not known
+    undos: int = 0                  # years taken back
+
+    @property
+    def simulated(self) -> bool:
+        return self.source == "simulate"
+
+    @property
+    def owner(self) -> str:
+        """Whose game the page is about: "Your game", or the policy of a simulated run."""
+        return f"The {self.policy or 'default'} policy" if self.simulated else "Your game"
+
+    @property
+    def lock_text(self) -> str:
+        """How the game was played, for the page's header; empty for a simulated run."""
+        if self.simulated or self.locked is None:
+            return ""
+        if self.locked:
+            return "played locked: undo switched off (assessment), no year taken back"
+        if self.undos:
+            return f"undo allowed: {self.undos} year{'s' * (self.undos != 1)} taken back"
+        return "undo allowed (not locked): no year taken back"
 
 
 @dataclass(frozen=True)
@@ -267,6 +291,11 @@ def build(game: GameRecord, player: str | None = None, history: GameRecord | Non
     names = Names.of(game.scenario)
     events = tuple(_event_entry(card, deck.get(card.id), names) for card in game.events)
     questions = tuple(choose_questions(game, scores, history_scores, baseline, ledger.had_famine))
+    if game.source == "simulate":  # a simulated run is no one's own game: its texts name the policy
+        questions = tuple(replace(q, lead=_third_person(q.lead, game.policy), text=_third_person(q.text, game.policy))
+                          for q in questions)
+        epilogue = replace(epilogue, paragraphs=tuple(replace(p, text=_third_person(p.text, game.policy))
+                                                      for p in epilogue.paragraphs))
     views = tuple(perspectives(game.scenario))
     charts = tuple(_charts(game, ledger.had_famine))
     plans = tuple(_plans(game))
@@ -274,7 +303,7 @@ def build(game: GameRecord, player: str | None = None, history: GameRecord | Non
         scenario_id=game.scenario.id, scenario_name=game.scenario.name, scenario_version=game.scenario.version,
         game_version=__version__, seed=game.seed, weather=game.weather, policy=game.policy, mods=tuple(game.mods),
         ending=game.ending, finished=game.finished, first_year=game.first_year, last_year=game.last_year,
-        source=game.source, player=(player or None), lesson=game.lesson,
+        source=game.source, player=(player or None), lesson=game.lesson, locked=game.locked, undos=game.undos,
     )
     sources = _sources(charts, plans, events, epilogue, views)
     basis = ("History's column on the scorecard is the same model run with the historical policy under the "
@@ -310,13 +339,28 @@ def _marks(game: GameRecord, series_id: str, label: str | None = None) -> tuple[
     return (Marks(label or series.label, tuple(history_points(game.scenario, series_id)), series.source),)
 
 
+def _own(game: GameRecord, yours: str, plain: str) -> str:
+    """A chart line's label: the player's ("Your steel output") or, for a simulated run, the
+    policy's ("Steel output, historical policy")."""
+    return f"{plain}, {game.policy or 'default'} policy" if game.source == "simulate" else yours
+
+
+def _third_person(text: str, policy: str | None) -> str:
+    """A question's lead about a simulated run: "Your game deported" -> "The historical run deported"."""
+    run = f"the {policy or 'default'} run"
+    text = re.sub(r"\bYour game\b", run.capitalize(), text)
+    text = re.sub(r"\byour game\b", run, text)
+    text = re.sub(r"\bYour\b", run.capitalize() + "'s", text)
+    return re.sub(r"\byour\b", run + "'s", text)
+
+
 def _charts(game: GameRecord, had_famine: bool) -> list[Chart]:
     s = game.scenario
     charts = [
-        Chart("steel", "Steel", "Mt", (_line(game, "steel_mt", "Your steel output"),), _marks(game, "steel_mt", "History")),
-        Chart("coal", "Coal", "Mt", (_line(game, "coal_mt", "Your coal output"),), _marks(game, "coal_mt", "History")),
+        Chart("steel", "Steel", "Mt", (_line(game, "steel_mt", _own(game, "Your steel output", "Steel output")),), _marks(game, "steel_mt", "History")),
+        Chart("coal", "Coal", "Mt", (_line(game, "coal_mt", _own(game, "Your coal output", "Coal output")),), _marks(game, "coal_mt", "History")),
         Chart("electricity", "Electricity", "bn kWh",
-              (_line(game, "electricity_bn_kwh", "Your electricity"),), _marks(game, "electricity_bn_kwh", "History")),
+              (_line(game, "electricity_bn_kwh", _own(game, "Your electricity", "Electricity")),), _marks(game, "electricity_bn_kwh", "History")),
     ]
     low, high = s.history.get("harvest_low_mt"), s.history.get("harvest_revised_mt")
     band = None
@@ -327,19 +371,20 @@ def _charts(game: GameRecord, had_famine: bool) -> list[Chart]:
                           for y in years), high.source)
     charts.append(Chart(
         "grain", "Grain harvest: real and reported", "Mt",
-        (_line(game, "grain_harvest_mt", "Your real (barn) harvest"),
-         _line(game, "grain_harvest_reported_mt", "Your reported harvest", "reported")),
+        (_line(game, "grain_harvest_mt", _own(game, "Your real (barn) harvest", "Real (barn) harvest")),
+         _line(game, "grain_harvest_reported_mt", _own(game, "Your reported harvest", "Reported harvest"), "reported")),
         _marks(game, "harvest_official_mt", "History: official figure, as published"), band,
         "From 1933 the official figure was the 'biological yield' in the field, not the grain in the barn."))
-    charts.append(Chart("cattle", "Cattle", "million head", (_line(game, "cattle_m", "Your cattle"),),
+    charts.append(Chart("cattle", "Cattle", "million head", (_line(game, "cattle_m", _own(game, "Your cattle", "Cattle")),),
                         _marks(game, "cattle_summer_m", "History (summer count)")))
     charts.append(Chart("urban", "Urban population", "million people",
-                        (_line(game, "urban_population_m", "Your urban population"),),
+                        (_line(game, "urban_population_m", _own(game, "Your urban population", "Urban population")),),
                         _marks(game, "urban_population_m", "History (censuses)"),
-                        note="Census points: December 1926 and January 1939; the model counts at each year's end."))
+                        note="History's census points fall in January 1939 (and in December 1926, before the game's "
+                             "first year); the model counts at each year's end."))
     charts.append(Chart("living", "Living standards", "index, 1928 = 100",
-                        (_line(game, "urban_real_wage_index", "Your urban real wage"),
-                         _line(game, "consumption_per_capita_index", "Your consumption per head", "other")),
+                        (_line(game, "urban_real_wage_index", _own(game, "Your urban real wage", "Urban real wage")),
+                         _line(game, "consumption_per_capita_index", _own(game, "Your consumption per head", "Consumption per head"), "other")),
                         _marks(game, "urban_real_wage_index", "History: urban real wage"),
                         note="Per-head figures rise when people die: read them beside the human cost."))
     if had_famine:
@@ -354,7 +399,7 @@ def _charts(game: GameRecord, had_famine: bool) -> list[Chart]:
                            tuple((y, ref.famine_low_m, ref.famine_high_m) for y in band_years),
                            "; ".join(e.who for e in ref.famine_estimates)) if band_years else None
         charts.append(Chart("famine", "Famine deaths, added up since the first year", "million people",
-                            (Line("Your famine deaths, running total", "famine_deaths_m", tuple(running)),),
+                            (Line(_own(game, "Your famine deaths, running total", "Famine deaths, running total"), "famine_deaths_m", tuple(running)),),
                             band=famine_band,
                             note="History has no agreed year-by-year series; the band is the range of estimates "
                                  "of the whole famine of 1931-33."))
@@ -626,6 +671,5 @@ def _sources(charts, plans, events, epilogue: Epilogue, views) -> tuple[str, ...
     ref = human_cost()
     found.extend([ref.deported_persons.source, ref.executions_1937_38.source])
     found.extend(e.who for e in ref.famine_estimates)
-    cleaned = {" ".join(s.split()): None for s in found if s and s.strip()}
-    return tuple(sorted(cleaned, key=lambda s: s.lstrip("\"'").lower()))
+    return tuple(works(found))
 

@@ -21,8 +21,9 @@ from pathlib import Path
 from ..errors import UserError
 from ..model.directives import REPRESSION_LEVELS
 from . import fmt
+from .fonts import FOOTER_CSS, SANS_STACK, SERIF_STACK, embed, font_licence_html
 from .formats import MAX_RESULTS_BYTES, ResultsFile, read_json, validated
-from .results import FORMAT, FORMAT_VERSION
+from .results import FORMAT, FORMAT_VERSION, integrity
 from .scorecard import AXES
 from .svg import strip_svg
 
@@ -42,6 +43,15 @@ class Entry:
 
     def axis(self, axis_id: str) -> float:
         return float(self.data["scorecard"][axis_id])
+
+    @property
+    def integrity(self) -> str:
+        """"ok", "edited" (the checksum does not match: changed by hand) or "unchecked" (old format)."""
+        return integrity(self.data)
+
+    @property
+    def locked(self) -> bool | None:
+        return self.data.get("locked")
 
 
 @dataclass(frozen=True)
@@ -197,6 +207,12 @@ def year_ranges(years: list[int]) -> str:
     return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
+def _span(numbers: list[float], decimals: int, prefix: str = "") -> str:
+    """ "from 3.1 to 4.5", or "all 4.5" when the ends read the same (never "4.5 to 4.5")."""
+    low, high = fmt.num(min(numbers), decimals), fmt.num(max(numbers), decimals)
+    return f"all {low}" if low == high else f"{prefix}{low} to {high}"
+
+
 def _mean(values: list[float]) -> float | None:
     return math.fsum(values) / len(values) if values else None
 
@@ -207,12 +223,21 @@ def _mean(values: list[float]) -> float | None:
 def summary_text(c: Comparison) -> str:
     lines = [f"{len(c.entries)} results of {c.scenario.get('name') or c.scenario.get('id')} "
              f"(scenario {c.scenario.get('id')} {c.scenario.get('version')}, game {c.game_version})"]
+    for entry in c.entries:
+        if entry.integrity != "ok":
+            lines.append(f"  warning: {entry.path}: {INTEGRITY[entry.integrity]}")
     for a in c.axes:
         numbers = a.numbers
         hist = f", history {fmt.num(a.history, a.decimals)}" if a.history is not None else ""
-        lines.append(f"  {a.name}: {fmt.num(min(numbers), a.decimals)} to {fmt.num(max(numbers), a.decimals)}, "
-                     f"median {fmt.num(a.median, a.decimals)}{hist}")
+        lines.append(f"  {a.name}: {_span(numbers, a.decimals)}, median {fmt.num(a.median, a.decimals)}{hist}")
     return "\n".join(lines)
+
+
+INTEGRITY = {
+    "edited": "its checksum does not match its content: it was changed after it was written (by hand?)",
+    "unchecked": "an older results file without a checksum: it cannot be checked for changes",
+}
+LOCK = {True: "locked", False: "undo allowed", None: "not known"}
 
 
 def e(text: object) -> str:
@@ -220,9 +245,9 @@ def e(text: object) -> str:
 
 
 CSS = """
-body { font-family: "PT Serif", Georgia, "Times New Roman", serif; color: #1a1a1a; background: #ffffff;
+body { font-family: SERIF_STACK; color: #1a1a1a; background: #ffffff;
        max-width: 190mm; margin: 0 auto; padding: 14px 18px 40px; line-height: 1.4; font-size: 11pt; }
-h1, h2, h3, th, .meta { font-family: "PT Sans", "Helvetica Neue", Arial, sans-serif; }
+h1, h2, h3, th, .meta { font-family: SANS_STACK; }
 h1 { font-size: 20pt; margin: 4px 0; }
 h2 { font-size: 14pt; margin: 20px 0 6px; border-bottom: 2px solid #1a1a1a; }
 h3 { font-size: 11.5pt; margin: 12px 0 2px; }
@@ -237,14 +262,14 @@ tr.history td { font-style: italic; border-top: 1.5px solid #1a1a1a; }
 svg.strip { width: 100%; height: auto; display: block; }
 @page { margin: 14mm 13mm; }
 @media print { body { max-width: none; padding: 0; font-size: 10pt; } section.page { break-before: page; } }
-"""
+""".replace("SANS_STACK", SANS_STACK).replace("SERIF_STACK", SERIF_STACK) + FOOTER_CSS
 
 
 def render(c: Comparison) -> str:
     title = f"Class comparison: {c.scenario.get('name') or c.scenario.get('id')}"
     out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8"/>',
            '<meta name="viewport" content="width=device-width, initial-scale=1"/>',
-           f"<title>{e(title)}</title>", f"<style>{CSS}</style>", "</head>", "<body>",
+           f"<title>{e(title)}</title>", f"<style>/*FONTS*/\n{CSS}</style>", "</head>", "<body>",
            f"<h1>{e(title)}</h1>",
            f'<p class="meta">{len(c.entries)} games \u00b7 scenario {e(c.scenario.get("id"))} '
            f'{e(c.scenario.get("version"))} \u00b7 Pyatiletka {e(c.game_version)}</p>',
@@ -254,8 +279,7 @@ def render(c: Comparison) -> str:
     for a in c.axes:
         numbers = a.numbers
         above = a.above_history()
-        summary = (f"from {fmt.num(min(numbers), a.decimals)} to {fmt.num(max(numbers), a.decimals)}, median "
-                   f"{fmt.num(a.median, a.decimals)}"
+        summary = (f"{_span(numbers, a.decimals, 'from ')}, median {fmt.num(a.median, a.decimals)}"
                    + (f"; history {fmt.num(a.history, a.decimals)}; {above} of {len(numbers)} above history"
                       if a.history is not None else ""))
         out.append(f'<div class="axis" data-axis="{e(a.id)}"><h3>{e(a.name)} <span class="small">({e(a.unit)})</span></h3>')
@@ -264,8 +288,9 @@ def render(c: Comparison) -> str:
     out.append("</section>")
     out.append(_table(c))
     out.append(_groups(c))
+    out.append(font_licence_html())
     out.append("</body>\n</html>\n")
-    return "\n".join(out)
+    return embed("\n".join(out))
 
 
 def _table(c: Comparison) -> str:
@@ -274,7 +299,10 @@ def _table(c: Comparison) -> str:
     for entry in c.entries:
         ch = entry.data["choices"]
         cells = "".join(f'<td class="num">{e(fmt.num(entry.axis(a.id), a.decimals))}</td>' for a in c.axes)
-        rows.append(f"<tr><td>{e(entry.name)}</td>{cells}</tr>")
+        flag = (f' <strong class="integrity" data-integrity="{e(entry.integrity)}">⚠ '
+                f'{"changed by hand?" if entry.integrity == "edited" else "not checked"}</strong>'
+                if entry.integrity != "ok" else "")
+        rows.append(f'<tr data-integrity="{e(entry.integrity)}"><td>{e(entry.name)}{flag}</td>{cells}</tr>')
         collect = ch.get("collectivization_by_year")
         dek = ch.get("dekulakization_years") or []
         choice_rows.append(
@@ -284,7 +312,8 @@ def _table(c: Comparison) -> str:
             f'<td class="num">{e(fmt.pct(ch["mean_investment_rate"]))}</td>'
             f'<td>{e(REPRESSION.get(ch["max_repression_level"], ch["max_repression_level"]))}</td>'
             f'<td>{e(year_ranges(dek) if dek else "never")}</td>'
-            f'<td>{e(entry.data.get("ending") or "not finished")}</td></tr>')
+            f'<td>{e(entry.data.get("ending") or "not finished")}</td>'
+            f'<td data-locked="{e(entry.locked)}">{e(LOCK.get(entry.locked, "not known"))}</td></tr>')
     hist = "".join(f'<td class="num">{e(fmt.num(a.history, a.decimals)) if a.history is not None else "-"}</td>'
                    for a in c.axes)
     rows.append(f'<tr class="history"><td>History\'s course (the model)</td>{hist}</tr>')
@@ -293,11 +322,13 @@ def _table(c: Comparison) -> str:
     return "\n".join([
         '<section id="games" class="page"><h2>Every game</h2>',
         "<p>In the order the files were given, not ranked.</p>",
+        *(f'<p class="caution">{e(entry.name)} ({e(entry.path.name)}): {e(INTEGRITY[entry.integrity])}.</p>'
+          for entry in c.entries if entry.integrity != "ok"),
         f"<table><thead><tr><th>Student or team</th>{heads}</tr></thead><tbody>", *rows, "</tbody></table>",
         "<h3>Their key choices</h3>",
         f'<table><thead><tr><th>Student or team</th><th class="num">Collective farms by {e(year)}</th>'
         '<th class="num">Most grain exported in a year, Mt</th><th class="num">Investment, average</th>'
-        "<th>Harshest repression</th><th>Dekulakization</th><th>Ending</th></tr></thead><tbody>",
+        "<th>Harshest repression</th><th>Dekulakization</th><th>Ending</th><th>Undo</th></tr></thead><tbody>",
         *choice_rows, "</tbody></table></section>"])
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import fmt
 from .analysis import Axis, Debrief, PlanTable
+from .fonts import FOOTER_CSS, SANS_STACK, SERIF_STACK, embed, font_licence_html
 from .reference import APPROX, TAG_MEANING
 from .svg import chart_svg
 
@@ -21,9 +22,9 @@ ENDINGS = {"completed": "played to the end", "removed": "removed from power", No
 CSS = """
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
-body { font-family: "PT Serif", Georgia, "Times New Roman", serif; color: #1a1a1a; background: #ffffff;
+body { font-family: SERIF_STACK; color: #1a1a1a; background: #ffffff;
        max-width: 190mm; margin: 0 auto; padding: 14px 18px 40px; line-height: 1.45; font-size: 11pt; }
-h1, h2, h3, h4, th, .meta, nav, figcaption, .label { font-family: "PT Sans", "Helvetica Neue", Arial, sans-serif; }
+h1, h2, h3, h4, th, .meta, nav, figcaption, .label { font-family: SANS_STACK; }
 h1 { font-size: 22pt; margin: 4px 0 2px; }
 h2 { font-size: 15pt; margin: 22px 0 8px; border-bottom: 2px solid #1a1a1a; padding-bottom: 2px; }
 h3 { font-size: 12pt; margin: 14px 0 4px; }
@@ -36,7 +37,7 @@ nav ol { columns: 2; font-size: 10pt; margin: 6px 0; padding-left: 22px; }
 nav a { color: #1f4e79; }
 table.timeline { table-layout: fixed; }
 table.timeline th.year { width: 9%; }
-table.timeline td.year { font-weight: bold; font-family: "PT Sans", "Helvetica Neue", Arial, sans-serif; }
+table.timeline td.year { font-weight: bold; font-family: SANS_STACK; }
 table.timeline td ul.tight { padding-left: 14px; }
 .aftermath { font-size: 0.92em; color: #333; }
 table { border-collapse: collapse; width: 100%; font-size: 9.8pt; margin: 6px 0 10px; }
@@ -50,7 +51,7 @@ table.scorecard th.axis-col { width: 52%; }
 table.scorecard td.small { white-space: normal; }
 table.scorecard tr.detail td { border-bottom: 1px solid #c8c8c8; padding-bottom: 6px; }
 table.scorecard tbody.axis tr:first-child td { border-bottom: none; padding-top: 6px; }
-table.scorecard td.score { font-size: 14pt; font-weight: bold; font-family: "PT Sans", "Helvetica Neue", Arial, sans-serif; }
+table.scorecard td.score { font-size: 14pt; font-weight: bold; font-family: SANS_STACK; }
 tbody.axis { break-inside: avoid; page-break-inside: avoid; }
 .small, .sources, figcaption .sources { font-size: 8.8pt; color: #444444; }
 .sources { margin: 2px 0 8px; }
@@ -85,7 +86,7 @@ ol.questions li { margin-bottom: 10px; }
   ul.sources-list { columns: 2; column-gap: 7mm; font-size: 8.3pt; }
   #perspectives { break-before: auto; page-break-before: auto; }
 }
-"""
+""".replace("SANS_STACK", SANS_STACK).replace("SERIF_STACK", SERIF_STACK) + FOOTER_CSS
 
 SECTIONS = (
     ("scorecard", "Scorecard"),
@@ -115,7 +116,7 @@ def render(debrief: Debrief) -> str:
         '<meta charset="utf-8"/>',
         '<meta name="viewport" content="width=device-width, initial-scale=1"/>',
         f"<title>{e(title)}{e(' - ' + m.player) if m.player else ''}</title>",
-        f"<style>{CSS}</style>",
+        f"<style>/*FONTS*/\n{CSS}</style>",
         "</head>",
         "<body>",
         _header(debrief),
@@ -129,10 +130,11 @@ def render(debrief: Debrief) -> str:
         _questions(debrief),
         _perspectives(debrief),
         _sources(debrief),
+        font_licence_html(),
         "</body>",
         "</html>",
     ]
-    return "\n".join(parts) + "\n"
+    return embed("\n".join(parts) + "\n")
 
 
 def write_html(debrief: Debrief, path: str | Path) -> Path:
@@ -152,6 +154,9 @@ def _header(d: Debrief) -> str:
             + (f" \u00b7 mods: {e(', '.join(m.mods))}" if m.mods else "")
             + (f" \u00b7 lesson {e(m.lesson)}" if m.lesson else "")
             + f" \u00b7 {e(how.get(m.source, m.source))} \u00b7 Pyatiletka {e(m.game_version)}")
+    if m.lock_text:
+        meta += f' \u00b7 <strong class="lock" data-locked="{str(bool(m.locked)).lower()}">{e(m.lock_text)}</strong>'
+
     out = [f"<header><h1>{e('Debrief: ' + m.scenario_name)}</h1>", f'<p class="meta">{meta}</p>',
            '<p class="content-note"><strong>Content note.</strong> This report describes famine, deportation and '
            "mass repression in which millions of people died. Its numbers are counts of people. Where historians "
@@ -163,6 +168,11 @@ def _header(d: Debrief) -> str:
                + "".join(f'<li><a href="#{sid}">{e(name)}</a></li>' for sid, name in SECTIONS) + "</ol></nav>")
     out.append("</header>")
     return "\n".join(out)
+
+
+def _whose(d: Debrief) -> str:
+    """ "your game's", or "the historical policy's" for a simulated run."""
+    return f"the {d.meta.policy or 'default'} policy's" if d.meta.simulated else "your game's"
 
 
 def _axis_detail(axis: Axis, parts: dict) -> str:
@@ -199,10 +209,10 @@ def _scorecard(d: Debrief) -> str:
     return "\n".join([
         '<section id="scorecard">',
         "<h2>Scorecard: six axes, side by side</h2>",
-        "<p>Each axis is measured by the formula under its name, from your game's record. There is no total and "
+        f"<p>Each axis is measured by the formula under its name, from {e(_whose(d))} record. There is no total and "
         "no ranking: a course that does well on one axis may have paid for it on another, and deaths are never "
         "weighed against output here. Lives is counted as lives not lost.</p>",
-        '<table class="scorecard"><thead><tr><th class="axis-col">Axis, and how it is measured</th><th class="num">Your game</th>'
+        f'<table class="scorecard"><thead><tr><th class="axis-col">Axis, and how it is measured</th><th class="num">{e(d.meta.owner)}</th>'
         '<th class="num">History\'s course</th></tr></thead>',
         *rows,
         "</table>",
@@ -224,8 +234,8 @@ def _epilogue(d: Debrief) -> str:
 
 
 def _charts(d: Debrief) -> str:
-    out = ['<section id="charts" class="page">', "<h2>Your record beside history's</h2>",
-           f'<p class="approx-key">Lines: your game (real figures solid; what your regime reported dashed). Squares: '
+    out = ['<section id="charts" class="page">', f"<h2>{e(_whose(d).capitalize())} record beside history's</h2>",
+           f'<p class="approx-key">Lines: {e(d.meta.owner.lower())} (real figures solid; what the regime reported dashed). Squares: '
            f"history's figures, each with its source below the chart; hollow squares marked {APPROX} are "
            "approximate (a standard figure not traced to its table). Grey bands: history's range of estimates.</p>"]
     for chart in d.charts:
@@ -237,14 +247,14 @@ def _charts(d: Debrief) -> str:
             out.append(f'<p class="sources">History: {e("; ".join(chart.sources))}</p>')
         out.append("</figure>")
     if not d.ledger.had_famine:
-        out.append("<p>There was no famine in your game, so there is no famine chart; history's figures are in "
-                   "the human-cost ledger.</p>")
+        out.append(f"<p>There was no famine in {e(d.meta.owner.lower())}, so there is no famine chart; history's "
+                   "figures are in the human-cost ledger.</p>")
     out.append("</section>")
     return "\n".join(out)
 
 
 def _plan_table(t: PlanTable) -> str:
-    head = (f'<table class="plan" data-plan="{e(t.id)}"><thead><tr><th>Product</th><th class="num">Your target</th>'
+    head = (f'<table class="plan" data-plan="{e(t.id)}"><thead><tr><th>Product</th><th class="num">Target in force</th>'
             '<th class="num">Reported</th><th class="num">Real</th><th class="num">Real / target</th>'
             '<th class="num">Plan as set</th><th class="num">History\'s output</th></tr></thead><tbody>')
     rows = []
@@ -277,7 +287,7 @@ def _plan_sources(d: Debrief) -> list[str]:
 
 def _plans(d: Debrief) -> str:
     out = ['<section id="plans" class="page">', "<h2>The plans: target, reported, real</h2>",
-           "<p>For each plan: the target your game ran under, what your regime reported for the plan's last year, "
+           f"<p>For each plan: the target {e(d.meta.owner.lower())} ran under, what its regime reported for the plan's last year, "
            "what was really produced, and, beside them, the target the scenario's plan set (in The Great Turn and "
            "the First Plan lesson, the targets history adopted: the First Plan's 'optimal variant' of 1929, the "
            "Second Plan as approved in 1934, the Third Plan of 1939) and what the country actually produced. For "
@@ -295,9 +305,9 @@ def _plans(d: Debrief) -> str:
 def _ledger(d: Debrief) -> str:
     L = d.ledger
     out = ['<section id="ledger" class="page">', "<h2>The human cost</h2>",
-           "<p>Each line counts people. Your game's figures are the model's; history's are the archival and "
+           f"<p>Each line counts people. {e(_whose(d).capitalize())} figures are the model's; history's are the archival and "
            "demographic estimates, with their sources.</p>",
-           '<table class="ledger"><thead><tr><th>What</th><th>Your game</th><th>History</th></tr></thead><tbody>']
+           f'<table class="ledger"><thead><tr><th>What</th><th>{e(d.meta.owner)}</th><th>History</th></tr></thead><tbody>']
     for row in L.rows:
         note = f'<br/><span class="small">{e(row.note)}</span>' if row.note else ""
         srcs = list(dict.fromkeys(f.source for f in row.figures if f.source))
@@ -307,7 +317,7 @@ def _ledger(d: Debrief) -> str:
     out.append("</tbody></table>")
     if L.had_famine:
         years = ", ".join(f"{y}: {fmt.people(v)}" for y, v in L.famine_by_year)
-        out.append(f"<p>Famine deaths in your game, year by year: {e(years)}.</p>")
+        out.append(f"<p>Famine deaths in {e(d.meta.owner.lower())}, year by year: {e(years)}.</p>")
     if L.famine_coming_m is not None:
         out.append(f"<p>A further {e(fmt.people(L.famine_coming_m))} deaths from the hunger of your last harvest "
                    f"would have come after the game's end; they are not counted above.</p>")
@@ -354,7 +364,7 @@ def _events(d: Debrief) -> str:
     for ev in d.events:
         out.append(f'<div class="event" data-event="{e(ev.id)}" data-year="{ev.year}">')
         out.append(f"<h3>{ev.year}: {e(ev.title)}</h3>")
-        out.append(f'<p class="choice"><span class="label">Your choice</span> {e(ev.choice)}'
+        out.append(f'<p class="choice"><span class="label">{"Choice" if d.meta.simulated else "Your choice"}</span> {e(ev.choice)}'
                    + (' <span class="history-choice">(as in history)</span>' if ev.was_historical else "") + "</p>")
         if ev.historical_choice and not ev.was_historical:
             out.append(f'<p class="choice"><span class="label">History\'s choice</span> {e(ev.historical_choice)}</p>')
@@ -412,7 +422,7 @@ def _sources(d: Debrief) -> str:
         "<p class=\"small\">The game's model is small and deliberately so: one national aggregate with no regions, "
         "no prices or money, foreign trade as grain for machinery, repression as one dial, no war. It can show how "
         "outcomes follow from decisions within its assumptions; it cannot show what people intended, and a "
-        "counterfactual result is one model's answer, not a fact. The model card (docs/MODEL.md) sets out its "
+        "counterfactual result is one model's answer, not a fact. The model card in the game's documentation sets out its "
         "equations, its calibration and what it leaves out.</p>",
         "</section>",
     ])

@@ -63,6 +63,15 @@ class GameRecord:
     settings: dict = field(default_factory=dict)
     lesson: str | None = None
     notices: list[str] = field(default_factory=list)
+    undos: int = 0                       # years taken back (a save knows; 0 otherwise)
+    commands: list[dict] = field(default_factory=list)  # the command log, when the game is in memory or a save
+
+    @property
+    def locked(self) -> bool | None:
+        """Played with undo switched off (assessment), True or False; None when not known."""
+        if "allow_undo" not in self.settings:
+            return None
+        return not self.settings["allow_undo"]
 
     @property
     def years(self) -> list[int]:
@@ -133,6 +142,8 @@ def from_session(session: Session, scenario: Scenario | None = None, *, policy: 
         famine_deaths_coming_m=float(state.famine_deaths_pending_m),
         settings=settings.as_json() if settings is not None else {},
         lesson=getattr(session, "lesson", None),
+        undos=int(getattr(session, "undos", 0)),
+        commands=[dict(c) for c in session.commands],
     )
 
 

@@ -11,17 +11,27 @@
     totals          key figures of the game (excess deaths by cause, deportations, output at the end ...)
     choices         key choices: collectivization pace, the most grain exported in a year, investment,
                     repression, dekulakization, and the answer to each event card
+    locked          true if the game was played with undo switched off (assessment), false if undo was
+                    allowed, null when not known (a simulated run)
+    undos           years taken back
+    commands        the command log (each card answered, each year's directives); for a simulated run,
+                    the policy's directives and the answers given
+    checksum        sha256 over the canonical JSON of everything above: `compare` flags a file whose
+                    content (an outcome or a command) was changed by hand after it was written.
+                    Format 1 files have no checksum, locked, undos or commands.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 
 from .analysis import Debrief
 from .record import GameRecord
 
 FORMAT = "pyatiletka-results"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 COLLECTIVIZATION_YEAR = 1932   # history: 61.5 % of households by mid-1932
 
 
@@ -36,7 +46,7 @@ def results_json(debrief: Debrief, game: GameRecord) -> dict:
     rises = [b - a for a, b in zip(collect, collect[1:], strict=False)] or [0.0]
     ledger = {row.id: row.player for row in debrief.ledger.rows}
     last = records[-1]
-    return {
+    data = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "game_version": m.game_version,
@@ -77,4 +87,38 @@ def results_json(debrief: Debrief, game: GameRecord) -> dict:
             "dekulakization_years": [y for y, v in zip(game.years, series("dekulakization"), strict=True) if v > 0.5],
             "events": {f"{c.year}:{c.id}": c.choice for c in game.events},
         },
+        "locked": game.locked,
+        "undos": game.undos,
+        "commands": command_log(game),
     }
+    data["checksum"] = checksum(data)
+    return data
+
+
+def command_log(game: GameRecord) -> list[dict]:
+    """The game's commands: the log itself when known (a save, a game in memory), else (a simulated
+    run) the answers and the policy's directives, year by year, in the log's form."""
+    if game.commands:
+        return [dict(c) for c in game.commands]
+    log: list[dict] = []
+    for year in game.years:
+        log += [{"command": "choose", "year": year, "event": c.id, "choice": c.choice}
+                for c in game.events if c.year == year]
+        if year in game.directives:
+            log.append({"command": "play_year", "year": year, "directives": game.directives[year]})
+    return log
+
+
+def checksum(data: dict) -> str:
+    """sha256 of the results' canonical JSON without the checksum itself."""
+    body = {k: v for k, v in data.items() if k != "checksum"}
+    text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def integrity(data: dict) -> str:
+    """"ok" (the checksum matches), "edited" (it does not, or it is missing from a file of a
+    format that has one) or "unchecked" (a format-1 file, made before results had checksums)."""
+    if "checksum" not in data:
+        return "unchecked" if data.get("format_version") == 1 else "edited"
+    return "ok" if data["checksum"] == checksum(data) else "edited"

@@ -9,6 +9,7 @@ history's ranges are grey bands.
 from __future__ import annotations
 
 import math
+import textwrap
 from html import escape
 
 from . import fmt
@@ -25,7 +26,7 @@ LINE_STYLES = {  # kind -> (colour, dash)
     "other": ("#4d7f2a", "2 3"),
 }
 BAND_FILL = "#c8c8c8"
-FONT = "PT Sans, Helvetica Neue, Arial, sans-serif"
+FONT = "Pyatiletka Sans, PT Sans, Helvetica Neue, Arial, sans-serif"
 HALO = ' stroke="#ffffff" stroke-width="3" paint-order="stroke"'  # keeps a label legible over lines
 
 
@@ -50,8 +51,12 @@ def nice_ticks(top: float, count: int = 5) -> list[float]:
     return ticks
 
 
-def chart_svg(chart: Chart, first_year: int, last_year: int) -> str:
-    lo_year = first_year - 2
+def chart_svg(chart: Chart, first_year: int, last_year: int, width: int = WIDTH, height: int = HEIGHT,
+              css_class: str = "chart") -> str:
+    """The chart on a `width` x `height` canvas (the legend below adds to the height); a smaller
+    canvas gives relatively larger type, for the handout."""
+    WIDTH, HEIGHT = width, height  # noqa: N806 - the module's defaults, overridden for this chart
+    lo_year = first_year  # every axis starts at the game's first year (a census before it is left out)
     marks = [(m, [p for p in m.points if p.year is not None and lo_year <= p.year <= last_year]) for m in chart.marks]
     band = [p for p in chart.band.points if lo_year <= p[0] <= last_year] if chart.band else []
     years = [y for line in chart.lines for y, _ in line.points] + [p.year for _, pts in marks for p in pts] + \
@@ -128,10 +133,10 @@ def chart_svg(chart: Chart, first_year: int, last_year: int) -> str:
             out.append(f'<text x="{x(p.year) + 6:.1f}" y="{y(p.value) + 14:.1f}" font-size="10" fill="{INK}"{HALO}>'
                        f'{e(fmt.num(p.value, decimals) + (APPROX if p.approximate else ""))}</text>')
         out.append("</g>")
-    legend, rows = _legend(chart, TOP + plot_h + 34)
+    legend, rows = _legend(chart, TOP + plot_h + 34, WIDTH)
     out.append(legend)
     height = TOP + plot_h + 34 + 16 * rows + 4
-    head = (f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" font-family="{FONT}" '
+    head = (f'<svg class="{css_class}" viewBox="0 0 {WIDTH} {height}" role="img" font-family="{FONT}" '
             f'aria-label="{e(chart.title)}, {e(chart.unit)}" data-chart="{e(chart.id)}">')
     return "\n".join([head, *out, "</svg>"])
 
@@ -141,7 +146,7 @@ def _tick_decimals(ticks: list[float]) -> int:
     return 0 if step >= 1 and float(step).is_integer() else (1 if step * 10 >= 1 else 2)
 
 
-def _legend(chart: Chart, top: float) -> tuple[str, int]:
+def _legend(chart: Chart, top: float, width: int = WIDTH) -> tuple[str, int]:
     """The legend's markup and how many rows it takes."""
     items = []
     for line in chart.lines:
@@ -155,9 +160,11 @@ def _legend(chart: Chart, top: float) -> tuple[str, int]:
         items.append(("band", BAND_FILL, "", chart.band.label))
     out = ['<g class="legend" font-size="11">']
     x, row = LEFT, 0
+    room = max(10, int((width - RIGHT - LEFT - 30) / 6.0))  # characters a legend line holds
     for kind, colour, dash, label in items:
-        width = 30 + 6.0 * len(label)
-        if x + width > WIDTH - RIGHT and x > LEFT:
+        lines = textwrap.wrap(label, room) or [""]
+        item_w = 30 + 6.0 * max(len(line) for line in lines)
+        if x + item_w > width - RIGHT and x > LEFT:
             x, row = LEFT, row + 1
         yy = top + row * 16
         if kind == "line":
@@ -168,8 +175,13 @@ def _legend(chart: Chart, top: float) -> tuple[str, int]:
             out.append(f'<rect x="{x + 7.5}" y="{yy - 3.5:.1f}" width="7" height="7" fill="{fill}" stroke="{INK}" stroke-width="1.4"/>')
         else:
             out.append(f'<rect x="{x}" y="{yy - 5:.1f}" width="22" height="10" fill="{colour}" fill-opacity="0.6"/>')
-        out.append(f'<text x="{x + 28}" y="{yy + 4:.1f}" fill="{INK}">{e(label)}</text>')
-        x += width
+        for number, line in enumerate(lines):
+            out.append(f'<text x="{x + 28}" y="{yy + 4 + 16 * number:.1f}" fill="{INK}">{e(line)}</text>')
+        if len(lines) > 1:  # a wrapped label takes its rows alone; the next item starts a row
+            row += len(lines) - 1
+            x = width
+            continue
+        x += item_w
     out.append("</g>")
     return "\n".join(out), row + 1
 

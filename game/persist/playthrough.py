@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,11 @@ class ReplayError(UserError):
 
 class UndoError(UserError):
     """Nothing to undo, or undo switched off for this game."""
+
+
+def new_game_id() -> str:
+    """A new game's identity: random, so two games of one lesson code on one machine differ."""
+    return secrets.token_hex(8)
 
 
 def content_hash(scenario: Scenario) -> str:
@@ -48,6 +54,7 @@ class Playthrough(Session):
     undos: int = field(kw_only=True, default=0)              # years taken back so far
     notices: tuple[str, ...] = field(kw_only=True, default=())  # user mods left out, and why
     content_hash: str = field(kw_only=True, default="")
+    game_id: str = field(kw_only=True, default="")     # one game's saves share it (the lock keeps only the newest)
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -55,19 +62,28 @@ class Playthrough(Session):
             self.source = self.scenario.id
         if not self.content_hash:
             self.content_hash = content_hash(self.scenario)
+        if not self.game_id:
+            self.game_id = new_game_id()
+
+    @property
+    def locked(self) -> bool:
+        """Assessment mode: undo switched off, so the game only goes forward (saves.list_saves
+        offers only its newest state)."""
+        return not self.settings.allow_undo
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int = 1, weather: str | None = None, *, source: str = "",
               mods: tuple[str, ...] = (), settings: GameSettings | None = None, lesson: str | None = None,
-              undos: int = 0, notices: tuple[str, ...] = (), content_hash: str = "") -> Playthrough:
+              undos: int = 0, notices: tuple[str, ...] = (), content_hash: str = "",
+              game_id: str = "") -> Playthrough:
         return cls(scenario.world(), scenario.deck(), seed=seed, weather_mode=weather or scenario.default_weather,
                    scenario=scenario, source=source, mods=tuple(mods), settings=settings or GameSettings(),
-                   lesson=lesson, undos=undos, notices=tuple(notices), content_hash=content_hash)
+                   lesson=lesson, undos=undos, notices=tuple(notices), content_hash=content_hash, game_id=game_id)
 
     def fresh(self, **changes) -> Playthrough:
-        """A new game at its first January with the same scenario, seed, weather and settings."""
+        """The same game again at its first January: scenario, seed, weather, settings, identity."""
         options = dict(source=self.source, mods=self.mods, settings=self.settings, lesson=self.lesson,
-                       undos=self.undos, notices=self.notices, content_hash=self.content_hash)
+                       undos=self.undos, notices=self.notices, content_hash=self.content_hash, game_id=self.game_id)
         options.update(changes)
         return Playthrough(self.world, self.deck, seed=self.seed, weather_mode=self.weather_mode,
                            scenario=self.scenario, **options)

@@ -9,6 +9,7 @@ A save is JSON:
                     scenario's canonical JSON with its mods applied, so a changed scenario or mod
                     is detected; source is the bundled id or the scenario file's path
     seed, weather, settings, mods (ids, in the order applied), lesson (code or null), undos
+    game_id         the game's identity: every save of one game shares it (absent in older saves)
     saved_at        ISO time (UTC); left out of every comparison
     year, finished, ending
     commands        the log: {"command": "choose", year, event, choice} and
@@ -22,6 +23,12 @@ never hidden. Every problem is a SaveError naming the file, and loading never wr
 
 Autosaves (the start of every year, the last five kept) live in <saves>/autosave/, named slots
 in <saves>/<name>.json; `list_saves` lists both for the load screen.
+
+Assessment mode: a game played with undo switched off (its settings' allow_undo false) only goes
+forward. Its autosave is one file, <saves>/autosave/game-<game_id>.json, overwritten after every
+command (the UI calls `autosave` after each card answered and each year played), and
+`list_saves` offers only the newest state of such a game: its earlier autosaves and named saves
+are not listed, so neither Continue nor Load can reach an earlier year of it.
 """
 
 from __future__ import annotations
@@ -55,6 +62,7 @@ FORMAT = "pyatiletka-save"
 FORMAT_VERSION = 1
 AUTOSAVES_KEPT = 5
 AUTOSAVE_PREFIX = "autosave-"
+LOCKED_PREFIX = "game-"        # the one autosave of a game played locked (undo switched off)
 SAVE_SUFFIX = ".json"
 
 
@@ -142,6 +150,7 @@ class SaveFile(_Strict):
     mods: list[str]
     lesson: str | None = None
     undos: int = 0
+    game_id: str | None = None
     saved_at: str
     year: int
     finished: bool = False
@@ -183,6 +192,7 @@ def save_json(session: Playthrough) -> dict:
         "mods": list(session.mods),
         "lesson": session.lesson,
         "undos": session.undos,
+        "game_id": session.game_id,
         "saved_at": datetime.now(UTC).isoformat(timespec="milliseconds"),
         "year": session.year,
         "finished": session.finished,
@@ -339,7 +349,7 @@ def _template(save: SaveFile, path: Path, mods: list[Path], accept_changed: bool
         settings = GameSettings.from_json(save.settings)
         return Playthrough.start(scenario, save.seed, save.weather, source=save.scenario.source or save.scenario.id,
                                  mods=tuple(save.mods), settings=settings, lesson=save.lesson, undos=save.undos,
-                                 content_hash=current)
+                                 content_hash=current, game_id=save.game_id or "")
     except DirectiveError as exc:  # an unknown weather mode
         raise SaveDamaged(path, f"the save is damaged: {exc.message}") from None
     except UserError as exc:
@@ -428,6 +438,9 @@ class SaveEntry:
     saved_at: datetime | None = None
     error: str | None = None
     error_kind: str | None = None  # SaveError.kind: "unreadable", "newer", "scenario-changed", ...
+    game_id: str | None = None
+    locked: bool = False           # played with undo switched off: only its newest state is offered
+    progress: int = 0              # commands played: how far the game has gone
 
     @property
     def ok(self) -> bool:
@@ -439,7 +452,15 @@ class SaveEntry:
             return f"{self.name}: damaged"
         when = self.saved_at.astimezone().strftime("%Y-%m-%d %H:%M") if self.saved_at else "?"
         year = f"game over ({self.ending})" if self.finished else str(self.year)
-        return f"{self.name}: {self.scenario_name or self.scenario_id}, {year}, saved {when}"
+        lock = ", locked" if self.locked else ""
+        return f"{self.name}: {self.scenario_name or self.scenario_id}, {year}{lock}, saved {when}"
+
+    @property
+    def short_label(self) -> str:
+        """The label without the scenario and the time (the load screen shows them beside it)."""
+        if self.error is not None:
+            return f"{self.name}: damaged"
+        return f"{self.name}: {'the end' if self.finished else self.year}"
 
 
 def peek(path: str | Path, kind: str | None = None, *, check_scenario: bool = True,
@@ -448,8 +469,11 @@ def peek(path: str | Path, kind: str | None = None, *, check_scenario: bool = Tr
     loaded (damaged, not a save, too new, its scenario or mods missing or changed) gives an
     entry with `error`; with check_scenario=False only the file itself is checked."""
     path = Path(path)
-    kind = kind or ("autosave" if path.name.startswith(AUTOSAVE_PREFIX) else "slot")
-    name = f"autosave {_autosave_number(path)}" if kind == "autosave" else path.stem
+    kind = kind or ("autosave" if path.name.startswith((AUTOSAVE_PREFIX, LOCKED_PREFIX)) else "slot")
+    if path.name.startswith(LOCKED_PREFIX):
+        name = "autosave (locked game)"
+    else:
+        name = f"autosave {_autosave_number(path)}" if kind == "autosave" else path.stem
     try:
         save = read_save(path)
         if check_scenario:
@@ -470,8 +494,10 @@ def peek(path: str | Path, kind: str | None = None, *, check_scenario: bool = Tr
         saved_at = datetime.fromisoformat(save.saved_at)
     except ValueError:
         saved_at = None
+    locked = save.settings.get("allow_undo") is False
     return SaveEntry(path, kind, name, save.scenario.id, save.scenario.name, save.year, save.finished,
-                     save.ending, save.seed, save.weather, save.lesson, saved_at)
+                     save.ending, save.seed, save.weather, save.lesson, saved_at, game_id=save.game_id,
+                     locked=locked, progress=len(save.commands))
 
 
 def list_saves() -> list[SaveEntry]:
@@ -480,6 +506,7 @@ def list_saves() -> list[SaveEntry]:
     scenarios: dict = {}  # each scenario (with its mods) is loaded once for the whole list
     entries = [peek(p, "slot", _scenarios=scenarios) for p in _save_files(saves_dir())]
     entries += [peek(p, "autosave", _scenarios=scenarios) for _, p in _autosaves()]
+    entries += [peek(p, "autosave", _scenarios=scenarios) for p in _locked_autosaves()]
 
     def newest_first(entry: SaveEntry) -> float:
         if entry.saved_at is not None:
@@ -488,13 +515,29 @@ def list_saves() -> list[SaveEntry]:
             return -entry.path.stat().st_mtime
         return 0.0
 
-    return sorted(entries, key=newest_first)
+    return only_newest_of_locked_games(sorted(entries, key=newest_first))
+
+
+def only_newest_of_locked_games(entries: list[SaveEntry]) -> list[SaveEntry]:
+    """Assessment mode: of the saves of a game played locked, only the one furthest on (the most
+    commands; the newest of equals) is offered. Other games' saves are all kept, in order."""
+    furthest: dict[str, SaveEntry] = {}
+    for entry in entries:
+        if entry.ok and entry.locked and entry.game_id:
+            best = furthest.get(entry.game_id)
+            if best is None or entry.progress > best.progress:
+                furthest[entry.game_id] = entry
+    return [e for e in entries if not (e.ok and e.locked and e.game_id) or furthest[e.game_id] is e]
 
 
 def _save_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.glob(f"*{SAVE_SUFFIX}") if p.is_file() and not is_temporary(p))
+
+
+def _locked_autosaves() -> list[Path]:
+    return [p for p in _save_files(autosave_dir()) if p.name.startswith(LOCKED_PREFIX)]
 
 
 def _autosave_number(path: Path) -> int:
@@ -508,12 +551,23 @@ def _autosaves() -> list[tuple[int, Path]]:
 
 
 def autosave(session: Playthrough) -> Path:
-    """Autosave: call at the start of every year. Keeps the last AUTOSAVES_KEPT autosaves (of any
-    game); saving the same game at the same point twice writes nothing new."""
+    """Autosave: call at the start of every year and after each year played (and, for a locked
+    game, after every card answered). Keeps the last AUTOSAVES_KEPT autosaves (of any game);
+    saving the same game at the same point twice writes nothing new. A locked game (undo switched
+    off) has one autosave of its own, overwritten each time, with no backup of the state before."""
     folder = autosave_dir()
     for stranded in (folder, saves_dir()):  # temporary files of writes killed long ago
         sweep_temporary_files(stranded)
     data = save_json(session)
+    if session.locked:
+        path = folder / f"{LOCKED_PREFIX}{session.game_id}{SAVE_SUFFIX}"
+        try:
+            atomic_write(path, encode(data), keep_backup=False)
+        except ValueError as exc:
+            raise SaveError(path, f"cannot save this game: {exc}") from None
+        except OSError as exc:
+            raise SaveError(path, f"cannot write the autosave ({exc.strerror or exc})") from None
+        return path
     existing = _autosaves()
     if existing and _same_game(existing[-1][1], data):
         return existing[-1][1]

@@ -17,7 +17,7 @@ def play(classroom: bool = False, size: tuple[int, int] | None = None, lesson=No
     from .scenes.title import TitleScene
 
     app = App(size=size)
-    if classroom and not app.settings.classroom:  # for this session; Settings makes it stick
+    if classroom and not app.settings.classroom:  # for this run only; the Settings screen makes it stick
         app.change_settings(app.settings.with_(classroom=True), save=False)
     app.push(TitleScene(app))
     if lesson is not None:

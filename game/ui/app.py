@@ -16,6 +16,7 @@ import sys
 import time
 import warnings
 from collections.abc import Callable
+from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,7 +58,8 @@ class App:
         notice = None
         if settings is None:
             settings, notice = load_settings()
-        self.settings = settings
+        self.settings = settings          # in force for this run
+        self.saved_settings = settings    # as in the settings file: only the Settings screens change it
         self.persist_settings = persist_settings
         self.notices: list[str] = [notice] if notice else []
         self.windowed_size = _at_least(size or DEFAULT_SIZE)
@@ -103,7 +105,8 @@ class App:
         self._relayout_all()
 
     def toggle_fullscreen(self) -> None:
-        self.change_settings(self.settings.with_(fullscreen=not self.settings.fullscreen))
+        """F11: for this run (the Settings screen's full-screen line saves it)."""
+        self.change_settings(self.settings.with_(fullscreen=not self.settings.fullscreen), save=False)
 
     def _relayout_all(self) -> None:
         self.manager.set_window_resolution(self.size)
@@ -111,12 +114,21 @@ class App:
             self.guard(scene.relayout)
         self.mark_dirty()
 
-    def change_settings(self, settings: Settings, save: bool = True) -> None:
-        """Apply (and save) new settings; a new text scale or palette rebuilds the widgets."""
+    def change_settings(self, settings: Settings, save: bool = False) -> None:
+        """Apply new settings; a new text scale or palette rebuilds the widgets.
+
+        Only a choice the player makes on a settings screen is saved (`save=True`: the Settings
+        screen, the content note's text level): then the settings that changed are written into
+        the settings file, and nothing else. Everything else is for this run only: command-line
+        flags (--classroom), a lesson code's settings, F11."""
         old = self.settings
         self.settings = settings
-        if self.persist_settings and save:
-            save_settings(settings)
+        if save:
+            changed = {f.name: getattr(settings, f.name) for f in fields(Settings)
+                       if f.name != "extra" and getattr(settings, f.name) != getattr(old, f.name)}
+            self.saved_settings = self.saved_settings.with_(**changed)
+            if self.persist_settings:
+                save_settings(self.saved_settings)
         if settings.fullscreen != old.fullscreen:
             self.window = self._open_window()
         if (settings.scale, settings.high_contrast) != (old.scale, old.high_contrast):
@@ -240,7 +252,7 @@ class App:
         elif event.type == pygame.MOUSEWHEEL:
             self._to_top(lambda scene: scene.on_scroll(-3 * event.y))
         elif event.type == pygame.MOUSEBUTTONDOWN:
-            self._to_top(lambda scene: scene.on_mouse(event))
+            self._to_top(lambda scene: scene.handle_mouse(event))
 
     def _to_top(self, handler: Callable[[Scene], object]) -> None:
         if self.top is not None:

@@ -13,6 +13,7 @@ import importlib
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 import pygame
 
@@ -36,8 +37,20 @@ class Screen:
     classroom_prepare: Callable[[Driver], None] | None = None  # then this too, in classroom mode
 
 
+@cache
+def _campaign(scenario: str):
+    """The bundled scenario, read once for the catalogue (a campaign is not changed by playing it)."""
+    from ..headless.simulator import prepare
+
+    return prepare(scenario, None, user_mods=False)
+
+
 def new_game(app: App, scenario: str = LESSON, until_year: int | None = None) -> GameContext:
-    ctx = GameContext.start(scenario, SEED, "historical", app.settings, user_mods=False)
+    from .context import _new_session
+
+    campaign = _campaign(scenario)
+    session = _new_session(campaign, SEED, campaign.weather("historical"), app.settings)
+    ctx = GameContext(campaign, session, notices=campaign.notices)
     app.ctx = ctx
     if until_year is not None:
         advance(ctx, until_year)
@@ -62,7 +75,8 @@ SCENE_MODULES = {
     "EndScene": "end", "ErrorScene": "error", "EventCardScene": "event_card", "ExportScene": "export",
     "LoadScene": "load", "MenuScene": "menu", "PickerScene": "picker", "PlanEndScene": "plan_end",
     "ProjectsScene": "projects", "ReportScene": "report", "SettingsScene": "settings",
-    "TargetsScene": "targets", "TitleScene": "title", "YearScene": "year",
+    "TargetsScene": "targets", "TitleScene": "title", "YearScene": "year", "ConfirmScene": "confirm",
+    "InfoScene": "info",
 }
 """Every scene class of the game and its module in game/ui/scenes (a test checks none is missing)."""
 
@@ -84,7 +98,9 @@ def _targets(app: App) -> list[Scene]:
     ctx = new_game(app)
     answer(ctx)
     ctx.begin_draft()
-    return [s["YearScene"](app), s["DirectivesScene"](app), s["TargetsScene"](app)]
+    directives = s["DirectivesScene"](app)
+    directives.targets_shown = True  # as when the directives opened the targets themselves
+    return [s["YearScene"](app), directives, s["TargetsScene"](app)]
 
 
 def _on(scene_names: tuple[str, ...], scenario: str = LESSON, year: int = 1931) -> Callable[[App], list[Scene]]:
@@ -127,6 +143,25 @@ def _export(app: App) -> list[Scene]:
     s = _scenes()
     end = _end(app)[0]
     return [end, s["ExportScene"](app, end)]
+
+
+def _confirm_undo(app: App) -> list[Scene]:
+    """The question before "Take back last year" (the menu of a game that allows undo)."""
+    s = _scenes()
+    _mid_game(app)
+    menu = s["MenuScene"](app)
+    return [s["YearScene"](app), menu]
+
+
+def _ask_undo(driver: Driver) -> None:
+    driver.app.top.ask_undo()
+    driver.settle(2)
+
+
+def _lever_help(app: App) -> list[Scene]:
+    s = _scenes()
+    _mid_game(app)
+    return [s["YearScene"](app), s["DirectivesScene"](app)]
 
 
 def _error(app: App) -> list[Scene]:
@@ -188,6 +223,8 @@ SCREENS: tuple[Screen, ...] = (
     Screen("report", "10-year-end-report", _report),
     Screen("report_charts", "11-year-end-charts", _report, _press(pygame.K_2)),
     Screen("menu", "12-menu", _on(("YearScene", "MenuScene"))),
+    Screen("confirm_undo", "12a-confirm-undo", _confirm_undo, _ask_undo),
+    Screen("lever_help", "08c-about-this-lever", _lever_help, _press(pygame.K_h)),
     Screen("plan_end", "12b-plan-end", _plan_end),
     Screen("end", "13-end-epilogue", _end),
     Screen("end_record", "14-end-record", _end, _press(pygame.K_3)),

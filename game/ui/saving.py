@@ -61,8 +61,20 @@ def entries() -> list:
         return []
 
 
-def newest_loadable():
-    return next((entry for entry in entries() if entry.ok and not entry.finished), None)
+def newest_loadable(found: list | None = None):
+    """The save Continue opens: the newest that can be loaded, finished or not (a finished game
+    opens at its end). Of a locked game only its newest state is ever listed."""
+    return next((entry for entry in (entries() if found is None else found) if entry.ok), None)
+
+
+def after_command(ctx: GameContext, played_year: bool) -> str | None:
+    """After a command: a year played is autosaved (so quitting at its report never reopens the
+    January before); a locked game is saved after every card answered too, so Continue always
+    opens where it stands. The problem in words if the save failed."""
+    session = ctx.session
+    if played_year or getattr(session, "locked", False):
+        return autosave(ctx)
+    return None
 
 
 def load(path: Path) -> GameContext:

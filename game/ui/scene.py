@@ -9,7 +9,11 @@ error screen) is a scene pushed on top, never a loop of its own. Each scene:
   widgets, so an idle screen costs a blit, and `refresh()` repaints after a change.
 
 Keyboard first: every control is an Item in a focus ring. Tab/Shift+Tab and the arrow keys move
-the focus, Enter or Space activates, Left/Right adjust sliders and selectors, Esc goes back.
+the focus, Space activates the focused control and Enter does what the screen's hint says (the
+focused control, unless the screen names another action for it: "Enter: continue"), Left/Right
+adjust sliders and selectors, Esc goes back or opens the menu, never forward. A click on a
+control focuses it (a slider's handle too). `hints()` says what the keys do, as data: the hint
+line is painted from it and a test presses every key it names.
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UIHorizontalSlider
 
 from . import draw
-from .i18n import _
+from .hints import ENTER_CHOOSE, ESC_BACK, MOVE, Hint
+from .layout import button_rows, fitted_label
 
 if TYPE_CHECKING:
     from .app import App
@@ -44,6 +49,7 @@ class Item:
         self.key = key
         self.element = element
         self.help_text = help_text
+        self.full_label = ""     # the whole label, when the control shows it abbreviated
 
     @property
     def rect(self) -> pygame.Rect:
@@ -162,6 +168,7 @@ class Scene:
 
     modal = False          # drawn over the scene below it, dimmed
     title = ""
+    shows_files = False    # the screen names files on purpose (what was exported, a save, a crash report)
 
     def __init__(self, app: App):
         self.app = app
@@ -252,7 +259,16 @@ class Scene:
         return False
 
     def back(self) -> None:
-        """Esc."""
+        """Esc: back, or the menu; never forward."""
+
+    def enter_action(self):
+        """What Enter does on this screen when it is not the focused control's action (a screen
+        whose hint says "Enter: continue" returns its continue here). None: the focused control."""
+        return None
+
+    def hints(self) -> list[Hint]:
+        """The keys of this screen and what they do (painted as the hint line; tested)."""
+        return [MOVE, ENTER_CHOOSE, ESC_BACK]
 
     def help_changed(self) -> None:
         """The focused control changed (scenes that show its help repaint)."""
@@ -268,15 +284,27 @@ class Scene:
         """A widget that is not focusable but must be removed with the scene."""
         self.elements.append(element)
 
+    def fit_label(self, label: str, width: int) -> str:
+        return fitted_label(self.style, label, width)
+
+    def button_grid_rects(self, area: pygame.Rect, labels: list[str]) -> list[pygame.Rect]:
+        """Button rects across `area` (from its top-left), in as many rows as the labels need."""
+        return [r.move(area.topleft) for r in button_rows(self.style, area.width, labels)]
+
     def button(self, key: str, rect: pygame.Rect, label: str, action: Callable[[], None], *,
                tooltip: str | None = None, object_id: str | None = None, enabled: bool = True,
                help_text: str = "") -> ButtonItem:
-        element = UIButton(rect, label, self.app.manager, object_id=object_id)
+        shown = self.fit_label(label, rect.width)
+        if shown != label and not tooltip:  # abbreviated by the rule: the whole label on hover
+            tooltip = label
+        element = UIButton(rect, shown, self.app.manager, object_id=object_id)
         if tooltip:
             element.set_tooltip(tooltip_text(tooltip), wrap_width=self.style.px(380), delay=TOOLTIP_DELAY_S)
         if not enabled:
             element.disable()
-        return self._register(ButtonItem(key, element, action, help_text))
+        item = self._register(ButtonItem(key, element, action, help_text))
+        item.full_label = label if shown != label else ""  # shown beside the focus ring
+        return item
 
     def slider(self, key: str, rect: pygame.Rect, value: float, value_range: tuple[float, float],
                on_change: Callable[[float], None], step: float, *, tooltip: str | None = None,
@@ -340,6 +368,21 @@ class Scene:
         ring = item.rect.inflate(self.style.px(6), self.style.px(6))
         pygame.draw.rect(screen, self.style.palette.ochre, ring, self.style.px(3))
         pygame.draw.rect(screen, self.style.palette.ink, ring.inflate(-self.style.px(6), -self.style.px(6)), 1)
+        full = getattr(item, "full_label", "")
+        if full:  # a label abbreviated by the rule: its whole text beside the focused control
+            self._draw_full_label(screen, ring, full)
+
+    def _draw_full_label(self, screen: pygame.Surface, ring: pygame.Rect, full: str) -> None:
+        s = self.style
+        font = s.fonts["small_bold"]
+        image = draw.render(font, full, s.palette.on_dark)
+        tag = image.get_rect().inflate(s.px(12), s.px(6))
+        tag.midbottom = ring.midtop
+        if tag.top < 0:
+            tag.midtop = ring.midbottom
+        tag.clamp_ip(screen.get_rect())
+        pygame.draw.rect(screen, s.palette.ink, tag)
+        screen.blit(image, image.get_rect(center=tag.center))
 
     # -- input ---------------------------------------------------------------------------------
     def handle_ui(self, event: pygame.event.Event) -> None:
@@ -372,6 +415,8 @@ class Scene:
             steps = (1 if key == pygame.K_RIGHT else -1) * (5 if shift else 1)
             if item is None or not item.enabled or not item.adjust(steps):
                 self.move_focus(1 if key == pygame.K_RIGHT else -1)
+        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.enter_action() is not None:
+            self.enter_action()()
         elif key in ACTIVATE_KEYS:
             if item is not None:
                 item.activate()
@@ -383,7 +428,20 @@ class Scene:
             if item is None or not item.digit(DIGIT_KEYS[key]):
                 self.on_number(DIGIT_KEYS[key])
         elif key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
-            self.on_scroll(10 if key == pygame.K_PAGEDOWN else -10)
+            self.on_scroll(draw.PAGE if key == pygame.K_PAGEDOWN else -draw.PAGE)
+
+    def handle_mouse(self, event: pygame.event.Event) -> None:
+        """A press: the control under the pointer takes the focus (a slider's handle too, so the
+        next Left/Right moves the lever that was clicked), then the scene's own handling."""
+        if getattr(event, "button", 1) == 1:
+            for item in self.items:
+                if item.enabled and item.element.visible and item.rect.collidepoint(event.pos):
+                    self.focus(item.key)
+                    break
+        self.on_mouse(event)
+
+    def hint_text(self) -> str:
+        return "   ".join(hint.text for hint in self.hints())
 
     # -- helpers for subclasses ----------------------------------------------------------------
     def button_row(self, rect: pygame.Rect, count: int, gap: int | None = None) -> list[pygame.Rect]:
@@ -392,5 +450,4 @@ class Scene:
         width = (rect.width - gap * (count - 1)) // max(1, count)
         return [pygame.Rect(rect.left + i * (width + gap), rect.top, width, rect.height) for i in range(count)]
 
-    def hint(self) -> str:
-        return _("Tab / arrows: move   Enter: choose   Esc: back")
+

@@ -1,5 +1,7 @@
-"""`python main.py screenshots --out DIR`: every screen rendered headless to PNG, at 1280x720 and,
-for classroom mode, at 1920x1080. Real content only: the scenario, its events and the model."""
+"""`python main.py screenshots --out DIR`: every screen rendered headless to PNG at 1280x720, in
+normal and in classroom mode (the projector the classroom mode is designed for). Real content
+only: the scenario, its events and the model. The games it plays save into a throwaway data
+folder, never into the user's."""
 
 from __future__ import annotations
 
@@ -14,9 +16,17 @@ def render_all(out: Path) -> list[Path]:
     """Every screen of the catalogue (game/ui/catalogue.py), normal and classroom."""
     headless_environment()
     out.mkdir(parents=True, exist_ok=True)
+    from ..persist import paths
+
+    previous = paths.portable_dir()
     written = []
-    written += _render_set(out, (1280, 720), classroom=False)
-    written += _render_set(out, (1920, 1080), classroom=True, prefix="classroom-")
+    with tempfile.TemporaryDirectory(prefix="pyatiletka-shots-data-") as data:
+        paths.set_data_dir(data)  # the autosaves of the games shown go here, not to the user's folder
+        try:
+            written += _render_set(out, (1280, 720), classroom=False)
+            written += _render_set(out, (1280, 720), classroom=True, prefix="classroom-")
+        finally:
+            paths.set_data_dir(previous)
     return written
 
 

@@ -31,22 +31,49 @@ class Palette:
     panel: Colour          # a panel's face
     rule: Colour           # thin lines, chart grid
     ochre: Colour          # a warm accent: the reported figures, the focus ring
-    good: Colour
-    bad: Colour
+    good: Colour           # a trend that is good news (the arrow's fill; the word says it too)
+    bad: Colour            # a trend that is bad news
     on_dark: Colour        # text on black or red
     newsprint: Colour
+    reported: Colour       # the regime's reported figures: chart lines and ticks on light paper
 
 
+# Good and bad news are a dark blue and an amber, not green and red: the first release's green
+# (30,110,60) and red (200,16,46) differed by 1.07:1 in luminance and turned into two browns for
+# red-green colour-blind players. Each is drawn with a word ("better", "worse") and a shape, and
+# the test of MEANINGFUL_PAIRS checks the pairs under simulated protanopia and deuteranopia.
 POSTER = Palette(
     paper=(242, 232, 207), ink=(22, 20, 18), red=(200, 16, 46), dark_red=(130, 12, 30),
     muted=(92, 84, 72), panel=(250, 244, 228), rule=(186, 174, 150), ochre=(214, 150, 20),
-    good=(30, 110, 60), bad=(200, 16, 46), on_dark=(242, 232, 207), newsprint=(236, 229, 212),
+    good=(10, 50, 140), bad=(245, 165, 0), on_dark=(242, 232, 207), newsprint=(236, 229, 212),
+    reported=(165, 105, 0),
 )
 HIGH_CONTRAST = Palette(
     paper=(255, 253, 245), ink=(0, 0, 0), red=(180, 0, 30), dark_red=(110, 0, 20),
     muted=(40, 40, 40), panel=(255, 255, 255), rule=(90, 90, 90), ochre=(255, 190, 0),
-    good=(0, 95, 40), bad=(180, 0, 30), on_dark=(255, 255, 255), newsprint=(255, 255, 250),
+    good=(0, 40, 130), bad=(255, 170, 0), on_dark=(255, 255, 255), newsprint=(255, 255, 250),
+    reported=(150, 95, 0),
 )
+
+MEANINGFUL_PAIRS: tuple[tuple[str, str, str], ...] = (
+    ("ink", "paper", "text on the sheet"),
+    ("ink", "panel", "text in panels"),
+    ("muted", "panel", "secondary text in panels"),
+    ("muted", "paper", "the key hints"),
+    ("dark_red", "panel", "reported figures in tables"),
+    ("dark_red", "newsprint", "reported figures in Pravda"),
+    ("red", "panel", "headings, and the real series on charts"),
+    ("red", "newsprint", "Pravda's masthead"),
+    ("on_dark", "ink", "headings on black"),
+    ("on_dark", "red", "headings on red"),
+    ("ochre", "ink", "the ledger's label and the seed on black"),
+    ("reported", "panel", "the reported series on charts, the reported tick"),
+    ("good", "bad", "trend arrows: better against worse"),
+    ("good", "panel", "a better-trend arrow on its panel"),
+    ("paper", "red", "the reported tick's core over the real progress bar"),
+)
+"""Every pair of colours whose difference carries meaning (text and its ground, one marker against
+another): each must keep a contrast of at least 3:1 for normal, protanope and deuteranope vision."""
 
 FONT_FILES = {
     ("sans", False, False): "PTS55F.ttf",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ..debrief.citations import works
 from ..model.metrics import (
     DOWN,
     INDEX,
@@ -83,6 +84,14 @@ class Measure:
         if self.unit == INDEX:
             return f"{number} ({_(INDEX)})"
         return f"{number} {_(self.unit)}"
+
+    def range(self, low: float, high: float) -> str:
+        """"4.2–5.1 Mt": the unit once; one figure when both ends read the same."""
+        if self.format(low) == self.format(high):
+            return self.format(low)
+        low_text, high_text = self.number(low), self.number(high)
+        unit = self.format(high)[len(high_text):]
+        return f"{low_text}–{high_text}{unit}"
 
     def number(self, value: float | None) -> str:
         """The value alone, for a table whose label names the unit."""
@@ -172,6 +181,18 @@ def indicators(ctx: GameContext, metrics: tuple[str, ...]) -> list[Indicator]:
         rows.append(Indicator(metric, spec.table_label, spec.number(value),
                               reported, trend, good, series))
     return rows
+
+
+def trend_word(row: Indicator) -> str:
+    """The trend in a word, beside its arrow and its colour (never colour alone): "better" or
+    "worse" where up is good or bad news, "up" or "down" where it is neither, "steady"."""
+    if row.trend == 0:
+        return _("steady") if len(row.history) >= 2 else ""
+    if row.good is True:
+        return _("better")
+    if row.good is False:
+        return _("worse")
+    return _("up") if row.trend > 0 else _("down")
 
 
 @dataclass(frozen=True)
@@ -367,7 +388,8 @@ def epilogue(ctx: GameContext) -> list[tuple[str, str]]:
 
 
 def sources(scenario: Scenario) -> list[str]:
-    """Every work the scenario's figures, notes and events cite, once each."""
+    """Every work the scenario's figures, notes and events cite, once each (the forms of one work
+    merged: game.debrief.citations)."""
     found: list[str] = []
     for series in scenario.history.values():
         if series.source:
@@ -377,11 +399,4 @@ def sources(scenario: Scenario) -> list[str]:
     for event in scenario.events:
         if event.history is not None:
             found += event.history.sources
-    seen: set[str] = set()
-    unique = []
-    for source in found:
-        key = " ".join(source.split())
-        if key not in seen:
-            seen.add(key)
-            unique.append(key)
-    return sorted(unique)
+    return works(found)

@@ -81,8 +81,10 @@ def test_export_writes_the_page_and_the_results_under_the_data_dir(app, data_dir
     driver.key(pygame.K_RETURN)
     export = app.top
     assert export.done and not export.error, export.error
-    html, results = export.paths
-    assert html.parent == results.parent == data_dir / "debriefs"
+    handout, html, results = export.paths        # by default both printable pages, and the results
+    assert handout.parent == html.parent == results.parent == data_dir / "debriefs"
+    assert handout.name.startswith("first_plan-seed1928-") and handout.name.endswith("-handout.html")
+    assert 'id="page-2"' in handout.read_text(encoding="utf-8")
     assert html.name.startswith("first_plan-seed1928-") and html.suffix == ".html"
     assert results.name.startswith("first_plan-seed1928-") and results.name.endswith("-Team-3.results.json")
     assert "<html" in html.read_text(encoding="utf-8").lower()
@@ -90,7 +92,7 @@ def test_export_writes_the_page_and_the_results_under_the_data_dir(app, data_dir
     assert data["player"] == "Team 3" and data["seed"] == 1928 and len(data["scorecard"]) == 6
     driver.key(pygame.K_RETURN)                              # Close
     assert driver.scene() == "end"
-    assert str(html) in app.top.export_message
+    assert str(handout) in app.top.export_message
     assert not app.crash_reports
 
 
@@ -136,7 +138,11 @@ def test_the_plan_ends_after_1932_and_enter_continues_to_1933(app):
     assert driver.scene() == "plan_end"
     plan_scene = app.top
     assert plan_scene.table is not None and plan_scene.table.id == "first_plan" and plan_scene.table.complete
-    assert len(plan_scene.drawn_axes) == 6 and len(plan_scene.debrief.questions) >= 1
+    seen = {a.id for a in plan_scene.drawn_axes}
+    for _ in range(plan_scene.count):                        # the scorecard's axes, on its pages
+        driver.key(pygame.K_PAGEDOWN)
+        seen |= {a.id for a in plan_scene.drawn_axes}
+    assert len(seen) == 6 and len(plan_scene.debrief.questions) >= 1
     driver.key(pygame.K_RETURN)
     assert ctx.year == 1933 and not ctx.finished
     assert driver.scene() in ("year", "event_card")

@@ -88,6 +88,11 @@ def test_the_menu_takes_back_last_year(app, data_dir):
     driver.settle()
     driver.key(pygame.K_ESCAPE)
     driver.click("undo")
+    assert driver.scene() == "confirm" and app.ctx is ctx     # a destructive action asks first
+    driver.key(pygame.K_RETURN)                              # Enter alone is the safe answer
+    assert driver.scene() == "menu" and app.ctx is ctx and app.ctx.year == 1930
+    driver.click("undo")
+    driver.click("yes")
     assert app.ctx is not ctx and app.ctx.year == 1929 and len(app.ctx.session.records) == 1
     assert driver.scene() in ("year", "event_card")
 

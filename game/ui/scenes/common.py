@@ -1,17 +1,27 @@
 """Pieces every game screen shares: the frame (heading, body, buttons, the human-cost ledger,
-the key hints) and the heading's words."""
+the key hints), the heading's words and the hints themselves.
+
+Everything in the frame is sized from what it holds: a heading that does not fit on one line
+takes two, buttons whose labels do not fit in one row take two rows, the ledger and the hints
+wrap. The body gets what is left, and each screen lets its body scroll or turn pages when it
+holds more than that."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import pygame
 
 from .. import draw
 from ..context import GameContext
+from ..hints import MOVE, SCROLL, Hint, hints_height, key_codes, paint_hint, paint_hints  # noqa: F401 - re-exported
 from ..i18n import _
+from ..layout import button_rows, button_text_room, label_fits  # noqa: F401 - re-exported
 from ..style import Style
 from ..viewmodel import LedgerEntry, ledger
+
+# -- the frame ----------------------------------------------------------------------------------
 
 
 @dataclass
@@ -21,25 +31,103 @@ class Frame:
     buttons: pygame.Rect
     ledger: pygame.Rect
     hint: pygame.Rect
+    button_rects: list[pygame.Rect] = field(default_factory=list)
 
 
-def frame(style: Style, size: tuple[int, int], with_ledger: bool = True) -> Frame:
-    """The standard screen: heading bar, body, a row of buttons, the ledger, a line of hints."""
+def frame(style: Style, size: tuple[int, int], with_ledger: bool = True, *,
+          heading: tuple[str, str, str] | None = None, buttons: Sequence[str] = (),
+          hints: Sequence[Hint] = (), ledger_entries: Sequence[LedgerEntry] | None = None,
+          ledger_label: str = "", hint_reserve: Sequence[Hint] = ()) -> Frame:
+    """The standard screen: heading bar, body, the buttons (in as many rows as their labels
+    need), the ledger and the key hints (each on as many lines as they need). `heading`: the
+    bar's (title, right-hand text, subtitle). `hint_reserve`: hints that may be added later (a
+    scroll hint), room kept for them."""
     w, h = size
     gap = style.gap
-    top = pygame.Rect(0, 0, w, style.fonts.line("h2") + style.px(16))
-    hint_h = style.fonts.line("small") + style.px(4)
+    top_h = (draw.top_bar_layout(style, w, *heading).height if heading is not None
+             else style.fonts.line("h2") + style.px(16))
+    top = pygame.Rect(0, 0, w, top_h)
+    all_hints = list(hints) + list(hint_reserve)
+    hint_h = hints_height(style, w - 2 * gap, all_hints)
     hint = pygame.Rect(gap, h - hint_h, w - 2 * gap, hint_h)
-    ledger_h = ledger_height(style) if with_ledger else 0
+    ledger_h = 0
+    if with_ledger:
+        ledger_h = ledger_height(style, w, ledger_entries, ledger_label)
     ledger_rect = pygame.Rect(0, hint.top - ledger_h, w, ledger_h)
-    button_h = style.button_height()
-    buttons = pygame.Rect(gap, ledger_rect.top - gap - button_h, w - 2 * gap, button_h)
-    body = pygame.Rect(gap, top.bottom + gap, w - 2 * gap, buttons.top - gap - top.bottom - gap)
-    return Frame(top, body, buttons, ledger_rect, hint)
+    rects = button_rows(style, w - 2 * gap, list(buttons)) if buttons else [
+        pygame.Rect(0, 0, w - 2 * gap, style.button_height())]
+    strip_h = max(r.bottom for r in rects)
+    strip = pygame.Rect(gap, ledger_rect.top - gap - strip_h, w - 2 * gap, strip_h)
+    body = pygame.Rect(gap, top.bottom + gap, w - 2 * gap, strip.top - gap - top.bottom - gap)
+    return Frame(top, body, strip, ledger_rect, hint, [r.move(strip.topleft) for r in rects] if buttons else [])
 
 
-def ledger_height(style: Style) -> int:
-    return style.fonts.line("body_bold") + style.px(12)
+# -- the ledger ---------------------------------------------------------------------------------
+
+
+def _ledger_lines(style: Style, width: int, entries: Sequence[LedgerEntry], label: str):
+    """The ledger's pieces flowed into lines: the label first, then each figure, never split.
+    The larger type if it all fits on one line, else the smaller on as many lines as needed."""
+    label = label or _("Human cost so far:")
+    pieces = [f"{entry.value}\u00a0{entry.label}" for entry in entries]
+    room = width - 2 * style.gap
+    spacing = style.px(18)
+    for font, small in ((style.fonts["body_bold"], style.fonts["body"]),
+                        (style.fonts["small_bold"], style.fonts["small"])):
+        lines: list[list[tuple[str, bool]]] = [[(label, True)]]
+        x = font.size(label)[0] + style.gap
+        for piece in pieces:
+            piece_w = small.size(piece)[0]
+            if x + piece_w > room:
+                lines.append([])
+                x = 0
+            lines[-1].append((piece, False))
+            x += piece_w + spacing
+        if len(lines) == 1:
+            return lines, font, small
+    return lines, font, small
+
+
+def ledger_height(style: Style, width: int | None = None, entries: Sequence[LedgerEntry] | None = None,
+                  label: str = "") -> int:
+    if width is None or entries is None:
+        return style.fonts.line("body_bold") + style.px(12)
+    lines, font, _small = _ledger_lines(style, width, entries, label)
+    return len(lines) * font.get_linesize() + style.px(12)
+
+
+def paint_ledger(canvas: pygame.Surface, style: Style, rect: pygame.Rect, entries: Sequence[LedgerEntry],
+                 label: str | None = None) -> None:
+    """The human cost so far, on a black strip: always on screen during a game. Every figure is
+    shown: in smaller type, then on more lines, never cut."""
+    p = style.palette
+    pygame.draw.rect(canvas, p.ink, rect)
+    pygame.draw.rect(canvas, p.red, (rect.left, rect.top, rect.width, style.px(3)))
+    draw.region(canvas, rect)
+    lines, font, small = _ledger_lines(style, rect.width, entries, label or "")
+    y = rect.top + style.px(6)
+    for line in lines:
+        x = rect.left + style.gap
+        for piece, is_label in line:
+            if is_label:
+                x = draw.text(canvas, font, piece, (x, y), p.ochre).right + style.gap
+            else:
+                x = draw.text(canvas, small, piece, (x, y + font.get_ascent() - small.get_ascent()),
+                              p.on_dark).right + style.px(18)
+        y += font.get_linesize()
+
+
+def game_ledger(ctx: GameContext) -> tuple[list[LedgerEntry], str]:
+    return (ledger(ctx.session.records, ctx.world.initial.gulag_m),
+            _("Human cost since {year}:").format(year=ctx.world.first_year))
+
+
+def paint_game_ledger(canvas: pygame.Surface, style: Style, rect: pygame.Rect, ctx: GameContext) -> None:
+    entries, label = game_ledger(ctx)
+    paint_ledger(canvas, style, rect, entries, label)
+
+
+# -- the heading --------------------------------------------------------------------------------
 
 
 def heading(ctx: GameContext, year: int | None = None) -> tuple[str, str, str]:
@@ -62,54 +150,33 @@ def heading(ctx: GameContext, year: int | None = None) -> tuple[str, str, str]:
     return title, subtitle, right
 
 
+def game_frame(style: Style, size: tuple[int, int], ctx: GameContext, title: str | None = None,
+               year: int | None = None, buttons: Sequence[str] = (), hints: Sequence[Hint] = (),
+               hint_reserve: Sequence[Hint] = ()) -> Frame:
+    """The frame of a game screen: its heading (with the seed), the ledger, buttons and hints."""
+    default_title, subtitle, right = heading(ctx, year)
+    entries, label = game_ledger(ctx)
+    return frame(style, size, heading=(title or default_title, right, subtitle), buttons=buttons, hints=hints,
+                 ledger_entries=entries, ledger_label=label, hint_reserve=hint_reserve)
+
+
 def paint_heading(canvas: pygame.Surface, style: Style, rect: pygame.Rect, ctx: GameContext,
                   title: str | None = None, year: int | None = None) -> None:
     default_title, subtitle, right = heading(ctx, year)
     draw.top_bar(canvas, style, rect, title or default_title, right, subtitle)
 
 
-def paint_ledger(canvas: pygame.Surface, style: Style, rect: pygame.Rect, entries: list[LedgerEntry],
-                 label: str | None = None) -> None:
-    """The human cost so far, on a black strip: always on screen during a game."""
-    p = style.palette
-    pygame.draw.rect(canvas, p.ink, rect)
-    pygame.draw.rect(canvas, p.red, (rect.left, rect.top, rect.width, style.px(3)))
-    label = label or _("Human cost so far:")
-    pieces = [f"{entry.value} {entry.label}" for entry in entries]
-    font, small = style.fonts["body_bold"], style.fonts["body"]
-    needed = font.size(label)[0] + sum(small.size(piece)[0] + style.px(18) for piece in pieces) + 2 * style.gap
-    if needed > rect.width:  # a narrow window: the smaller type, before anything is cut
-        font, small = style.fonts["small_bold"], style.fonts["small"]
-    x = rect.left + style.gap
-    y = rect.centery + style.px(1)
-    drawn = draw.text(canvas, font, label, (x, y), p.ochre, "midleft")
-    x = drawn.right + style.gap
-    for entry in entries:
-        piece = f"{entry.value} {entry.label}"
-        width = small.size(piece)[0]
-        if x + width > rect.right - style.gap:
-            draw.text(canvas, small, "…", (x, y), p.on_dark, "midleft")
-            break
-        draw.text(canvas, small, piece, (x, y), p.on_dark, "midleft")
-        x += width + style.px(18)
-
-
-def paint_game_ledger(canvas: pygame.Surface, style: Style, rect: pygame.Rect, ctx: GameContext) -> None:
-    paint_ledger(canvas, style, rect, ledger(ctx.session.records, ctx.world.initial.gulag_m),
-                 _("Human cost since {year}:").format(year=ctx.world.first_year))
-
-
-def paint_hint(canvas: pygame.Surface, style: Style, rect: pygame.Rect, content: str) -> None:
-    draw.text(canvas, style.fonts["small"], content, (rect.left, rect.centery), style.palette.muted, "midleft",
-              width=rect.width)
-
-
 def paint_text_sheet(canvas: pygame.Surface, style: Style, frame: Frame, title: str, sheet: pygame.Rect,
-                     view: draw.TextView, text_rect: pygame.Rect, hint: str) -> None:
+                     view: draw.TextView, text_rect: pygame.Rect, hints: Sequence[Hint]) -> None:
     """A full-page scrolling text on its sheet (content note, sources and credits)."""
     draw.poster_background(canvas, style.palette, 2)
     draw.top_bar(canvas, style, frame.top, title)
-    pygame.draw.rect(canvas, style.palette.panel, sheet)
-    pygame.draw.rect(canvas, style.palette.ink, sheet, style.rule)
+    draw.box(canvas, style, sheet)
     view.draw(canvas, text_rect)
-    paint_hint(canvas, style, frame.hint, hint)
+    paint_hints(canvas, style, frame.hint, hints)
+
+
+def scroll_hint(view: draw.TextView, height: int) -> list[Hint]:
+    """The scroll hint, when there is something to scroll (a hint that does nothing is a lie)."""
+    return [] if view.fits(height) else [SCROLL]
+

@@ -11,6 +11,7 @@ from collections.abc import Callable
 import pygame
 
 from .. import draw
+from ..hints import ESC_BACK, MOVE, SCROLL, Hint
 from ..i18n import _
 from ..scene import Scene
 from ..settings import CONTENT_LEVELS
@@ -44,11 +45,14 @@ class ContentNoteScene(Scene):
 
     def layout(self) -> None:
         s = self.style
-        self.frame = frame(s, self.size, with_ledger=False)
+        self.frame = frame(s, self.size, with_ledger=False, heading=(_("Content note"), "", ""),
+                           buttons=[_("Back  [Esc]"), _("I understand: continue")], hints=self.hints(),
+                           hint_reserve=[SCROLL])
         body = self.frame.body
         width = min(body.width, s.px(900))
         self.sheet = pygame.Rect(body.centerx - width // 2, body.top, width, body.height)
         self.text_rect = self.sheet.inflate(-4 * s.gap, -4 * s.gap)
+        self.text_rect.width -= s.px(14)
         self.text_rect.height -= s.button_height() + 2 * s.gap
         self.view = draw.TextView(s, note_text(), self.text_rect.width)
 
@@ -58,27 +62,44 @@ class ContentNoteScene(Scene):
                           s.button_height())
         content = CONTENT_LEVELS.index(self.app.settings.content)
         self.choice("content", row, CONTENT_LEVELS, content, self.set_content,
-                    lambda i: _("Event texts: {level}").format(level=_(CONTENT_LEVELS[i])))
-        back, go = self.button_row(self.frame.buttons, 2)
+                    lambda i: _("Event texts: {level}").format(level=_(CONTENT_LEVELS[i])),
+                    help_text=_("How much detail the event texts give; the numbers are the same either way."))
+        back, go = self.frame.button_rects
         self.button("back", back, _("Back  [Esc]"), self.back, object_id="#quiet")
         self.button("continue", go, _("I understand: continue"), self.proceed, object_id="#primary")
         if self.focus_key is None:
             self.focus_key = "continue"
 
+    def hints(self) -> list[Hint]:
+        view = getattr(self, "view", None)
+        scroll = [SCROLL] if view is not None and not view.fits(self.text_rect.height) else []
+        return [Hint("Enter", _("continue"), "continue"), Hint("Left/Right", _("the text setting"), "adjust"),
+                *scroll, MOVE, ESC_BACK]
+
+    def enter_action(self):
+        return self.proceed
+
     def paint(self, canvas: pygame.Surface) -> None:
         paint_text_sheet(canvas, self.style, self.frame, _("Content note"), self.sheet, self.view, self.text_rect,
-                         _("Enter: continue   Left/Right on the setting: change it   Esc: back"))
+                         self.hints())
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key in (pygame.K_LEFT, pygame.K_RIGHT) and self.focus_key != "content":
+            self.focus("content")  # Left/Right change the text setting, wherever the focus is
+            return False
+        return False
 
     def set_content(self, index: int) -> None:
-        self.app.change_settings(self.app.settings.with_(content=CONTENT_LEVELS[index]))
+        self.app.change_settings(self.app.settings.with_(content=CONTENT_LEVELS[index]), save=True)
 
     def on_scroll(self, lines: int) -> bool:
-        if self.view.scroll_by(lines * self.style.fonts.line("serif"), self.text_rect.height):
+        if self.view.scroll_lines(lines, self.text_rect.height):
             self.refresh()
-        return True
+            return True
+        return False
 
     def proceed(self) -> None:
-        self.app.change_settings(self.app.settings.with_(content_note_seen=True))
+        self.app.change_settings(self.app.settings.with_(content_note_seen=True), save=True)
         if self.on_continue is not None:
             self.on_continue()
         else:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pygame
 
+from ...debrief.citations import works
 from ...scenario import Scenario
 from .. import draw
+from ..hints import ESC_BACK, SCROLL, Hint
 from ..i18n import _
 from ..scene import Scene
 from ..viewmodel import sources
@@ -20,17 +22,17 @@ def _scenarios() -> list[Scenario]:
 
 
 def credit_blocks() -> list[draw.Block]:
-    works: list[str] = []
+    cited: list[str] = []
     for scenario in _scenarios():
-        works += [w for w in sources(scenario) if w not in works]
+        cited += sources(scenario)
     blocks = [draw.Block("h2", _("Sources"), "red", 0),
               draw.Block("body", _("The figures, notes and event texts of the scenarios rest on these works. Each "
                                    "figure's source and confidence is given in the scenario files.")),]
-    blocks += [draw.Block("small", f"– {work}", "ink", 0.15) for work in sorted(works)]
+    blocks += [draw.Block("small", f"– {work}", "ink", 0.15) for work in works(cited)]
     blocks += [
         draw.Block("h2", _("Credits"), "red", 1.2),
-        draw.Block("body", _("Fonts: PT Sans and PT Serif by ParaType (ParaType Free Font License; the licence "
-                             "is in assets/fonts/LICENSE-ParaType.txt).")),
+        draw.Block("body", _("Fonts: PT Sans and PT Serif by ParaType, under the ParaType Free Font License; the "
+                             "licence is shipped with the game, beside the fonts.")),
         draw.Block("body", _("Made with Python, pygame-ce, pygame_gui, pydantic, PyYAML and platformdirs.")),
     ]
     return blocks
@@ -41,29 +43,36 @@ class CreditsScene(Scene):
 
     def layout(self) -> None:
         s = self.style
-        self.frame = frame(s, self.size, with_ledger=False)
+        self.frame = frame(s, self.size, with_ledger=False, heading=(_("Sources and credits"), "", ""),
+                           buttons=[_("Back  [Esc]")], hints=self.hints(), hint_reserve=[SCROLL])
         self.sheet = self.frame.body
         self.text_rect = self.sheet.inflate(-4 * s.gap, -3 * s.gap)
         self.text_rect.width -= s.px(14)
         self.view = draw.TextView(s, credit_blocks(), self.text_rect.width)
 
     def build(self) -> None:
-        back = pygame.Rect(self.frame.buttons.left, self.frame.buttons.top, self.frame.buttons.width // 3,
-                           self.frame.buttons.height)
-        self.button("back", back, _("Back  [Esc]"), self.back, object_id="#primary")
+        self.button("back", self.frame.button_rects[0], _("Back  [Esc]"), self.back, object_id="#primary")
+
+    def hints(self) -> list[Hint]:
+        view = getattr(self, "view", None)
+        scroll = [Hint("PgUp/PgDn/Up/Down", _("scroll"), "scroll")] if view is None or not view.fits(
+            self.text_rect.height) else []
+        return scroll + [ESC_BACK]
 
     def paint(self, canvas: pygame.Surface) -> None:
         paint_text_sheet(canvas, self.style, self.frame, _("Sources and credits"), self.sheet, self.view,
-                         self.text_rect, _("PgUp/PgDn or the mouse wheel: scroll   Esc: back"))
+                         self.text_rect, self.hints())
 
     def on_scroll(self, lines: int) -> bool:
-        if self.view.scroll_by(lines * self.style.fonts.line("body"), self.text_rect.height):
+        if self.view.scroll_lines(lines, self.text_rect.height):
             self.refresh()
-        return True
+            return True
+        return False
 
     def on_key(self, event: pygame.event.Event) -> bool:
         if event.key in (pygame.K_DOWN, pygame.K_UP):
-            return self.on_scroll(1 if event.key == pygame.K_DOWN else -1)
+            self.on_scroll(1 if event.key == pygame.K_DOWN else -1)
+            return True
         return False
 
     def back(self) -> None:

@@ -33,6 +33,7 @@ class AxisShown:
     yours: str
     theirs: str
     scale: float
+    unit: str = ""
 
 
 def axis_texts(axis) -> tuple[str, str]:
@@ -51,21 +52,43 @@ def axis_scale(axis) -> float:
 
 def shown(axis) -> AxisShown:
     yours, theirs = axis_texts(axis)
-    return AxisShown(axis.id, axis.name, axis.value, axis.history, yours, theirs, axis_scale(axis))
+    return AxisShown(axis.id, axis.name, axis.value, axis.history, yours, theirs, axis_scale(axis), axis.unit)
 
 
-def paint_axis_bars(canvas: pygame.Surface, style: Style, rect: pygame.Rect, axis) -> AxisShown:
-    """Two bars on one scale, the player's (red) above history's (ink), each with its number;
-    the unit and the scale under them."""
+def _axis_geometry(style: Style, width: int, a: AxisShown) -> tuple[int, int, int, str]:
+    """(label width, number width, bar height, the scale's words) of an axis' bars."""
+    s = style
+    small, bold, body = s.fonts["small"], s.fonts["body_bold"], s.fonts["body"]
+    number_w = max(bold.size("0,000.0")[0], bold.size(a.yours)[0], body.size(a.theirs)[0]) + s.px(6)
+    label_w = max(small.size(_("yours"))[0], small.size(_("history"))[0]) + s.px(6)
+    scale = _("{unit}; scale 0 to {top}").format(unit=a_unit(a), top=fmt.num(a.scale, 0))
+    return label_w, number_w, s.px(12), scale
+
+
+def a_unit(a: AxisShown) -> str:
+    return getattr(a, "unit", "")
+
+
+def axis_bars_height(style: Style, width: int, axis, with_scale: bool = True) -> int:
+    """The height paint_axis_bars needs at `width`: two bars, and the scale under them (unless
+    the screen says the scale elsewhere)."""
+    s = style
+    a = shown(axis)
+    label_w, number_w, bar_h, scale = _axis_geometry(s, width, a)
+    line = max(bar_h, s.fonts.line("body_bold"))
+    return 2 * (line + s.px(2)) + (draw.label_height([s.fonts["small"]], scale, width - label_w) if with_scale else 0)
+
+
+def paint_axis_bars(canvas: pygame.Surface, style: Style, rect: pygame.Rect, axis, with_scale: bool = True) -> AxisShown:
+    """Two bars on one scale, the player's (red) above history's (ink), each with its number and
+    its word ("yours", "history": never the colour alone); the unit and the scale under them."""
     s = style
     p = s.palette
     a = shown(axis)
     small, bold, body = s.fonts["small"], s.fonts["body_bold"], s.fonts["body"]
-    number_w = max(bold.size("0,000.0")[0], bold.size(a.yours)[0], body.size(a.theirs)[0]) + s.px(6)
-    label_w = max(small.size(_("yours"))[0], small.size(_("history"))[0]) + s.px(6)
+    label_w, number_w, bar_h, scale = _axis_geometry(s, rect.width, a)
     bar_left = rect.left + label_w
     bar_w = max(10, rect.width - label_w - number_w - s.gap)
-    bar_h = max(s.px(8), min(s.px(14), (rect.height - small.get_linesize()) // 2 - s.px(3)))
     rows = ((_("yours"), a.value, a.yours, p.red, bold), (_("history"), a.history, a.theirs, p.ink, body))
     y = rect.top
     for label, value, text, colour, font in rows:
@@ -78,12 +101,13 @@ def paint_axis_bars(canvas: pygame.Surface, style: Style, rect: pygame.Rect, axi
             filled = track.copy()
             filled.width = round(bar_w * max(0.0, min(1.0, value / a.scale)))
             pygame.draw.rect(canvas, colour, filled)
-        pygame.draw.rect(canvas, p.rule, track, 1)
+        pygame.draw.rect(canvas, p.ink, track, 1)
         draw.text(canvas, font, text, (rect.right, centre), colour if colour != p.ink else p.ink, "midright")
         y += line_h + s.px(2)
-    scale = _("{unit}; scale 0 to {top}").format(unit=axis.unit, top=fmt.num(a.scale, 0))
-    if y + small.get_linesize() <= rect.bottom + s.px(2):
-        draw.text(canvas, small, scale, (bar_left, y), p.muted, width=rect.right - bar_left)
+    if with_scale:
+        height = draw.label_height([small], scale, rect.right - bar_left)
+        draw.label(canvas, [small], scale, pygame.Rect(bar_left, y, rect.right - bar_left, height), p.muted,
+                   valign="top")
     return a
 
 
@@ -92,41 +116,79 @@ def axes_row_height(style: Style) -> int:
     return 2 * (max(s.fonts.line("body_bold"), s.px(14)) + s.px(2)) + s.fonts.line("small")
 
 
-def paint_plan_table(canvas: pygame.Surface, style: Style, rect: pygame.Rect, table) -> int:
-    """The plan's products: the target the game ran under, what was reported, the real output,
-    and history's target and output. Returns the y below the table."""
-    s = style
-    p = s.palette
-    body, bold, small = s.fonts["body"], s.fonts["body_bold"], s.fonts["small_bold"]
-    fractions = (0.28, 0.39, 0.51, 0.61, 0.80, 1.0)
-    cols = [rect.left + int(rect.width * f) for f in fractions]
-    heads = (_("target"), _("reported"), _("real"), _("history's target"), _("history's output"))
-    y = rect.top
-    draw.text(canvas, small, _("product"), (rect.left, y), p.muted)
-    for title, x, left in zip(heads, cols[1:], cols[:-1], strict=True):
-        draw.text(canvas, small, title, (x, y), p.muted, "topright", width=x - left - s.px(4))
-    y += small.get_linesize() + s.px(2)
-    pygame.draw.line(canvas, p.ink, (rect.left, y), (rect.right, y), 1)
-    y += s.px(3)
-    step = body.get_linesize() + s.px(2)
+@dataclass(frozen=True)
+class PlanTableLayout:
+    """The plan table's columns as their contents need them: the figures' columns as wide as
+    their widest entry (their heads wrap onto two lines), the product's name the rest."""
 
+    rights: tuple[int, ...]          # each figure column's right edge, from the table's left
+    label_w: int
+    head_h: int
+    row_h: int
+
+
+PLAN_HEADS = ("target", "reported", "real", "history's target", "history's output")
+
+
+def _plan_cells(row) -> tuple[str, ...]:
     def number(value, decimals=1) -> str:
         return fmt.num(value, decimals) if value is not None else "–"
 
-    for row in table.rows:
-        if y + step > rect.bottom:
-            break
-        draw.text(canvas, body, f"{row.label}, {row.unit}", (rect.left, y), p.ink, width=cols[0] - rect.left - s.px(4))
-        history_output = "–"
-        if row.history_output is not None:
-            history_output = number(row.history_output.value) + (" ≈" if row.history_output.approximate else "")
-        cells = (number(row.target), number(row.reported), number(row.real), number(row.history_target),
-                 history_output)
-        colours = (p.ink, p.dark_red, p.ink, p.muted, p.muted)
-        fonts = (body, body, bold, body, body)
-        for text, x, left, colour, font in zip(cells, cols[1:], cols[:-1], colours, fonts, strict=True):
-            draw.text(canvas, font, text, (x, y), colour, "topright", width=x - left - s.px(4))
-        y += step
+    history_output = "–"
+    if row.history_output is not None:
+        history_output = number(row.history_output.value) + (" ≈" if row.history_output.approximate else "")
+    return (number(row.target), number(row.reported), number(row.real), number(row.history_target), history_output)
+
+
+def plan_table_layout(style: Style, width: int, table) -> PlanTableLayout:
+    s = style
+    body, bold, small = s.fonts["body"], s.fonts["body_bold"], s.fonts["small_bold"]
+    heads = [_(h) for h in PLAN_HEADS]
+    cells = [_plan_cells(row) for row in table.rows]
+    widths = []
+    for column, head in enumerate(heads):
+        figure_w = max([(bold if column == 2 else body).size(c[column])[0] for c in cells] + [0])
+        head_w = max(small.size(word)[0] for word in head.split())
+        widths.append(max(figure_w, min(small.size(head)[0], max(head_w, figure_w))) + s.px(8))
+    label_w = max(s.px(60), width - sum(widths))
+    rights, x = [], label_w
+    for w in widths:
+        x += w
+        rights.append(x)
+    head_lines = max(len(draw.wrap(small, head, w - s.px(6))) for head, w in zip(heads, widths, strict=True))
+    labels = [f"{row.label}, {row.unit}" for row in table.rows]
+    label_lines = max([len(draw.wrap(body, label, label_w - s.px(4))) for label in labels] + [1])
+    return PlanTableLayout(tuple(rights), label_w, head_lines * small.get_linesize() + s.px(5),
+                           min(2, label_lines) * body.get_linesize() + s.px(2))
+
+
+def paint_plan_table(canvas: pygame.Surface, style: Style, rect: pygame.Rect, table, rows: range | None = None,
+                     layout: PlanTableLayout | None = None) -> int:
+    """The plan's products: the target the game ran under, what was reported, the real output,
+    and history's target and output (the rows in `rows`, all by default). Returns the y below."""
+    s = style
+    p = s.palette
+    layout = layout or plan_table_layout(s, rect.width, table)
+    body, bold, small = s.fonts["body"], s.fonts["body_bold"], s.fonts["small_bold"]
+    y = rect.top
+    draw.text(canvas, small, _("product"), (rect.left, y), p.muted)
+    lefts = (layout.label_w,) + layout.rights[:-1]
+    for head, right, left in zip(PLAN_HEADS, layout.rights, lefts, strict=True):
+        lines = draw.wrap(small, _(head), right - left - s.px(6))
+        for number, line in enumerate(lines):
+            draw.text(canvas, small, line, (rect.left + right - s.px(4), y + number * small.get_linesize()), p.muted,
+                      "topright")
+    y += layout.head_h - s.px(3)
+    pygame.draw.line(canvas, p.ink, (rect.left, y), (rect.right, y), 1)
+    y += s.px(3)
+    colours = (p.ink, p.dark_red, p.ink, p.muted, p.muted)
+    for index in rows if rows is not None else range(len(table.rows)):
+        row = table.rows[index]
+        draw.label(canvas, [body, s.fonts["small"]], f"{row.label}, {row.unit}",
+                   pygame.Rect(rect.left, y, layout.label_w - s.px(4), layout.row_h - s.px(2)), p.ink, valign="top")
+        for text, right, colour, column in zip(_plan_cells(row), layout.rights, colours, range(5), strict=True):
+            draw.text(canvas, bold if column == 2 else body, text, (rect.left + right - s.px(4), y), colour, "topright")
+        y += layout.row_h
     return y
 
 
@@ -198,10 +260,12 @@ def _free(path: Path) -> Path:
     return path
 
 
-def export_debrief(ctx, name: str = "", folder: Path | None = None, now: datetime | None = None) -> tuple[Path, Path]:
-    """Write the printable page and the results file; returns their paths. Raises on failure
-    (the screen turns any error into a message)."""
-    from ...debrief import debrief_of, record_of, results_json, write_html
+def export_debrief(ctx, name: str = "", folder: Path | None = None, now: datetime | None = None,
+                   what: str = "both") -> tuple[Path, ...]:
+    """Write the printable pages (`what`: "both", "handout" or "full") and the results file;
+    returns their paths, the results file last. Raises on failure (the screen turns any error
+    into a message)."""
+    from ...debrief import debrief_of, record_of, results_json, write_handout, write_html
     from ...headless.baseline import historical_game
 
     player = clean_name(name) or None
@@ -210,9 +274,13 @@ def export_debrief(ctx, name: str = "", folder: Path | None = None, now: datetim
     folder.mkdir(parents=True, exist_ok=True)
     stamp = (now or datetime.now()).strftime("%Y-%m-%d-%H%M")
     base = f"{ctx.scenario.id}-seed{ctx.session.seed}-{stamp}"
-    html_path = write_html(report, _free(folder / f"{base}.html"))
+    written: list[Path] = []
+    if what in ("both", "handout"):
+        written.append(write_handout(report, _free(folder / f"{base}-handout.html")))
+    if what in ("both", "full"):
+        written.append(write_html(report, _free(folder / f"{base}.html")))
     results = results_json(report, record_of(ctx.session, ctx.scenario))
     who = f"-{slug(player)}" if player and slug(player) else ""
     json_path = _free(folder / f"{base}{who}.results.json")
     json_path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return html_path, json_path
+    return (*written, json_path)

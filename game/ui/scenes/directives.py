@@ -19,13 +19,17 @@ from ...model import DirectiveError
 from ...model.levers import BY_ID, LEVER_OF_FIELD, LEVERS, Control
 from .. import draw
 from ..context import Draft
+from ..hints import Hint, paint_hints
 from ..i18n import N_, _
+from ..layout import flow_groups
 from ..scene import Scene, SliderItem
 from ..shares import rebalance
 from ..viewmodel import FORECAST_LABELS, FORECAST_ROWS, measure
-from .common import frame, paint_game_ledger, paint_heading, paint_hint
+from .common import game_frame, paint_game_ledger, paint_heading
 
 FORECAST_DRAWS = 60
+MORE_LEVERS = Hint("PgUp/PgDn", "more levers", "scroll")
+MORE_FORECAST = Hint("F", "more of the forecast", "forecast")
 FORECAST_DELAY_S = 0.15
 
 REPRESSION_NAMES = {"lenient": N_("lenient"), "normal": N_("normal"), "harsh": N_("harsh"), "terror": N_("terror")}
@@ -68,10 +72,17 @@ class Placed:
 
 def forecast_figures(spec, band) -> str:
     """"58.7 (51.8–71.2) Mt": the median, then the range, then the unit once."""
-    if band.high - band.low <= 1e-9 * max(1.0, abs(band.high)):
+    if spec.number(band.low) == spec.number(band.high):  # never "6.6 (6.6–6.6)": one figure
         return spec.format(band.median)
     unit = spec.format(band.median)[len(spec.number(band.median)):]
-    return f"{spec.number(band.median)} ({spec.number(band.low)}–{spec.number(band.high)}){unit}"
+    numbers = [spec.number(v) for v in (band.median, band.low, band.high)]
+    for word in (" million", " thousand"):  # "2.18 (2.15–3.47) million", the word once
+        if all(n.endswith(word) for n in numbers):
+            numbers = [n.removesuffix(word) for n in numbers]
+            unit = word + unit
+            break
+    median, low, high = numbers
+    return f"{median} ({low}–{high}){unit}"
 
 
 class DirectivesScene(Scene):
@@ -169,54 +180,125 @@ class DirectivesScene(Scene):
         return project.name.split(" (")[0] if project else project_id
 
     # -- layout: sections flow into columns, columns into pages --------------------------------------
+    def labels(self) -> list[str]:
+        return [_("Back  [Esc]"), _("History's values  [R]"), _("Last year's  [L]"), _("Play the year  [P]")]
+
     def layout(self) -> None:
         s = self.style
-        self.frame = frame(s, self.size)
+        self.frame = game_frame(s, self.size, self.ctx, _("Directives for {year}").format(year=self.ctx.year),
+                                buttons=self.labels(), hints=self.hints(), hint_reserve=[MORE_LEVERS, MORE_FORECAST])
         body = self.frame.body
-        right_w = max(s.px(330), int(body.width * 0.36))
+        right_w = max(s.px(300), int(body.width * 0.36))
+        if body.width - right_w - s.gap < s.px(320):
+            right_w = max(s.px(220), int(body.width * 0.40))
         self.side = pygame.Rect(body.right - right_w, body.top, right_w, body.height)
         levers = pygame.Rect(body.left, body.top, body.width - right_w - s.gap, body.height)
+        self.levers_rect = levers
         self.pager_rect = pygame.Rect(levers.left, levers.bottom - s.button_height(), levers.width,
                                       s.button_height())
         self.placed = self._flow(self.sections(), levers)
         self.pages = max(p.page for p in self.placed) + 1 if self.placed else 1
-        if self.pages > 1:  # leave room for the page switch, then flow again
-            levers.height -= s.button_height() + s.gap
+        self.page_button = False
+        if self.pages > 1:  # leave room for the page switch (a button, or in a low window its cue), flow again
+            tallest = max(r.height for placed in self.placed for _row, r in placed.rows) if self.placed else 0
+            self.page_button = levers.height - s.button_height() - s.gap >= 2 * tallest + s.fonts.line("h3")
+            levers.height -= (s.button_height() if self.page_button else draw.pager_height(s)) + s.gap
+            self.pager_rect = pygame.Rect(levers.left, levers.bottom + s.gap, levers.width,
+                                          s.button_height() if self.page_button else draw.pager_height(s))
             self.placed = self._flow(self.sections(), levers)
             self.pages = max(p.page for p in self.placed) + 1
         self.page = min(self.page, self.pages - 1)
-        forecast_h = int(self.side.height * 0.66)
-        self.forecast_rect = pygame.Rect(self.side.left, self.side.top, self.side.width, forecast_h)
-        self.help_rect = pygame.Rect(self.side.left, self.forecast_rect.bottom + s.gap, self.side.width,
-                                     self.side.bottom - self.forecast_rect.bottom - s.gap)
+        self._lay_out_side()
+
+    def _lay_out_side(self) -> None:
+        """The forecast first, whole if it can be (else in pages: F turns them); the help about
+        the focused lever below it when there is room for a few lines (else H opens it, and the
+        tooltip shows it)."""
+        s = self.style
+        side = self.side
+        title = _("Forecast for {year}").format(year=self.ctx.year)
+        bar = draw.panel_bar_height(s, title, side.width)
+        inner_w = side.width - 2 * s.gap
+        self.forecast_intro = _("{n} weather draws: band = 8 in 10, bar = median, ring = last year").format(
+            n=FORECAST_DRAWS)
+        intro_h = draw.text_height(s.fonts["small"], self.forecast_intro, inner_w) + s.px(2)
+        self.band_row_h = self._band_row_height(inner_w)
+        items = [self.band_row_h] * len(FORECAST_ROWS) + [intro_h]  # the figures first, the legend last
+        needed = bar + s.px(6) + sum(items) + s.gap
+        help_title = _("About this lever")
+        help_min = draw.panel_bar_height(s, help_title, side.width) + s.px(6) + 3 * s.fonts.line("small") + s.gap
+        if needed + s.gap + help_min <= side.height:
+            forecast_h = needed
+            self.help_rect = pygame.Rect(side.left, side.top + forecast_h + s.gap, side.width,
+                                         side.height - forecast_h - s.gap)
+        else:
+            forecast_h = side.height
+            self.help_rect = None
+        self.forecast_rect = pygame.Rect(side.left, side.top, side.width, forecast_h)
+        view = forecast_h - bar - s.px(6) - s.gap // 2
+        if needed > forecast_h:
+            view -= draw.pager_height(s)
+        self.forecast_pages = draw.Pager.pages(items, view)  # a row per figure, then the legend
+        self.forecast_page = min(getattr(self, "forecast_page", 0), len(self.forecast_pages) - 1)
+
+    def _band_row_height(self, width: int) -> int:
+        s = self.style
+        return s.fonts.line("body_bold") + s.px(1) + s.px(10) + s.px(4)
+
+    def _row_label_width(self, col_w: int) -> int:
+        return int(col_w * 0.38)
+
+    def _value_width(self) -> int:
+        """The width of the widest figure a slider can show (never cut: the slider gives way)."""
+        s = self.style
+        bold = s.fonts["body_bold"]
+        widest = bold.size("100 %")[0]
+        for section in self.sections():
+            for row in section.rows:
+                if row.kind == "slider":
+                    widest = max(widest, bold.size(row.text())[0], bold.size(row.text().replace("0", "8"))[0])
+        return widest + s.px(8)
 
     def _flow(self, sections: list[Section], area: pygame.Rect) -> list[Placed]:
         s = self.style
         columns = max(1, min(2, area.width // s.px(360)))
         col_w = (area.width - (columns - 1) * s.gap) // columns
-        head_h = s.fonts.line("h3") + s.px(6)
-        row_h = s.button_height() + s.px(6)
-        placed: list[Placed] = []
-        page, column, y = 0, 0, area.top
+        self.value_w = self._value_width()
+        label_w = self._row_label_width(col_w)
+        fonts = [s.fonts["body"], s.fonts["small"]]
+        groups = []
         for section in sections:
-            summary_h = draw.text_height(s.fonts["body"], self._summary_text(section), col_w) + s.px(6)
-            height = head_h + (len(section.rows) * row_h if section.held else summary_h) + s.px(8)
-            if y + height > area.bottom and y > area.top:
-                column += 1
-                y = area.top
-                if column >= columns:
-                    page, column = page + 1, 0
-            x = area.left + column * (col_w + s.gap)
-            heading = pygame.Rect(x, y, col_w, head_h)
-            rows = []
-            summary = None
+            head_h = draw.label_height([s.fonts["h3"], s.fonts["body_bold"]], section.title, col_w - s.px(12)) + s.px(6)
             if section.held:
-                for index, row in enumerate(section.rows):
-                    rows.append((row, pygame.Rect(x, y + head_h + index * row_h, col_w, row_h - s.px(6))))
-            else:
-                summary = pygame.Rect(x, y + head_h, col_w, summary_h)
-            placed.append(Placed(section, heading, rows, summary, page))
-            y += height
+                heights = [max(s.button_height(), draw.label_height(fonts, row.label, label_w - s.px(14)))
+                           + s.px(6) if row.kind != "button" else s.button_height() + s.px(6) for row in section.rows]
+            else:  # a lever the player does not hold: what history does, a line per row (it may go on)
+                lines = draw.wrap(s.fonts["body"], self._summary_text(section), col_w)
+                heights = [s.fonts.line("body")] * len(lines)
+                heights[-1] += s.px(6)
+            groups.append((head_h, heights))
+        pages = flow_groups(groups, columns, area.height, s.px(8))
+        placed: list[Placed] = []
+        for page_index, page in enumerate(pages):
+            for column, parts in enumerate(page):
+                x = area.left + column * (col_w + s.gap)
+                y = area.top
+                for group, rows, _continued in parts:
+                    section = sections[group]
+                    head_h, heights = groups[group]
+                    heading = pygame.Rect(x, y, col_w, head_h)
+                    y += head_h
+                    placed_rows = []
+                    summary = None
+                    for index in rows:
+                        if section.held:
+                            placed_rows.append((section.rows[index], pygame.Rect(x, y, col_w, heights[index] - s.px(6))))
+                        else:
+                            summary = (rows, pygame.Rect(x, y - (index - rows.start) * s.fonts.line("body"), col_w,
+                                                         sum(heights[i] for i in rows)))
+                        y += heights[index]
+                    placed.append(Placed(section, heading, placed_rows, summary, page_index))
+                    y += s.px(8)
         return placed
 
     def _summary_text(self, section: Section) -> str:
@@ -229,30 +311,28 @@ class DirectivesScene(Scene):
                 continue
             for row, rect in placed.rows:
                 self._build_row(row, rect, self.help_for(row.lever or placed.section.lever))
-        if self.pages > 1:
+        if self.pages > 1 and self.page_button:
             self.button("page", self.pager_rect, _("More levers: page {n} of {total}  [PgDn]").format(
                 n=self.page + 1, total=self.pages), self.next_page, object_id="#quiet")
-        labels = [("back", _("Back  [Esc]"), self.back, "#quiet"),
-                  ("history", _("History's values  [R]"), self.reset_to_history, "#quiet"),
-                  ("repeat", _("Last year's  [L]"), self.repeat_last_year, "#quiet"),
-                  ("play", _("Play the year  [P]"), self.play, "#primary")]
-        rects = self.button_row(self.frame.buttons, len(labels))
-        for (key, label, action, object_id), rect in zip(labels, rects, strict=True):
+        entries = [("back", self.back, "#quiet"), ("history", self.reset_to_history, "#quiet"),
+                   ("repeat", self.repeat_last_year, "#quiet"), ("play", self.play, "#primary")]
+        for (key, action, object_id), label, rect in zip(entries, self.labels(), self.frame.button_rects, strict=True):
             self.button(key, rect, label, action, object_id=object_id,
                         enabled=key != "repeat" or bool(self.ctx.session.game.commands))
 
     def _build_row(self, row: Row, rect: pygame.Rect, help_text: str) -> None:
         s = self.style
-        label_w = int(rect.width * 0.38)
-        value_w = s.px(64)
-        control = pygame.Rect(rect.left + label_w, rect.top, rect.width - label_w - value_w, rect.height)
+        label_w = self._row_label_width(rect.width)
+        control_h = min(rect.height, s.button_height())
+        control = pygame.Rect(rect.left + label_w, rect.top + (rect.height - control_h) // 2,
+                              rect.width - label_w - self.value_w, control_h)
         if row.kind == "slider":
             self.slider(row.key, control, row.value(), row.value_range, row.on_change, row.step,
                         tooltip=help_text, help_text=help_text)
             self.slider_rows[row.key] = row
         elif row.kind == "choice":
             options = row.options
-            self.choice(row.key, pygame.Rect(control.left, control.top, control.width + value_w, control.height),
+            self.choice(row.key, pygame.Rect(control.left, control.top, control.width + self.value_w, control.height),
                         options, int(row.value()), row.on_change,
                         lambda i, o=options: _(REPRESSION_NAMES.get(o[i], o[i])) + "  ‹ ›",
                         tooltip=help_text, help_text=help_text)
@@ -266,6 +346,16 @@ class DirectivesScene(Scene):
             return _("Projects: {n} to start this year  »").format(n=count)
         return _("Set the plan's targets  »")
 
+    def hints(self) -> list[Hint]:
+        hints = [Hint("Tab/arrows", _("move"), "move"), Hint("Left/Right", _("adjust (Shift: faster)"), "adjust"),
+                 Hint("P", _("play the year"), "play"), Hint("R", _("history's values"), "reset"),
+                 Hint("H", _("about this lever"), "open:info")]
+        if getattr(self, "pages", 1) > 1:
+            hints.append(MORE_LEVERS)
+        if len(getattr(self, "forecast_pages", ())) > 1:
+            hints.append(Hint("F", _("more of the forecast"), "forecast"))  # as MORE_FORECAST
+        return hints + [Hint("Esc", _("back"), "back")]
+
     # -- painting ------------------------------------------------------------------------------------
     def paint(self, canvas: pygame.Surface) -> None:
         s = self.style
@@ -275,11 +365,12 @@ class DirectivesScene(Scene):
         for placed in self.placed:
             if placed.page == self.page:
                 self._paint_section(canvas, placed)
+        if self.pages > 1 and not self.page_button:
+            draw.page_cue(canvas, s, self.pager_rect, self.page, self.pages)
         self.paint_forecast(canvas)
         self.paint_help(canvas)
         paint_game_ledger(canvas, s, self.frame.ledger, self.ctx)
-        paint_hint(canvas, s, self.frame.hint, _("Tab/arrows: move   Left/Right: adjust (Shift: faster)   "
-                                                 "P: play the year   R: history's values   Esc: back"))
+        paint_hints(canvas, s, self.frame.hint, self.hints())
 
     def _paint_section(self, canvas: pygame.Surface, placed: Placed) -> None:
         s = self.style
@@ -289,17 +380,23 @@ class DirectivesScene(Scene):
         colour = p.ink if section.held else p.muted
         pygame.draw.rect(canvas, p.red if section.held else p.rule, (head.left, head.top + s.px(3), s.px(6),
                                                                      head.height - s.px(8)))
-        draw.text(canvas, s.fonts["h3"], section.title, (head.left + s.px(12), head.top), colour,
-                  width=head.width - s.px(12))
+        draw.label(canvas, [s.fonts["h3"], s.fonts["body_bold"]], section.title,
+                   pygame.Rect(head.left + s.px(12), head.top, head.width - s.px(12), head.height - s.px(6)), colour,
+                   valign="top")
         if not section.held:
-            draw.paragraph(canvas, s.fonts["body"], self._summary_text(section), placed.summary, p.muted)
+            if placed.summary is not None:
+                rows, rect = placed.summary
+                lines = draw.wrap(s.fonts["body"], self._summary_text(section), rect.width)
+                for number, index in enumerate(rows):
+                    draw.text(canvas, s.fonts["body"], lines[index], (rect.left, rect.top + number * s.fonts.line("body")),
+                              p.muted)
             return
         for row, rect in placed.rows:
             if row.kind == "button":
                 continue
-            label_w = int(rect.width * 0.38)
-            draw.text(canvas, s.fonts["body"], row.label, (rect.left + s.px(12), rect.centery), p.ink, "midleft",
-                      width=label_w - s.px(14))
+            label_w = self._row_label_width(rect.width)
+            draw.label(canvas, [s.fonts["body"], s.fonts["small"]], row.label,
+                       pygame.Rect(rect.left + s.px(12), rect.top, label_w - s.px(14), rect.height), p.ink)
             if row.kind == "slider":
                 draw.text(canvas, s.fonts["body_bold"], row.text(), (rect.right, rect.centery), p.ink, "midright")
 
@@ -309,24 +406,29 @@ class DirectivesScene(Scene):
         inner = draw.panel(canvas, s, self.forecast_rect, _("Forecast for {year}").format(year=self.ctx.year),
                            accent=True)
         small, body = s.fonts["small"], s.fonts["body"]
-        y = draw.paragraph(canvas, small, _("{n} weather draws: band = 8 in 10, bar = median, ring = last year")
-                           .format(n=FORECAST_DRAWS), inner, p.muted) + s.px(2)
+        page = self.forecast_pages[self.forecast_page]
+        y = inner.top
+        legend = len(FORECAST_ROWS)
         if self.forecast_error:
-            draw.paragraph(canvas, body, self.forecast_error, pygame.Rect(inner.left, y, inner.width,
-                                                                          inner.bottom - y), p.red)
+            blocks = [draw.Block("body", self.forecast_error, "red", 0)]
+            area = pygame.Rect(inner.left, y, inner.width - s.px(14), inner.bottom - y)
+            draw.TextView(s, blocks, area.width).draw(canvas, area)
             return
         if self.forecast is None:
             draw.text(canvas, body, _("Calculating…"), (inner.left, y + s.gap), p.muted)
             return
         last = self.ctx.session.records[-1] if self.ctx.session.records else None
         rows = [m for m in FORECAST_ROWS if m in self.forecast]
-        needed = body.get_linesize() + s.px(22)  # a line of figures, the band, a gap
-        row_h = max(needed, min((inner.bottom - y) // max(1, len(rows)), body.get_linesize() + s.px(34)))
-        for metric in rows:
-            if y + needed - s.px(4) > inner.bottom:  # rows that do not fit are left out, never overlapped
-                break
-            self._paint_band(canvas, metric, pygame.Rect(inner.left, y, inner.width, row_h), last)
-            y += row_h
+        for index in page:
+            if index == legend:
+                intro_h = draw.text_height(small, self.forecast_intro, inner.width)
+                y = draw.paragraph(canvas, small, self.forecast_intro, pygame.Rect(inner.left, y, inner.width,
+                                                                                   intro_h), p.muted) + s.px(2)
+            elif index < len(rows):
+                self._paint_band(canvas, rows[index], pygame.Rect(inner.left, y, inner.width, self.band_row_h), last)
+                y += self.band_row_h
+        cue = pygame.Rect(inner.left, inner.bottom - draw.pager_height(s), inner.width, draw.pager_height(s))
+        draw.page_cue(canvas, s, cue, self.forecast_page, len(self.forecast_pages))
 
     def _paint_band(self, canvas: pygame.Surface, metric: str, rect: pygame.Rect, last: dict | None) -> None:
         s = self.style
@@ -334,26 +436,51 @@ class DirectivesScene(Scene):
         band = self.forecast[metric]
         spec = measure(metric)
         label = _(FORECAST_LABELS.get(metric, spec.name))
-        body = s.fonts["body"]
         figures = forecast_figures(spec, band)
-        figures_w = s.fonts["body_bold"].size(figures)[0]
-        draw.text(canvas, body, label, rect.topleft, p.ink, width=rect.width - figures_w - s.gap)
-        draw.text(canvas, s.fonts["body_bold"], figures, (rect.right, rect.top), p.ink, "topright", width=rect.width)
+        label_w = min(s.fonts["small"].size(label)[0], rect.width // 3)
+        bold = draw.fitting([s.fonts["body_bold"], s.fonts["small_bold"]], figures, rect.width - label_w - s.gap) \
+            or s.fonts["small_bold"]
+        figures_w = bold.size(figures)[0]
+        room = rect.width - figures_w - s.gap
+        label_font = draw.fitting([s.fonts["body"], s.fonts["small"]], label, room)
+        if label_font is None and spec.label != label:  # the rule: the metric's own shorter name
+            label = spec.label
+            label_font = draw.fitting([s.fonts["body"], s.fonts["small"]], label, room)
+        label_font = label_font or s.fonts["small"]
+        line_h = s.fonts.line("body_bold")
+        draw.text(canvas, label_font, label, (rect.left, rect.top + (line_h - label_font.get_linesize()) // 2),
+                  p.ink, width=max(0, rect.width - figures_w - s.gap))
+        draw.text(canvas, bold, figures, (rect.right, rect.top + (line_h - bold.get_linesize()) // 2), p.ink,
+                  "topright")
+        bold = s.fonts["body_bold"]
         previous = last.get(metric) if last else None
         top = max(band.high, previous or 0.0)
         axis_top = 1.0 if metric in ("share_below_subsistence", "unrest") and top <= 1.0 else top * 1.15 or 1.0
-        bar = pygame.Rect(rect.left, rect.top + body.get_linesize() + s.px(2), rect.width, s.px(14))
+        bar = pygame.Rect(rect.left, rect.top + bold.get_linesize() + s.px(1), rect.width, s.px(10))
         draw.band_bar(canvas, s, bar, band.low, band.median, band.high, 0.0, axis_top, previous)
 
     def paint_help(self, canvas: pygame.Surface) -> None:
+        if self.help_rect is None:
+            return
         s = self.style
-        item = self.focused
-        text = item.help_text if item is not None and item.help_text else _(
-            "Move to a lever to read what it means. Levers in grey are not yours in this scenario: they follow "
-            "what history did.")
         inner = draw.panel(canvas, s, self.help_rect, _("About this lever"))
-        draw.paragraph(canvas, s.fonts["small"] if self.help_rect.height < s.px(200) else s.fonts["body"], text,
-                       inner, s.palette.ink)
+        area = pygame.Rect(inner.left, inner.top, inner.width - s.px(14), inner.height)
+        draw.TextView(s, [draw.Block("small" if self.help_rect.height < s.px(200) else "body", self.help_text())],
+                      area.width).draw(canvas, area)
+
+    def help_text(self) -> str:
+        item = self.focused
+        if item is not None and item.help_text:
+            return item.help_text
+        return _("Move to a lever to read what it means (H shows it whole). Levers in grey are not yours in this "
+                 "scenario: they follow what history did.")
+
+    def show_help(self) -> None:
+        """H: what the focused lever means, whole, in a window of its own."""
+        from .info import InfoScene
+
+        title = _("About this lever")
+        self.app.push(InfoScene(self.app, title, [draw.Block("body", self.help_text(), "ink", 0)]))
 
     # -- updates -------------------------------------------------------------------------------------
     def on_resume(self) -> None:
@@ -409,6 +536,11 @@ class DirectivesScene(Scene):
         key = event.key
         if key == pygame.K_p:
             self.play()
+        elif key == pygame.K_h:
+            self.show_help()
+        elif key == pygame.K_f and len(self.forecast_pages) > 1:
+            self.forecast_page = (self.forecast_page + 1) % len(self.forecast_pages)
+            self.refresh()
         elif key == pygame.K_r:
             self.reset_to_history()
         elif key == pygame.K_l and self.ctx.session.game.commands:
@@ -422,7 +554,16 @@ class DirectivesScene(Scene):
             self.page = (self.page + (1 if lines > 0 else -1)) % self.pages
             self.focus_key = None
             self.relayout()
-        return True
+            return True
+        return False
+
+    def on_mouse(self, event: pygame.event.Event) -> bool:
+        """A click on the page cue (in a window too low for the page button) turns the page."""
+        if (getattr(event, "button", 1) == 1 and self.pages > 1 and not self.page_button
+                and self.pager_rect.collidepoint(event.pos)):
+            self.next_page()
+            return True
+        return False
 
     def on_number(self, number: int) -> bool:
         """1-9: jump to the n-th lever shown."""
@@ -456,6 +597,7 @@ class DirectivesScene(Scene):
         self.app.push(TargetsScene(self.app))
 
     def play(self) -> None:
+        from .. import saving
         from .report import ReportScene
 
         try:
@@ -464,6 +606,9 @@ class DirectivesScene(Scene):
             self.forecast, self.forecast_error = None, exc.message
             self.refresh()
             return
+        problem = saving.after_command(self.ctx, played_year=True)
+        if problem:
+            self.app.notices.append(problem)
         self.app.replace(ReportScene(self.app, len(self.ctx.session.records) - 1, after_turn=True))
 
     def back(self) -> None:

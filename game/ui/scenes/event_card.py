@@ -14,6 +14,7 @@ import pygame
 
 from ...events.schema import Event
 from .. import draw
+from ..hints import SCROLL, Hint, hints_height, paint_hints
 from ..i18n import _
 from ..paths import IMAGES_DIR
 from ..scene import DIGIT_KEYS, Scene
@@ -75,50 +76,81 @@ class EventCardScene(Scene):
 
     # -- layout ----------------------------------------------------------------------------------
     def layout(self) -> None:
+        """The card: its heading, the text (a view that scrolls) with the image slot beside it,
+        and the choices, each with all of its label and forecast. When the text and the choices
+        do not both fit, they go on pages of the card (PgUp/PgDn): the text first, then the
+        choices (a page or more); the number keys choose on any page."""
         s = self.style
         w, h = self.size
         card_w = min(w - 2 * s.gap, max(int(w * 0.86), s.px(900)))
         card_h = h - 2 * s.gap
         self.card = pygame.Rect((w - card_w) // 2, (h - card_h) // 2, card_w, card_h)
-        self.head = pygame.Rect(self.card.left, self.card.top, card_w, s.fonts.line("h2") + s.px(16))
+        bh = s.button_height()
+        self.history_label = _("Back to the card  [H]") if self.show_history else _("What happened?  [H]")
+        button_w = s.fonts["body_bold"].size(self.history_label)[0] + 2 * (s.rule + 1 + s.px(5)) + s.px(12)
+        self.head_layout = draw.top_bar_layout(s, card_w - s.gap * 3 - button_w, self.event.title, str(self._year()))
+        self.head = pygame.Rect(self.card.left, self.card.top, card_w, max(self.head_layout.height, bh + s.px(10)))
+        self.history_button_rect = pygame.Rect(self.head.right - s.gap - button_w, self.head.centery - bh // 2,
+                                               button_w, bh)
         inner = self.card.inflate(-3 * s.gap, 0)
         inner.top = self.head.bottom + s.gap
         inner.height = self.card.bottom - inner.top - s.gap
-        hint_h = s.fonts.line("small") + s.px(4)
+        hint_h = hints_height(s, inner.width, self.hints() + [SCROLL])
         self.hint = pygame.Rect(inner.left, inner.bottom - hint_h, inner.width, hint_h)
-        self.choice_rects = self._choice_rects(inner, self.hint.top - s.gap)
-        top_area_bottom = (self.choice_rects[0].top if self.choice_rects else self.hint.top) - s.gap
-        image_w = min(int(inner.width * 0.30), int((top_area_bottom - inner.top) * 1.3))
-        self.image_rect = pygame.Rect(inner.left, inner.top, image_w, min(top_area_bottom - inner.top,
-                                                                          int(image_w * 0.8)))
-        text_left = self.image_rect.right + 2 * s.gap
-        self.text_rect = pygame.Rect(text_left, inner.top, inner.right - text_left - s.px(12),
-                                     top_area_bottom - inner.top)
-        self.history_button_rect = pygame.Rect(inner.left, self.image_rect.bottom + s.gap, image_w,
-                                               s.button_height())
-        if self.history_button_rect.bottom > top_area_bottom:
-            self.history_button_rect.height = 0
+        area = pygame.Rect(inner.left, inner.top, inner.width, self.hint.top - s.gap - inner.top)
+        self.area = area
+        heights = [self._choice_height(c, area.width) for c in self.event.choices]
+        choices_h = sum(heights) + s.gap * (len(heights) - 1)
+        # The text and the choices on one page only if the text keeps room for five lines (or all of
+        # it) beside the image, with the "what happened" button: else the text and the choices take turns.
+        probe_w = area.width - (min(int(area.width * 0.30), s.px(360)) + 2 * s.gap if area.width >= s.px(620) else 0)
+        full_h = draw.TextView(s, [draw.Block("serif", card_text(self.event, self.app.settings.content))],
+                               probe_w - s.px(14)).height
+        text_min = min(full_h, 4 * s.fonts.line("serif")) + s.gap
+        self.pages: list[tuple[str, range]] = []
+        if choices_h + text_min + s.gap <= area.height:
+            self.pages = [("both", range(len(heights)))]
+            self.choices_top = area.bottom - choices_h
+            text_bottom = self.choices_top - s.gap
+        else:
+            self.pages = [("text", range(0))]
+            for page in draw.Pager.pages([hh + s.gap for hh in heights], area.height - draw.pager_height(s)):
+                self.pages.append(("choices", page))
+            text_bottom = area.bottom - draw.pager_height(s) - s.gap
+            self.choices_top = area.top
+        self.page = min(getattr(self, "page", 0), len(self.pages) - 1)
+        self.choice_heights = heights
+        self.choice_rects = {}
+        kind, shown = self.pages[self.page]
+        y = self.choices_top
+        for index in shown:
+            self.choice_rects[index] = pygame.Rect(area.left, y, area.width, heights[index])
+            y += heights[index] + s.gap
+        text_area = pygame.Rect(area.left, area.top, area.width, text_bottom - area.top)
+        image_w = min(int(area.width * 0.30), int(text_area.height * 1.3)) if area.width >= s.px(620) else 0
+        if image_w and kind == "both":  # the picture only where it costs the text no lines
+            with_image = draw.TextView(s, [draw.Block("serif", card_text(self.event, self.app.settings.content))],
+                                       area.width - image_w - 2 * s.gap - s.px(14))
+            if not with_image.fits(text_area.height):
+                image_w = 0
+        self.image_rect = pygame.Rect(area.left, area.top, image_w, min(text_area.height, int(image_w * 0.8)))
+        if self.image_rect.height < s.px(60):
+            self.image_rect.width = 0
+        text_left = self.image_rect.right + 2 * s.gap if self.image_rect.width else area.left
+        self.text_rect = pygame.Rect(text_left, area.top, area.right - text_left - s.px(14), text_area.height)
         self._lay_out_text()
 
-    def _choice_rects(self, inner: pygame.Rect, bottom: int) -> list[pygame.Rect]:
-        """Each choice gets the lines its label and forecast need, within half the card."""
+    def _year(self) -> int | str:
+        return self.app.ctx.year if self.app.ctx else ""
+
+    def _choice_height(self, choice, width: int) -> int:
         s = self.style
         key_w = s.button_height() + s.px(8)
-        tally_w = s.px(120) if self.classroom else 0
-        text_w = inner.width - key_w - s.gap - tally_w
+        tally_w = s.px(90) if self.classroom else 0
+        text_w = width - key_w - s.gap - tally_w
         label, forecast = s.fonts["body_bold"], s.fonts["italic"]
-        wanted = [draw.text_height(label, c.label, text_w) + draw.text_height(forecast, c.forecast, text_w)
-                  + s.px(10) for c in self.event.choices]
-        budget = int((bottom - inner.top) * 0.58) - s.gap * len(wanted)
-        floor = label.get_linesize() + forecast.get_linesize() + s.px(10)
-        heights = [max(floor, min(h, budget // max(1, len(wanted)))) if sum(wanted) > budget else h
-                   for h in wanted]
-        rects = []
-        y = bottom - sum(heights) - s.gap * (len(heights) - 1)
-        for height in heights:
-            rects.append(pygame.Rect(inner.left, y, inner.width, height))
-            y += height + s.gap
-        return rects
+        text_h = draw.text_height(label, choice.label, text_w) + draw.text_height(forecast, choice.forecast, text_w)
+        return max(s.button_height(), text_h + s.px(10), s.px(60) if self.classroom else 0)
 
     def _lay_out_text(self) -> None:
         s = self.style
@@ -140,14 +172,13 @@ class EventCardScene(Scene):
 
     def build(self) -> None:
         s = self.style
-        for index, (choice, rect) in enumerate(zip(self.event.choices, self.choice_rects, strict=True)):
+        for index, rect in self.choice_rects.items():
+            choice = self.event.choices[index]
             key_rect = pygame.Rect(rect.left, rect.top, s.button_height(), min(rect.height, s.button_height()))
             self.button(f"choice:{choice.id}", key_rect, str(index + 1), lambda i=index: self.choose(i),
-                        object_id="#key", tooltip=choice.label)
-        if self.history_button_rect.height:
-            label = _("Back to the card  [H]") if self.show_history else _("What happened?  [H]")
-            self.button("history", self.history_button_rect, label, self.toggle_history, object_id="#quiet",
-                        tooltip=_("What actually happened, with sources"))
+                        object_id="#key")
+        self.button("history", self.history_button_rect, self.history_label, self.toggle_history, object_id="#quiet",
+                    tooltip=_("What actually happened, with sources") if not self.show_history else None)
         if self.focus_key is None and self.items:
             self.focus_key = self.items[0].key
 
@@ -155,45 +186,78 @@ class EventCardScene(Scene):
     def paint(self, canvas: pygame.Surface) -> None:
         s = self.style
         p = s.palette
-        pygame.draw.rect(canvas, p.panel, self.card)
-        pygame.draw.rect(canvas, p.ink, self.card, s.rule + 1)
+        draw.box(canvas, s, self.card, border=s.rule + 1)
         pygame.draw.rect(canvas, p.red, self.head)
-        year = self.app.ctx.year if self.app.ctx else ""
-        draw.text(canvas, s.fonts["h2"], self.event.title, (self.head.left + s.gap * 2, self.head.centery), p.on_dark,
-                  "midleft", width=self.head.width - s.px(140))
-        draw.text(canvas, s.fonts["h3"], str(year), (self.head.right - s.gap * 2, self.head.centery), p.on_dark,
-                  "midright")
-        image = event_image(self.event.image, self.image_rect.size)
-        if image is not None:
-            pygame.draw.rect(canvas, p.ink, self.image_rect)
-            canvas.blit(image, image.get_rect(center=self.image_rect.center))
+        draw.region(canvas, self.head)
+        y = self.head.top + s.px(6) if len(self.head_layout.rows) > 1 else None
+        year_right = self.history_button_rect.left - s.gap
+        for row in self.head_layout.rows:
+            line_h = max(f.get_linesize() for _w, f, _c, _a in row)
+            for words, font, _colour, align in row:
+                if y is None:
+                    pos = (self.head.left + s.gap * 2, self.head.centery) if align == "left" else \
+                        (year_right, self.head.centery)
+                    draw.text(canvas, font, words, pos, p.on_dark, "midleft" if align == "left" else "midright")
+                else:
+                    draw.text(canvas, font, words, (self.head.left + s.gap * 2, y), p.on_dark)
+            if y is not None:
+                y += line_h
+        kind, _shown = self.pages[self.page]
+        if kind != "choices":
+            if self.image_rect.width:
+                image = event_image(self.event.image, self.image_rect.size)
+                if image is not None:
+                    pygame.draw.rect(canvas, p.ink, self.image_rect)
+                    canvas.blit(image, image.get_rect(center=self.image_rect.center))
+                else:
+                    draw.placeholder_pattern(canvas, self.image_rect, p, self.event.id)
+            self.view.draw(canvas, self.text_rect)
+        for index, rect in self.choice_rects.items():
+            self._paint_choice(canvas, index, self.event.choices[index], rect)
+        if len(self.pages) > 1:
+            cue = pygame.Rect(self.area.left, self.area.bottom - draw.pager_height(s), self.area.width,
+                              draw.pager_height(s))
+            draw.page_cue(canvas, s, cue, self.page, len(self.pages))
+        if self.message:
+            draw.label(canvas, [s.fonts["small"]], self.message, self.hint, p.red)
         else:
-            draw.placeholder_pattern(canvas, self.image_rect, p, self.event.id)
-        self.view.draw(canvas, self.text_rect)
-        for index, (choice, rect) in enumerate(zip(self.event.choices, self.choice_rects, strict=True)):
-            self._paint_choice(canvas, index, choice, rect)
-        hint = (_("1-{n}: choose   A-D: add a vote (digits after a letter: the count)   Enter: take the leading "
-                  "choice   H: what happened   PgUp/PgDn: scroll")
-                if self.classroom else _("1-{n}: choose   H: what actually happened   PgUp/PgDn: scroll   "
-                                         "Esc: menu"))
-        draw.text(canvas, s.fonts["small"], self.message or hint.format(n=len(self.event.choices)),
-                  self.hint.midleft, p.red if self.message else p.muted, "midleft", width=self.hint.width)
+            paint_hints(canvas, s, self.hint, self.hints())
+
+    def hints(self) -> list[Hint]:
+        n = len(self.event.choices)
+        if self.classroom and self.counting is not None:  # the digits type the count of a letter's votes
+            letter = LETTERS[self.counting]
+            return [Hint("0-9", _("the count for {letter}").format(letter=letter), "count"),
+                    Hint(f"A-{LETTERS[n - 1]}", _("a vote"), "vote"),
+                    Hint("Enter", _("the leading choice"), "take_leading"),
+                    Hint("Esc", _("done counting"), "count_done")]
+        hints = [Hint(f"1-{n}", _("choose"), "choose")]
+        if self.classroom:
+            hints += [Hint(f"A-{LETTERS[n - 1]}", _("a vote (then digits: a count)"), "vote"),
+                      Hint("Enter", _("the leading choice"), "take_leading")]
+        hints.append(Hint("H", _("what happened"), "toggle"))
+        if len(getattr(self, "pages", ())) > 1:
+            hints.append(Hint("PgUp/PgDn", _("the card's text and its choices"), "scroll"))
+        elif getattr(self, "view", None) is not None and not self.view.fits(self.text_rect.height):
+            hints.append(SCROLL)
+        return hints + [Hint("Esc", _("menu"), "menu")]
 
     def _paint_choice(self, canvas: pygame.Surface, index: int, choice, rect: pygame.Rect) -> None:
         s = self.style
         p = s.palette
         pygame.draw.rect(canvas, p.paper, rect)
+        draw.region(canvas, rect)
         pygame.draw.line(canvas, p.ink, rect.topleft, rect.topright, 1)
         key_w = s.button_height() + s.px(8)
-        tally_w = s.px(120) if self.classroom else 0
+        tally_w = s.px(90) if self.classroom else 0
         text = pygame.Rect(rect.left + key_w, rect.top + s.px(4), rect.width - key_w - tally_w - s.gap,
                            rect.height - s.px(6))
         label, forecast = s.fonts["body_bold"], s.fonts["italic"]
-        label_h = min(draw.text_height(label, choice.label, text.width), text.height - forecast.get_linesize())
+        label_h = draw.text_height(label, choice.label, text.width)
         draw.paragraph(canvas, label, choice.label, pygame.Rect(text.left, text.top, text.width, label_h), p.ink)
+        forecast_h = draw.text_height(forecast, choice.forecast, text.width)
         draw.paragraph(canvas, forecast, choice.forecast,
-                       pygame.Rect(text.left, text.top + label_h, text.width, text.bottom - text.top - label_h),
-                       p.muted)
+                       pygame.Rect(text.left, text.top + label_h, text.width, forecast_h), p.muted)
         if self.classroom:
             self._paint_tally(canvas, index, pygame.Rect(rect.right - tally_w, rect.top + s.px(4), tally_w,
                                                          rect.height - s.px(8)))
@@ -204,8 +268,9 @@ class EventCardScene(Scene):
         total = max(1, sum(self.votes))
         leading = self.votes[index] == max(self.votes) and self.votes[index] > 0
         colour = p.red if leading else p.ink
-        draw.text(canvas, s.fonts["h2"], f"{LETTERS[index]} {self.votes[index]}", (rect.right, rect.top), colour,
-                  "topright")
+        font = draw.fitting([s.fonts["h2"], s.fonts["h3"]], f"{LETTERS[index]} {self.votes[index]}", rect.width) \
+            or s.fonts["body_bold"]
+        draw.text(canvas, font, f"{LETTERS[index]} {self.votes[index]}", (rect.right, rect.top), colour, "topright")
         bar = pygame.Rect(rect.left, rect.bottom - s.px(10), rect.width, s.px(8))
         draw.progress_bar(canvas, s, bar, self.votes[index] / total)
         if self.counting == index:
@@ -241,21 +306,37 @@ class EventCardScene(Scene):
         return False
 
     def on_mouse(self, event: pygame.event.Event) -> bool:
+        """A click anywhere on a choice (its label, its forecast, its tally) chooses it, as its key
+        button does; in classroom mode a click on a choice adds a vote to it instead."""
         if getattr(event, "button", 1) != 1:
             return False
-        for index, rect in enumerate(self.choice_rects):
-            text_part = rect.copy()
-            text_part.left += self.style.button_height() + self.style.px(8)
-            text_part.width -= self.style.button_height() + self.style.px(8)
+        for index, rect in self.choice_rects.items():
+            key_w = self.style.button_height() + self.style.px(8)
+            text_part = pygame.Rect(rect.left + key_w, rect.top, rect.width - key_w, rect.height)
             if text_part.collidepoint(event.pos):
                 self.focus(f"choice:{self.event.choices[index].id}")
+                if self.classroom:
+                    self.vote(index)
+                else:
+                    self.choose(index)
                 return True
         return False
 
     def on_scroll(self, lines: int) -> bool:
-        if self.view.scroll_by(lines * self.style.fonts.line("serif"), self.text_rect.height):
+        """PgUp/PgDn: the card's pages (text, then the choices) or, on one page, its text."""
+        if len(self.pages) > 1:
+            before = self.page
+            self.page = max(0, min(len(self.pages) - 1, self.page + (1 if lines > 0 else -1)))
+            if self.page != before:
+                self.focus_key = None
+                self.relayout()
+                return True
+            if self.pages[self.page][0] == "choices":
+                return False
+        if self.view.scroll_lines(lines, self.text_rect.height):
             self.refresh()
-        return True
+            return True
+        return False
 
     def vote(self, index: int) -> None:
         if self.counting == index:
@@ -285,8 +366,13 @@ class EventCardScene(Scene):
         self.relayout()
 
     def choose(self, index: int) -> None:
+        from .. import saving
+
         choice = self.event.choices[index]
         self.app.ctx.session.choose(self.event.id, choice.id)
+        problem = saving.after_command(self.app.ctx, played_year=False)
+        if problem:
+            self.app.notices.append(problem)
         self.app.pop()
 
     def back(self) -> None:

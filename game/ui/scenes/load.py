@@ -6,13 +6,16 @@ import pygame
 
 from ...errors import UserError
 from .. import draw, saving
+from ..hints import ESC_BACK, SCROLL, Hint, paint_hints
 from ..i18n import _
+from ..layout import label_fits
 from ..scene import Scene
-from .common import frame, paint_hint
+from .common import frame
 
 
 class LoadScene(Scene):
     title = "load"
+    shows_files = True
 
     def __init__(self, app):
         super().__init__(app)
@@ -21,23 +24,45 @@ class LoadScene(Scene):
 
     def layout(self) -> None:
         s = self.style
-        self.frame = frame(s, self.size, with_ledger=False)
+        self.frame = frame(s, self.size, with_ledger=False, heading=(_("Load a game"), "", _("newest first")),
+                           buttons=[_("Back  [Esc]")], hints=self.hints(), hint_reserve=[SCROLL])
         body = self.frame.body
         list_w = int(body.width * 0.55)
         bh = s.button_height()
-        fits = max(1, (body.height + s.px(4)) // (bh + s.px(4)))
-        self.rows = [pygame.Rect(body.left, body.top + i * (bh + s.px(4)), list_w, bh)
-                     for i in range(min(fits, len(self.entries)))]
+        step = bh + s.px(4)
+        cue_h = draw.pager_height(s)
+        per_page = max(1, (body.height - cue_h + s.px(4)) // step)
+        self.pages = [range(i, min(i + per_page, len(self.entries))) for i in range(0, len(self.entries), per_page)] \
+            or [range(0)]
+        self.pager = getattr(self, "pager", draw.Pager())
+        self.pager.page = min(self.pager.page, len(self.pages) - 1)
+        shown = self.pages[self.pager.page]
+        self.rows = {i: pygame.Rect(body.left, body.top + (i - shown.start) * step, list_w, bh) for i in shown}
+        self.cue_rect = pygame.Rect(body.left, body.bottom - cue_h, list_w, cue_h)
         self.detail = pygame.Rect(body.left + list_w + 2 * s.gap, body.top, body.width - list_w - 2 * s.gap,
                                   body.height)
 
     def build(self) -> None:
-        for index, (entry, rect) in enumerate(zip(self.entries, self.rows, strict=False)):
-            self.button(f"save:{index}", rect, entry.label, lambda e=entry: self.load(e), object_id="#list_item",
+        s = self.style
+        for index, rect in self.rows.items():
+            entry = self.entries[index]
+            label = entry.label if label_fits(s, entry.label, rect.width) else entry.short_label  # the rest beside it
+            self.button(f"save:{index}", rect, label, lambda e=entry: self.load(e), object_id="#list_item",
                         help_text=str(index))
-        back = pygame.Rect(self.frame.buttons.left, self.frame.buttons.top, self.frame.buttons.width // 3,
-                           self.frame.buttons.height)
-        self.button("back", back, _("Back  [Esc]"), self.back, object_id="#primary")
+        self.button("back", self.frame.button_rects[0], _("Back  [Esc]"), self.back, object_id="#primary")
+
+    def hints(self) -> list[Hint]:
+        hints = [Hint("Up/Down", _("move"), "move"), Hint("Enter", _("load the save"), "activate")]
+        if len(getattr(self, "pages", ())) > 1:
+            hints.append(Hint("PgUp/PgDn", _("more saves"), "scroll"))
+        return hints + [ESC_BACK]
+
+    def on_scroll(self, lines: int) -> bool:
+        if self.pager.turn(lines, len(self.pages)):
+            self.focus_key = None
+            self.relayout()
+            return True
+        return False
 
     def paint(self, canvas: pygame.Surface) -> None:
         s = self.style
@@ -53,12 +78,22 @@ class LoadScene(Scene):
             text = _("This save cannot be loaded: {problem}").format(problem=entry.error)
         else:
             text = _("{scenario}, seed {seed}, {weather} weather. Next: January {year}. File: {path}").format(
-                scenario=entry.scenario_name, seed=entry.seed, weather=entry.weather, year=entry.year, path=entry.path)
-        y = draw.paragraph(canvas, s.fonts["body"], text, inner, s.palette.ink)
+                scenario=entry.scenario_name, seed=entry.seed, weather=entry.weather, year=entry.year,
+                path=entry.path.name)
+            if entry.saved_at is not None:
+                text += " " + _("Saved {when}.").format(when=entry.saved_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+            if entry.finished:
+                text = _("{scenario}, seed {seed}, {weather} weather: the game is over. File: {path}").format(
+                    scenario=entry.scenario_name, seed=entry.seed, weather=entry.weather, path=entry.path.name)
+            if entry.locked:
+                text += " " + _("Played with undo switched off: only its newest state can be opened.")
+        blocks = [draw.Block("body", text)]
         if self.problem:
-            draw.paragraph(canvas, s.fonts["body_bold"], self.problem,
-                           pygame.Rect(inner.left, y + s.gap, inner.width, inner.bottom - y - s.gap), s.palette.red)
-        paint_hint(canvas, s, self.frame.hint, _("Up/Down: move   Enter: load   Esc: back"))
+            blocks.append(draw.Block("body_bold", self.problem, "red", 0.6))
+        inner.width -= s.px(14)
+        draw.TextView(s, blocks, inner.width).draw(canvas, inner)
+        draw.page_cue(canvas, s, self.cue_rect, self.pager.page, len(self.pages))
+        paint_hints(canvas, s, self.frame.hint, self.hints())
 
     def focused_entry(self):
         item = self.focused

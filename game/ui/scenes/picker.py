@@ -25,9 +25,11 @@ from ...scenario.loader import load_with_mods
 from ...scenario.schema import LEVERS
 from .. import draw
 from ..context import GameContext
+from ..hints import MOVE, Hint, paint_hints
 from ..i18n import _
+from ..layout import label_fits
 from ..scene import Item, Scene
-from .common import frame, paint_hint
+from .common import frame
 
 WEATHERS = ("historical", "random")
 COMPLEXITIES = ("scenario", "all")
@@ -133,52 +135,216 @@ class PickerScene(Scene):
 
     def layout(self) -> None:
         s = self.style
-        self.frame = frame(s, self.size, with_ledger=False)
+        self.frame = frame(s, self.size, with_ledger=False,
+                           heading=(_("New game"), "", _("choose a scenario or type a lesson code")),
+                           buttons=[_("Back  [Esc]"), self.start_label()], hints=self.hints(),
+                           hint_reserve=[Hint("PgUp/PgDn", _("scroll"), "scroll")])
         body = self.frame.body
         left_w = min(max(s.px(300), body.width // 3), s.px(460))
         bh = s.button_height()
-        self.list_rects = [pygame.Rect(body.left, body.top + i * (bh + s.gap), left_w, bh)
-                           for i in range(len(self.infos))]
-        options_top = (self.list_rects[-1].bottom if self.list_rects else body.top) + 3 * s.gap
-        self.option_rects = [pygame.Rect(body.left, options_top + i * (bh + s.gap), left_w, bh) for i in range(3)]
-        self.lesson_label = pygame.Rect(body.left, self.option_rects[-1].bottom + 3 * s.gap, left_w,
-                                        s.fonts.line("body_bold"))
-        self.lesson_rect = pygame.Rect(body.left, self.lesson_label.bottom + s.px(4), left_w, bh)
-        self.lesson_status = pygame.Rect(body.left, self.lesson_rect.bottom + s.px(6), left_w,
-                                         max(0, body.bottom - self.lesson_rect.bottom - s.px(6)))
+        small = s.fonts["small"]
+        # The left column: the scenarios, the options and the lesson field, on pages if they do not fit.
+        status_h = 2 * small.get_linesize()
+        lesson_h = draw.label_height([s.fonts["body_bold"], small], _("Lesson code from the board:"), left_w) \
+            + s.px(4) + bh + s.px(6) + status_h
+        slots = [("scenario", i, bh) for i in range(len(self.infos))] + [("option", i, bh) for i in range(3)] + \
+            [("lesson", 0, lesson_h)]
+        heights = [h + s.gap for _kind, _i, h in slots]
+        heights[len(self.infos) - 1] += 2 * s.gap  # a space between the scenarios and the options
+        pages = draw.Pager.pages(heights, body.height)
+        if len(pages) > 1:
+            pages = draw.Pager.pages(heights, body.height - bh - s.gap)
+        self.column_pages = pages
+        self.column = getattr(self, "column", draw.Pager())
+        self.column.page = min(self.column.page, len(pages) - 1)
+        shown = pages[self.column.page]
+        self.list_rects: dict[int, pygame.Rect] = {}
+        self.option_rects: dict[int, pygame.Rect] = {}
+        self.lesson_rect = self.lesson_label = self.lesson_status = None
+        y = body.top
+        for index in shown:
+            kind, i, height = slots[index]
+            if kind == "scenario":
+                self.list_rects[i] = pygame.Rect(body.left, y, left_w, bh)
+            elif kind == "option":
+                self.option_rects[i] = pygame.Rect(body.left, y, left_w, bh)
+            else:
+                label_h = lesson_h - s.px(4) - bh - s.px(6) - status_h
+                self.lesson_label = pygame.Rect(body.left, y, left_w, label_h)
+                self.lesson_rect = pygame.Rect(body.left, self.lesson_label.bottom + s.px(4), left_w, bh)
+                self.lesson_status = pygame.Rect(body.left, self.lesson_rect.bottom + s.px(6), left_w, status_h)
+            y += heights[index]
+        self.column_button = pygame.Rect(body.left, body.bottom - bh, left_w, bh) if len(pages) > 1 else None
         self.detail = pygame.Rect(body.left + left_w + 2 * s.gap, body.top, body.width - left_w - 2 * s.gap,
                                   body.height)
+        self._lay_out_detail()
+
+    def _lay_out_detail(self) -> None:
+        """The right-hand panel: what the scenario is (a view that scrolls), the code at its foot."""
+        s = self.style
+        title = _("Lesson code") if self.lesson_mode else self.info.name
+        bar = draw.panel_bar_height(s, title, self.detail.width)
+        inner = pygame.Rect(self.detail.left + s.gap, self.detail.top + bar + s.px(6), self.detail.width - 2 * s.gap,
+                            self.detail.height - bar - s.px(6) - s.gap // 2)
+        self.band = None
+        lesson = None if self.lesson_mode else self.current_lesson()
+        if lesson is not None:
+            code_font = self._code_font(lesson.code, inner.width)
+            note_h = draw.text_height(s.fonts["small"], self._code_note(), inner.width)
+            band_h = note_h + code_font.get_linesize() + s.gap
+            if band_h <= inner.height // 2:
+                self.band = pygame.Rect(inner.left, inner.bottom - band_h, inner.width, band_h)
+                inner.height -= band_h + s.gap
+        self.detail_text = pygame.Rect(inner.left, inner.top, inner.width - s.px(14), inner.height)
+        self.detail_view = draw.TextView(s, self.detail_blocks(lesson if self.band is None else None),
+                                         self.detail_text.width)
+
+    def _code_font(self, code: str, width: int):
+        s = self.style
+        return draw.fitting([s.fonts["display"], s.fonts["h1"], s.fonts["h2"]], code, width) or s.fonts["h3"]
+
+    def _code_note(self) -> str:
+        note = _("Lesson code for this game: write it on the board; the class types it here "
+                 "(or runs play --lesson CODE) to play the same game.")
+        if self.complexity == 1:
+            note += " " + _("The code plays with the scenario's levers, not all of them.")
+        return note
+
+    def detail_blocks(self, lesson_in_text: Lesson | None) -> list[draw.Block]:
+        if self.lesson_mode:
+            return self.lesson_blocks()
+        scenario = self.info.scenario
+        if scenario is None:
+            return [draw.Block("body", self.info.problem, "red", 0)]
+        years = scenario.last_year - scenario.first_year + 1
+        facts = _("{first}–{last}: {years} years, one turn a year").format(
+            first=scenario.first_year, last=scenario.last_year, years=years)
+        if scenario.length_minutes:
+            facts += "  ·  " + _("about {minutes} minutes").format(minutes=scenario.length_minutes)
+        levers = list(LEVERS) if self.complexity == 1 else list(scenario.levers)
+        held = _("Your levers ({n} of {total}): ").format(n=len(levers), total=len(LEVERS))
+        held += ", ".join(lever_terms(scenario, levers))
+        if len(levers) < len(LEVERS):
+            held += ". " + _("The others follow what history did.")
+        blocks = [draw.Block("body_bold", facts, "ink", 0), draw.Block("body", held, "dark_red", 0.6),
+                  draw.Block("serif", scenario.description, "ink", 0.6)]
+        if self.problem:
+            blocks.append(draw.Block("body_bold", self.problem, "red", 0.6))
+        if lesson_in_text is not None:  # a small window: the code at the end of the text
+            blocks += [draw.Block("small", self._code_note(), "ink", 0.8), draw.Block("h1", lesson_in_text.code, "red", 0.2)]
+        return blocks
+
+    def lesson_blocks(self) -> list[draw.Block]:
+        lesson = self.lesson
+        if lesson is None:
+            if self.lesson_error:
+                return [draw.Block("body_bold", self.lesson_error, "red", 0),
+                        draw.Block("body", _("Compare the code with the board character by character. Codes use "
+                                             "digits and the letters A-Z without U; O reads as 0, I and L as 1; "
+                                             "case and dashes do not matter."), "ink", 0.6)]
+            return [draw.Block("body", _("Type the lesson code from the board: 9 or 12 characters (15 for a large "
+                                         "seed), then press Enter."), "ink", 0)]
+        name = next((i.name for i in self.infos if i.id == lesson.scenario), None)
+        blocks = [draw.Block("h1", lesson.code, "red", 0)]
+        for line in lesson.describe(name).splitlines()[1:]:  # the first line is the code itself
+            warning = line.startswith("warning:")
+            blocks.append(draw.Block("body_bold" if warning else "body", line.strip(), "red" if warning else "ink",
+                                     0.1))
+        blocks.append(draw.Block("body_bold", _("Enter or Start: play this lesson. It is played on the bundled "
+                                                "scenario, without mods, so every machine gets the same game."),
+                                 "dark_red", 0.8))
+        return blocks
+
+    def hints(self) -> list[Hint]:
+        hints = [Hint(f"1-{len(self.infos)}", _("scenario"), "page_select"), MOVE, Hint("Enter", _("choose"), "activate"),
+                 Hint("0-9", _("seed, on the seed line"), "type"), Hint("S", _("start"), "start")]
+        view = getattr(self, "detail_view", None)
+        if view is not None and not view.fits(self.detail_text.height):
+            hints.append(Hint("PgUp/PgDn", _("scroll"), "scroll"))
+        return hints + [Hint("Esc", _("back"), "back")]
+
+    def on_scroll(self, lines: int) -> bool:
+        if self.detail_view.scroll_lines(lines, self.detail_text.height):
+            self.refresh()
+            return True
+        return False
+
+    def move_focus(self, steps: int) -> None:
+        """Tab and the arrows run through the whole column: past the last control of a page they
+        turn to the next page (and back), so every control is reached by keyboard."""
+        column = [i for i in self.items if i.enabled and i.key not in ("column", "back", "start")]
+        current = self.focused
+        if len(self.column_pages) > 1 and current in column:
+            at_end = current is column[-1] and steps > 0 and self.column.page < len(self.column_pages) - 1
+            at_start = current is column[0] and steps < 0 and self.column.page > 0
+            if at_end or at_start:
+                self.column.page += 1 if at_end else -1
+                self.focus_key = None
+                self.relayout()
+                column = [i for i in self.items if i.enabled and i.key not in ("column", "back", "start")]
+                if column:
+                    self.focus((column[0] if at_end else column[-1]).key)
+                return
+        super().move_focus(steps)
+
+    def turn_column(self) -> None:
+        self.column.page = (self.column.page + 1) % len(self.column_pages)
+        self.focus_key = "column"
+        self.relayout()
 
     def build(self) -> None:
         s = self.style
-        for index, (info, rect) in enumerate(zip(self.infos, self.list_rects, strict=True)):
-            self.button(f"scenario:{info.id}", rect, f"{index + 1}  {info.name}", lambda i=index: self.select(i),
-                        object_id="#on" if index == self.selected else "#list_item",
-                        enabled=info.scenario is not None)
-        self.number("seed", self.option_rects[0], self.seed, self.set_seed,
-                    lambda v: _("Seed: {seed}   (type digits)").format(seed=v),
-                    tooltip=_("The seed decides the random draws (weather in random mode, chance events). "
-                              "A class that types the same seed plays the same game."))
-        self.choice("weather", self.option_rects[1], WEATHERS, self.weather, self.set_weather,
-                    lambda i: _("Weather: {mode}").format(mode=_(WEATHERS[i])),
-                    tooltip=_("Historical: each year's recorded weather. Random: seeded draws."))
-        self.choice("complexity", self.option_rects[2], COMPLEXITIES, self.complexity, self.set_complexity,
-                    self.complexity_label, enabled=self.complexity_matters(),
-                    tooltip=_("Play with the levers the scenario gives, or take every lever yourself."))
-        theme_text_entry(self.app.manager, s)
-        self.entry = UITextEntryLine(self.lesson_rect, self.app.manager, object_id="#quiet",
-                                     placeholder_text=_("type it here, then Enter"))
-        self.entry.set_text_length_limit(CODE_MAX_LENGTH)
-        self.entry.set_forbidden_characters(InvisibleCharacters())
-        if self.lesson_text:
-            self.entry.set_text(self.lesson_text)
-        self._register(LessonFieldItem(LESSON_FIELD, self.entry, self.submit_lesson,
-                                       help_text=_("A lesson code from the board starts exactly the teacher's game.")))
-        back, start = self.button_row(self.frame.buttons, 2)
+        for index, info in enumerate(self.infos):
+            if index in self.list_rects:
+                self.button(f"scenario:{info.id}", self.list_rects[index], f"{index + 1}  {info.name}",
+                            lambda i=index: self.select(i), object_id="#on" if index == self.selected else "#list_item",
+                            enabled=info.scenario is not None)
+        if 0 in self.option_rects:
+            self.number("seed", self.option_rects[0], self.seed, self.set_seed, self.seed_label,
+                        tooltip=_("The seed decides the random draws (weather in random mode, chance events). "
+                                  "A class that types the same seed plays the same game."))
+        if 1 in self.option_rects:
+            self.choice("weather", self.option_rects[1], WEATHERS, self.weather, self.set_weather,
+                        lambda i: _("Weather: {mode}").format(mode=_(WEATHERS[i])),
+                        tooltip=_("Historical: each year's recorded weather. Random: seeded draws."))
+        if 2 in self.option_rects:
+            self.choice("complexity", self.option_rects[2], COMPLEXITIES, self.complexity, self.set_complexity,
+                        self.complexity_label, enabled=self.complexity_matters(),
+                        tooltip=_("Play with the levers the scenario gives, or take every lever yourself."))
+        self.entry = None
+        if self.lesson_rect is not None:
+            theme_text_entry(self.app.manager, s)
+            self.entry = UITextEntryLine(self.lesson_rect, self.app.manager, object_id="#quiet",
+                                         placeholder_text=_("type it here, then Enter"))
+            self.entry.set_text_length_limit(CODE_MAX_LENGTH)
+            self.entry.set_forbidden_characters(InvisibleCharacters())
+            if self.lesson_text:
+                self.entry.set_text(self.lesson_text)
+            self._register(LessonFieldItem(LESSON_FIELD, self.entry, self.submit_lesson,
+                                           help_text=_("A lesson code from the board starts exactly the teacher's "
+                                                       "game.")))
+        if self.column_button is not None:
+            self.button("column", self.column_button, _("More: page {n} of {total}").format(
+                n=self.column.page + 1, total=len(self.column_pages)), self.turn_column, object_id="#quiet")
+        back, start = self.frame.button_rects
         self.button("back", back, _("Back  [Esc]"), self.back, object_id="#quiet")
         self.button("start", start, self.start_label(), self.start, object_id="#primary")
         if self.focus_key is None:
             self.focus_key = "start"
+
+    def refresh(self) -> None:
+        """The panel's text follows the state (complexity, a typed code, a problem): laid out again,
+        at the same scroll position where it can be."""
+        if hasattr(self, "detail"):
+            first = self.detail_view.first
+            self._lay_out_detail()
+            self.detail_view.first = min(first, self.detail_view.max_first(self.detail_text.height))
+        super().refresh()
+
+    def seed_label(self, value: int) -> str:
+        full = _("Seed: {seed}   (type digits)").format(seed=value)
+        rect = self.option_rects.get(0)
+        return full if rect is None or label_fits(self.style, full, rect.width) else _("Seed: {seed}").format(seed=value)
 
     def relayout(self) -> None:
         super().relayout()
@@ -221,43 +387,19 @@ class PickerScene(Scene):
         draw.poster_background(canvas, p, 1)
         draw.top_bar(canvas, s, self.frame.top, _("New game"), subtitle=_("choose a scenario or type a lesson code"))
         self.paint_field_labels(canvas)
-        paint_hint(canvas, s, self.frame.hint,
-                   _("1-{n}: scenario   Tab/arrows: move   digits: seed   S or Enter on Start: begin   "
-                     "lesson code: Tab to the field, type, Enter   Esc: back").format(n=len(self.infos)))
-        if self.lesson_mode:
-            self.paint_lesson(canvas)
-            return
-        inner = draw.panel(canvas, s, self.detail, self.info.name, accent=True)
-        inner = self.paint_code_band(canvas, inner)
-        scenario = self.info.scenario
-        if scenario is None:
-            draw.paragraph(canvas, s.fonts["body"], self.info.problem, inner, p.red)
-            return
-        years = scenario.last_year - scenario.first_year + 1
-        facts = _("{first}–{last}: {years} years, one turn a year").format(
-            first=scenario.first_year, last=scenario.last_year, years=years)
-        if scenario.length_minutes:
-            facts += "  ·  " + _("about {minutes} minutes").format(minutes=scenario.length_minutes)
-        y = draw.text(canvas, s.fonts["body_bold"], facts, inner.topleft, p.ink, width=inner.width).bottom + s.gap
-        levers = list(LEVERS) if self.complexity == 1 else list(scenario.levers)
-        held = _("Your levers ({n} of {total}): ").format(n=len(levers), total=len(LEVERS))
-        held += ", ".join(lever_terms(scenario, levers))
-        if len(levers) < len(LEVERS):
-            held += ". " + _("The others follow what history did.")
-        y = draw.paragraph(canvas, s.fonts["body"], held, pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
-                           p.dark_red) + s.gap
-        y = draw.paragraph(canvas, s.fonts["serif"], scenario.description,
-                           pygame.Rect(inner.left, y, inner.width, inner.bottom - y), p.ink, spacing=1.1)
-        if self.problem:
-            rect = pygame.Rect(inner.left, inner.bottom - 3 * s.fonts.line("body"), inner.width,
-                               3 * s.fonts.line("body"))
-            draw.paragraph(canvas, s.fonts["body_bold"], self.problem, rect, p.red)
+        paint_hints(canvas, s, self.frame.hint, self.hints())
+        draw.panel(canvas, s, self.detail, _("Lesson code") if self.lesson_mode else self.info.name, accent=True)
+        self.detail_view.draw(canvas, self.detail_text)
+        if self.band is not None:
+            self.paint_code_band(canvas, self.band)
 
     def paint_field_labels(self, canvas: pygame.Surface) -> None:
+        if self.lesson_label is None:
+            return
         s = self.style
         p = s.palette
-        draw.text(canvas, s.fonts["body_bold"], _("Lesson code from the board:"), self.lesson_label.topleft, p.ink,
-                  width=self.lesson_label.width)
+        draw.label(canvas, [s.fonts["body_bold"], s.fonts["small"]], _("Lesson code from the board:"),
+                   self.lesson_label, p.ink)
         if self.lesson_error:
             status, colour = _("Mistyped: see the panel on the right."), p.red
         elif self.lesson is not None:
@@ -269,58 +411,19 @@ class PickerScene(Scene):
         if status:
             draw.paragraph(canvas, s.fonts["small"], status, self.lesson_status, colour)
 
-    def paint_code_band(self, canvas: pygame.Surface, inner: pygame.Rect) -> pygame.Rect:
-        """The lesson code of the game about to start, large, at the foot of the panel; returns
-        the panel's room above it."""
+    def paint_code_band(self, canvas: pygame.Surface, band: pygame.Rect) -> None:
+        """The lesson code of the game about to start, large, at the foot of the panel."""
         lesson = self.current_lesson()
         if lesson is None:
-            return inner
+            return
         s = self.style
         p = s.palette
         small = s.fonts["small"]
-        code_font = s.fonts["display"] if s.fonts["display"].size(lesson.code)[0] <= inner.width else s.fonts["h1"]
-        note = _("Lesson code for this game: write it on the board; the class types it here "
-                 "(or runs play --lesson CODE) to play the same game.")
-        if self.complexity == 1:
-            note += " " + _("The code plays with the scenario's levers, not all of them.")
-        note_h = draw.text_height(small, note, inner.width)
-        band_h = note_h + code_font.get_linesize() + s.gap
-        band = pygame.Rect(inner.left, inner.bottom - band_h, inner.width, band_h)
         pygame.draw.line(canvas, p.ink, band.topleft, band.topright, max(1, s.px(2)))
-        y = draw.paragraph(canvas, small, note, pygame.Rect(band.left, band.top + s.gap // 2, band.width, note_h), p.ink)
-        draw.text(canvas, code_font, lesson.code, (band.left, y), p.red, width=band.width)
-        return pygame.Rect(inner.left, inner.top, inner.width, max(0, band.top - s.gap - inner.top))
-
-    def paint_lesson(self, canvas: pygame.Surface) -> None:
-        """The panel while a code is in the field: what it means, or what is wrong with it."""
-        s = self.style
-        p = s.palette
-        lesson = self.lesson
-        inner = draw.panel(canvas, s, self.detail, _("Lesson code"), accent=True)
-        body = s.fonts["body"]
-        if lesson is None:
-            if self.lesson_error:
-                y = draw.paragraph(canvas, s.fonts["body_bold"], self.lesson_error, inner, p.red) + s.gap
-                advice = _("Compare the code with the board character by character. Codes use digits and the "
-                           "letters A-Z without U; O reads as 0, I and L as 1; case and dashes do not matter.")
-            else:
-                y = inner.top
-                advice = _("Type the lesson code from the board: 9 or 12 characters (15 for a large seed), "
-                           "then press Enter.")
-            draw.paragraph(canvas, body, advice, pygame.Rect(inner.left, y, inner.width, inner.bottom - y), p.ink)
-            return
-        y = draw.text(canvas, s.fonts["display"] if s.fonts["display"].size(lesson.code)[0] <= inner.width
-                      else s.fonts["h1"], lesson.code, inner.topleft, p.red, width=inner.width).bottom + s.gap
-        name = next((i.name for i in self.infos if i.id == lesson.scenario), None)
-        for line in lesson.describe(name).splitlines()[1:]:  # the first line is the code itself
-            warning = line.startswith("warning:")
-            font = s.fonts["body_bold"] if warning else body
-            y = draw.paragraph(canvas, font, line.strip(), pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
-                               p.red if warning else p.ink)
-        y += s.gap
-        draw.paragraph(canvas, s.fonts["body_bold"], _("Enter or Start: play this lesson. It is played on the bundled "
-                                                       "scenario, without mods, so every machine gets the same game."),
-                       pygame.Rect(inner.left, y, inner.width, inner.bottom - y), p.dark_red)
+        note_h = draw.text_height(small, self._code_note(), band.width)
+        y = draw.paragraph(canvas, small, self._code_note(), pygame.Rect(band.left, band.top + s.gap // 2, band.width,
+                                                                         note_h), p.ink)
+        draw.text(canvas, self._code_font(lesson.code, band.width), lesson.code, (band.left, y), p.red)
 
     # -- changes ---------------------------------------------------------------------------------
     def select(self, index: int) -> None:
@@ -363,7 +466,18 @@ class PickerScene(Scene):
                 start.element.set_text(self.start_label())
         self.refresh()
 
+    def _slot_of(self, key: str | None) -> int | None:
+        """The column slot of a control's key (scenarios, then seed, weather, complexity, the field)."""
+        keys = [f"scenario:{i.id}" for i in self.infos] + ["seed", "weather", "complexity", LESSON_FIELD]
+        return keys.index(key) if key in keys else None
+
     def focus(self, key: str | None) -> None:
+        slot = self._slot_of(key)
+        pages = getattr(self, "column_pages", [])
+        if slot is not None and len(pages) > 1 and slot not in pages[self.column.page]:
+            self.column.page = next(i for i, page in enumerate(pages) if slot in page)  # turn to its page
+            self.focus_key = key
+            self.relayout()
         super().focus(key)
         self._sync_field_focus()
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 import pygame
 
 from .. import draw
+from ..hints import SCROLL, Hint, paint_hints
 from ..i18n import _
 from ..projection import plan_range
 from ..scene import Scene
 from ..viewmodel import TARGET_METRIC, measure
-from .common import frame, paint_game_ledger, paint_heading, paint_hint
+from .common import game_frame, paint_game_ledger, paint_heading
 
 
 class TargetsScene(Scene):
@@ -38,62 +39,147 @@ class TargetsScene(Scene):
         high = max(history, band.high if band else history)
         return round(max(0.1, low * 0.5), 1), round(high * 1.6 + 0.5, 1)
 
+    def labels(self) -> list[str]:
+        return [_("History's targets  [R]"), _("Done  [Esc]")]
+
+    def intro(self) -> str:
+        return _("Set what the plan demands for {year}. History's targets stand beside the model's likely range "
+                 "(history's policy from now on, 16 weather draws). Targets beyond the range drive output up for a "
+                 "while, then bring waste, accidents and hunts for \"wreckers\".").format(year=self.plan.end)
+
+    def texts(self, key: str) -> tuple[str, str, str, str]:
+        """(label, history's, the likely range, yours) of a target's row."""
+        spec = measure(TARGET_METRIC[key])
+        history = self.plan.historical_targets.get(key)
+        band = self.range.get(key)
+        likely = spec.range(band.low, band.high) if band else _("no projection")
+        return spec.label, spec.format(history) if history else "—", likely, spec.format(self.targets.get(
+            key, history or 0.0))
+
     def layout(self) -> None:
+        """One line a target when the columns fit; else two (the name and your figure above, the
+        slider with history's figure and the likely range below). The introduction and the rows
+        go on pages (PgUp/PgDn) when they do not all fit."""
         s = self.style
-        self.frame = frame(s, self.size)
+        self.frame = game_frame(s, self.size, self.ctx, _("Plan targets for {year}").format(year=self.plan.end),
+                                buttons=self.labels(), hints=self.hints(), hint_reserve=[SCROLL])
         body = self.frame.body
-        self.intro = pygame.Rect(body.left, body.top, body.width, 2 * s.fonts.line("body") + s.gap)
-        head_h = s.fonts.line("small_bold") + s.px(6)
-        top = self.intro.bottom + head_h
-        row_h = min(s.button_height() + s.px(10), (body.bottom - top) // max(1, len(self.keys())))
-        self.header_y = self.intro.bottom
-        self.row_rects = [pygame.Rect(body.left, top + i * row_h, body.width, row_h - s.px(4))
-                          for i in range(len(self.keys()))]
-        self.cols = [body.left, body.left + int(body.width * 0.18), body.left + int(body.width * 0.31),
-                     body.left + int(body.width * 0.52), body.right - s.px(150)]
+        bold, small = s.fonts["body_bold"], s.fonts["small"]
+        texts = [self.texts(k) for k in self.keys()]
+        label_w = max([bold.size(t[0])[0] for t in texts] + [small.size(_("Target"))[0]]) + s.gap
+        history_w = max([s.fonts["body"].size(t[1])[0] for t in texts] + [small.size(_("History's"))[0]]) + s.gap
+        range_w = max([s.fonts["body"].size(t[2])[0] for t in texts] + [small.size(_("Model's likely range"))[0]]) + s.gap
+        value_w = max(bold.size(t[3])[0] for t in texts) + s.px(30) if texts else 0
+        slider_w = body.width - label_w - history_w - range_w - value_w
+        bh = s.button_height()
+        self.wide = slider_w >= s.px(140)
+        if self.wide:
+            x = body.left
+            self.cols = [x, x + label_w, x + label_w + history_w, x + label_w + history_w + range_w,
+                         body.right - value_w]
+            row_h = bh + s.px(6)
+        else:
+            row_h = bold.get_linesize() + max(bh, 2 * small.get_linesize()) + s.px(10)
+        intro_h = draw.text_height(s.fonts["body"], self.intro(), body.width) + s.gap
+        head_h = small.get_linesize() + s.px(6) if self.wide else 0
+        items = [intro_h] + [row_h] * len(self.keys())
+        view = body.height - head_h
+        pages = draw.Pager.pages(items, view)
+        if len(pages) > 1:
+            pages = draw.Pager.pages(items, view - draw.pager_height(s))
+        self.pages = pages
+        self.pager = getattr(self, "pager", draw.Pager())
+        self.pager.page = min(self.pager.page, len(pages) - 1)
+        self.intro_rect = None
+        self.row_rects: dict[int, pygame.Rect] = {}
+        y = body.top
+        for index in pages[self.pager.page]:
+            if index == 0:
+                self.intro_rect = pygame.Rect(body.left, y, body.width, intro_h - s.gap)
+                y += intro_h
+                continue
+            if self.wide and not self.row_rects:
+                self.header_y = y
+                y += head_h
+            self.row_rects[index - 1] = pygame.Rect(body.left, y, body.width, row_h - s.px(4))
+            y += row_h
+        self.cue_rect = pygame.Rect(body.left, body.bottom - draw.pager_height(s), body.width, draw.pager_height(s))
+
+    def slider_rect(self, rect: pygame.Rect) -> pygame.Rect:
+        s = self.style
+        bh = s.button_height()
+        if self.wide:
+            return pygame.Rect(self.cols[3], rect.top, self.cols[4] - self.cols[3] - s.gap, min(rect.height, bh))
+        top = rect.top + s.fonts.line("body_bold") + s.px(4)
+        return pygame.Rect(rect.left, top, int(rect.width * 0.55), bh)
 
     def build(self) -> None:
-        for key, rect in zip(self.keys(), self.row_rects, strict=True):
-            control = pygame.Rect(self.cols[3], rect.top, self.cols[4] - self.cols[3] - self.style.gap,
-                                  min(rect.height, self.style.button_height()))
+        for index, key in enumerate(self.keys()):
+            if index not in self.row_rects:
+                continue
             step = 0.1 if self.slider_range(key)[1] < 40 else 1.0
-            self.slider(f"target:{key}", control, self.targets.get(key, self.plan.historical_targets.get(key, 1.0)),
-                        self.slider_range(key), lambda v, k=key: self.set_target(k, v), step,
-                        tooltip=measure(TARGET_METRIC[key]).label)
-        history, done = self.button_row(self.frame.buttons, 2)
+            self.slider(f"target:{key}", self.slider_rect(self.row_rects[index]),
+                        self.targets.get(key, self.plan.historical_targets.get(key, 1.0)), self.slider_range(key),
+                        lambda v, k=key: self.set_target(k, v), step,
+                        help_text=_("History's target: {history}. The model's likely range: {likely}.").format(
+                            history=self.texts(key)[1], likely=self.texts(key)[2]))
+        history, done = self.frame.button_rects
         self.button("history", history, _("History's targets  [R]"), self.reset, object_id="#quiet")
         self.button("done", done, _("Done  [Esc]"), self.back, object_id="#primary")
+
+    def hints(self) -> list[Hint]:
+        hints = [Hint("Up/Down", _("move"), "move"), Hint("Left/Right", _("change (Shift: faster)"), "adjust"),
+                 Hint("R", _("history's targets"), "reset")]
+        if len(getattr(self, "pages", ())) > 1:
+            hints.append(SCROLL)
+        return hints + [Hint("Esc", _("done"), "back")]
+
+    def on_scroll(self, lines: int) -> bool:
+        if self.pager.turn(lines, len(self.pages)):
+            self.focus_key = None
+            self.relayout()
+            return True
+        return False
 
     def paint(self, canvas: pygame.Surface) -> None:
         s = self.style
         p = s.palette
         draw.poster_background(canvas, p, 2)
         paint_heading(canvas, s, self.frame.top, self.ctx, _("Plan targets for {year}").format(year=self.plan.end))
-        draw.paragraph(canvas, s.fonts["body"], _(
-            "Set what the plan demands for {year}. History's targets stand beside the model's likely range "
-            "(history's policy from now on, 16 weather draws). Targets beyond the range drive output up for a "
-            "while, then bring waste, accidents and hunts for \"wreckers\".").format(year=self.plan.end),
-            self.intro, p.ink)
-        small = s.fonts["small_bold"]
-        for title, x in zip((_("Target"), _("History's"), _("Model's likely range"), _("Yours")), self.cols,
-                            strict=False):
-            draw.text(canvas, small, title, (x, self.header_y), p.muted)
-        body, bold = s.fonts["body"], s.fonts["body_bold"]
-        for key, rect in zip(self.keys(), self.row_rects, strict=True):
-            spec = measure(TARGET_METRIC[key])
-            y = rect.top + min(rect.height, s.button_height()) // 2
-            draw.text(canvas, bold, spec.label, (self.cols[0], y), p.ink, "midleft", width=self.cols[1] - self.cols[0])
-            history = self.plan.historical_targets.get(key)
-            draw.text(canvas, body, spec.format(history) if history else "—", (self.cols[1], y), p.ink, "midleft")
-            band = self.range.get(key)
-            text = (_("{low} – {high}").format(low=spec.format(band.low), high=spec.format(band.high))
-                    if band else _("no projection"))
-            draw.text(canvas, body, text, (self.cols[2], y), p.dark_red, "midleft", width=self.cols[3] - self.cols[2])
-            draw.text(canvas, bold, spec.format(self.targets.get(key, history or 0.0)), (rect.right, y), p.ink,
-                      "midright")
+        if self.intro_rect is not None:
+            draw.paragraph(canvas, s.fonts["body"], self.intro(), self.intro_rect, p.ink)
+        small, body, bold = s.fonts["small_bold"], s.fonts["body"], s.fonts["body_bold"]
+        if self.wide and self.row_rects:
+            for title, x in zip((_("Target"), _("History's"), _("Model's likely range"), _("Yours")), self.cols,
+                                strict=False):
+                draw.text(canvas, small, title, (x, self.header_y), p.muted)
+        for index, key in enumerate(self.keys()):
+            rect = self.row_rects.get(index)
+            if rect is None:
+                continue
+            label, history, likely, yours = self.texts(key)
+            if self.wide:
+                y = rect.top + min(rect.height, s.button_height()) // 2
+                draw.text(canvas, bold, label, (self.cols[0], y), p.ink, "midleft")
+                draw.text(canvas, body, history, (self.cols[1], y), p.ink, "midleft")
+                draw.text(canvas, body, likely, (self.cols[2], y), p.dark_red, "midleft")
+                draw.text(canvas, bold, yours, (rect.right, y), p.ink, "midright")
+            else:
+                draw.text(canvas, bold, label, (rect.left, rect.top), p.ink)
+                draw.text(canvas, bold, yours, (rect.right, rect.top), p.ink, "topright")
+                slider = self.slider_rect(rect)
+                info = pygame.Rect(slider.right + s.gap, slider.top, rect.right - slider.right - s.gap,
+                                   rect.bottom - slider.top)
+                small_font = s.fonts["small"]
+                lines = [_("history: {figure}").format(figure=history), _("likely: {figure}").format(figure=likely)]
+                for number, line in enumerate(lines):
+                    draw.label(canvas, [small_font], line, pygame.Rect(info.left, info.top + number *
+                                                                       small_font.get_linesize(), info.width,
+                                                                       small_font.get_linesize()),
+                               p.dark_red if number else p.ink)
+        draw.page_cue(canvas, s, self.cue_rect, self.pager.page, len(self.pages))
         paint_game_ledger(canvas, s, self.frame.ledger, self.ctx)
-        paint_hint(canvas, s, self.frame.hint, _("Up/Down: move   Left/Right: change (Shift: faster)   "
-                                                 "R: history's targets   Esc: done"))
+        paint_hints(canvas, s, self.frame.hint, self.hints())
 
     def set_target(self, key: str, value: float) -> None:
         self.targets[key] = max(0.1, round(value, 2))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pygame
 
 from .. import draw
+from ..hints import ENTER_CHOOSE, MOVE, Hint, hints_height, paint_hints
 from ..i18n import _
 from ..scene import Scene
 
@@ -39,22 +40,79 @@ class TitleScene(Scene):
 
         found = saving.entries()
         self.has_saves = bool(found)
-        self.newest = next((e for e in found if e.ok and not e.finished), None)
+        self.newest = saving.newest_loadable(found)
         if self.has_saves:
             self.relayout()
 
     def layout(self) -> None:
+        """Stacked (the title above the menu) when both fit the window's height; else side by
+        side. The title's type is the largest that fits its column; the menu is as wide as its
+        longest line needs."""
         w, h = self.size
         s = self.style
-        self.menu_left = s.px(60)
-        self.title_top = int(h * 0.12)
-        entries = len(self.entries())
+        entries = self.entries()
+        self.hint_lines = hints_height(s, int(w * 0.9), self.hints())
+        notices_h = sum(draw.text_height(s.fonts["small"], n, int(w * 0.5)) + s.px(4) for n in self.app.notices[-2:])
         bh = s.button_height()
-        width = min(int(w * 0.34), s.px(420))
-        top = int(h * 0.48)
-        available = h - top - s.px(50)
-        step = min(bh + s.px(10), max(bh + 2, available // max(1, entries)))
-        self.menu_rects = [pygame.Rect(self.menu_left, top + i * step, width, bh) for i in range(entries)]
+        step = bh + s.px(10)
+        menu_h = len(entries) * step - s.px(10)
+        self.menu_left = s.px(60) if w >= s.px(700) else s.gap * 2
+        bottom = h - self.hint_lines - notices_h - s.px(12)
+        menu_w = min(max(int(w * 0.40), self._menu_width(entries)), int(w * 0.9) - self.menu_left, s.px(620))
+        stacked_title_w = self._clear_of_the_band(int(h * 0.45))
+        title_h = self._title_height(stacked_title_w)
+        top_margin = max(s.px(8), min(int(h * 0.12), h - bottom + bottom - title_h - menu_h - s.px(40)))
+        if top_margin + title_h + s.px(24) + menu_h <= bottom:
+            self.side_by_side = False
+            self.title_top = top_margin
+            self.title_w = stacked_title_w
+            top = max(self.title_top + title_h + s.px(24), min(int(h * 0.48), bottom - menu_h))
+            self.menu_rects = [pygame.Rect(self.menu_left, top + i * step, menu_w, bh) for i in range(len(entries))]
+        else:  # a short window: the title on the left, the menu on the right
+            self.side_by_side = True
+            menu_w = min(self._menu_width(entries), int(w * 0.46))
+            menu_x = w - s.gap * 2 - menu_w
+            step = min(step, max(bh + s.px(2), (bottom - s.gap) // max(1, len(entries))))
+            top = max(s.gap, (bottom - (len(entries) * step - (step - bh))) // 2)
+            self.menu_rects = [pygame.Rect(menu_x, top + i * step, menu_w, bh) for i in range(len(entries))]
+            self.title_w = min(menu_x - self.menu_left - 2 * s.gap, self._clear_of_the_band(bottom))
+            self.title_top = max(s.gap, (bottom - self._title_height(self.title_w)) // 2)
+        self.notice_rect = pygame.Rect(self.menu_left, h - self.hint_lines - notices_h - s.px(6),
+                                       int(w * 0.5), notices_h)
+        self.hint_rect = pygame.Rect(self.menu_left, h - self.hint_lines - s.px(4), int(w * 0.9) - self.menu_left,
+                                     self.hint_lines)
+
+    def _clear_of_the_band(self, y: int) -> int:
+        """The width left of the poster's red band down to `y` (red type on the red band would
+        vanish): the band's left edge runs from 0.56 of the width at the top to 0.44 at the foot."""
+        w, h = self.size
+        return int(w * (0.56 - 0.12 * min(1.0, y / h))) - self.menu_left - self.style.gap
+
+    def _menu_width(self, entries) -> int:
+        s = self.style
+        font = s.fonts["body_bold"]
+        longest = max(font.size(f"{i + 1}   {label}")[0] for i, (_k, label, _a, _e) in enumerate(entries))
+        return longest + 2 * (s.rule + 1 + s.px(5)) + s.px(16)
+
+    def _title_fonts(self, width: int):
+        s = self.style
+        big = draw.fitting([s.fonts["display"], s.fonts["h1"], s.fonts["h2"]], "ПЯТИЛЕТКА", width)
+        return big or s.fonts["h2"], draw.fitting([s.fonts["h1"], s.fonts["h2"], s.fonts["h3"]], "PYATILETKA",
+                                                   width) or s.fonts["h3"]
+
+    def _title_height(self, width: int) -> int:
+        s = self.style
+        big, second = self._title_fonts(width)
+        subtitle = draw.label_height([s.fonts["h3"], s.fonts["body_bold"]], self.subtitle(), width - s.px(4))
+        return big.get_linesize() + second.get_linesize() + s.px(8) + subtitle + s.px(16)
+
+    @staticmethod
+    def subtitle() -> str:
+        return _("The five-year plans: Soviet industrialization, 1928–1941")
+
+    def hints(self) -> list[Hint]:
+        return [Hint(f"1-{len(self.entries())}", _("menu"), "activate_number"), MOVE, ENTER_CHOOSE,
+                Hint("F11", _("full screen"), "fullscreen"), Hint("Esc", _("quit"), "quit")]
 
     def entries(self) -> list[tuple[str, str, object, bool]]:
         """(key, label, action, enabled) of each menu line, in order; the places of Continue
@@ -64,8 +122,8 @@ class TitleScene(Scene):
         if ctx is not None and not ctx.finished:
             entries.append(("resume", _("Return to the game ({year})").format(year=ctx.year), self.resume, True))
         elif self.newest is not None:
-            entries.append(("continue", _("Continue ({scenario}, {year})").format(
-                scenario=self.newest.scenario_name.split(",")[0], year=self.newest.year), self.continue_game, True))
+            where = _("the end") if self.newest.finished else str(self.newest.year)
+            entries.append(("continue", _("Continue ({year})").format(year=where), self.continue_game, True))
         else:  # no saves yet, or not looked at yet: the place is kept, greyed out
             entries.append(("continue", _("Continue"), self.continue_game, False))
         entries += [
@@ -79,7 +137,12 @@ class TitleScene(Scene):
     def build(self) -> None:
         for index, ((key, label, action, enabled), rect) in enumerate(
                 zip(self.entries(), self.menu_rects, strict=True)):
-            self.button(key, rect, f"{index + 1}   {label}", action, enabled=enabled,
+            tooltip = None
+            if key == "continue" and self.newest is not None:  # what Continue opens, beyond its year
+                tooltip = _("{scenario}, seed {seed}; saved {when}").format(
+                    scenario=self.newest.scenario_name, seed=self.newest.seed,
+                    when=self.newest.saved_at.astimezone().strftime("%Y-%m-%d %H:%M") if self.newest.saved_at else "?")
+            self.button(key, rect, f"{index + 1}   {label}", action, enabled=enabled, tooltip=tooltip,
                         object_id="#primary" if key in ("new", "resume", "continue") and enabled else None)
 
     def paint(self, canvas: pygame.Surface) -> None:
@@ -87,22 +150,27 @@ class TitleScene(Scene):
         p = s.palette
         draw.title_poster(canvas, p)
         x = self.menu_left
-        y = self.title_top
-        display = s.fonts["display"]
-        max_width = int(self.size[0] * 0.62)
-        drawn = draw.text(canvas, display, "ПЯТИЛЕТКА", (x, y), p.red, width=max_width)
-        drawn = draw.text(canvas, s.fonts["h1"], "PYATILETKA", (x + s.px(4), drawn.bottom), p.ink, width=max_width)
-        drawn = draw.text(canvas, s.fonts["h3"], _("The five-year plans: Soviet industrialization, 1928–1941"),
-                          (x + s.px(4), drawn.bottom + s.px(8)), p.ink, width=max_width)
-        pygame.draw.rect(canvas, p.ink, (x, drawn.bottom + s.px(10), min(max_width, s.px(520)), s.px(6)))
-        hint_font = s.fonts["small"]
-        hint_y = self.size[1] - hint_font.get_linesize() - s.px(8)
-        keys = _("Keys: 1-{n} or arrows and Enter.  F11: full screen.  Esc: quit.").format(n=len(self.entries()))
-        draw.text(canvas, hint_font, keys, (x, hint_y), p.ink, width=int(self.size[0] * 0.38))
-        for number, notice in enumerate(self.app.notices[-2:]):
-            rect = pygame.Rect(x, hint_y - (number + 1) * 3 * hint_font.get_linesize(), int(self.size[0] * 0.38),
-                               3 * hint_font.get_linesize())
-            draw.paragraph(canvas, hint_font, notice, rect, p.dark_red)
+        big, second = self._title_fonts(self.title_w)
+        drawn = draw.text(canvas, big, "ПЯТИЛЕТКА", (x, self.title_top), p.red)
+        drawn = draw.text(canvas, second, "PYATILETKA", (x + s.px(4), drawn.bottom), p.ink)
+        sub_rect = pygame.Rect(x + s.px(4), drawn.bottom + s.px(8), self.title_w - s.px(4),
+                               draw.label_height([s.fonts["h3"], s.fonts["body_bold"]], self.subtitle(),
+                                                 self.title_w - s.px(4)))
+        drawn = draw.label(canvas, [s.fonts["h3"], s.fonts["body_bold"]], self.subtitle(), sub_rect, p.ink,
+                           valign="top")
+        pygame.draw.rect(canvas, p.ink, (x, sub_rect.bottom + s.px(6), min(self.title_w, s.px(520)), s.px(6)))
+        backing = self.hint_rect.inflate(s.px(8), s.px(2))  # the hints and notices on paper, off the poster's bars
+        if self.app.notices:
+            backing.union_ip(self.notice_rect.inflate(s.px(8), s.px(2)))
+        backing.width = max(backing.width, self.hint_rect.width + s.px(8))
+        draw.box(canvas, s, backing, fill=p.paper, border=0)
+        paint_hints(canvas, s, self.hint_rect, self.hints())
+        y = self.notice_rect.top
+        for notice in self.app.notices[-2:]:
+            height = draw.text_height(s.fonts["small"], notice, self.notice_rect.width)
+            draw.paragraph(canvas, s.fonts["small"], notice, pygame.Rect(x, y, self.notice_rect.width, height),
+                           p.dark_red)
+            y += height + s.px(4)
 
     def on_number(self, number: int) -> bool:
         if 1 <= number <= len(self.items):
@@ -172,7 +240,7 @@ def open_lesson(app, lesson) -> None:
     warning = lesson.version_warning()
     if warning:
         app.notices.append(warning)
-    settings = lesson.settings
+    settings = lesson.settings  # for this run: a lesson code never changes the saved settings
     app.change_settings(app.settings.with_(classroom=settings.classroom or app.settings.classroom,
                                            content=settings.content))
     app.ctx = ctx

@@ -11,7 +11,10 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 # Keep the user's own mods, saves and settings out of the tests: platformdirs reads XDG_* on Linux.
 # Every temporary file of the run (the tests', the game's, the subprocesses') goes under one
 # folder, removed when the session ends.
-_HOME = tempfile.mkdtemp(prefix="pyatiletka-tests-")
+# Under the machine's own temporary folder even in a pytest-xdist worker (which inherits the
+# controller's TMPDIR): nested folders make paths too long for a Unix socket (Chromium's).
+os.environ.setdefault("PYATILETKA_TESTS_TMP", tempfile.gettempdir())
+_HOME = tempfile.mkdtemp(prefix="pyatiletka-tests-", dir=os.environ["PYATILETKA_TESTS_TMP"])
 os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
 os.environ["TMPDIR"] = os.path.join(_HOME, "tmp")

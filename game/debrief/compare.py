@@ -100,7 +100,8 @@ def read_results(path: str | Path) -> dict:
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         raise CompareError(f"{path}: results format version {version!r} is newer than this game reads "
                            f"({FORMAT_VERSION}); update Pyatiletka")
-    return validated(ResultsFile, data, path, "results file", CompareError).model_dump()
+    validated(ResultsFile, data, path, "results file", CompareError)
+    return data   # as written: its checksum is of these very values (results.integrity)
 
 
 def load_results(paths: list[str | Path]) -> list[Entry]:

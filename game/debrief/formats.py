@@ -114,6 +114,11 @@ class ResultsFile(_File):
     history: dict[Text, Figure] = Field(max_length=50)
     totals: dict[Text, Figure] = Field(max_length=200)
     choices: ResultsChoices
+    # Format 2: the assessment lock, the years taken back, the command log and the checksum.
+    locked: bool | None = None
+    undos: int | None = Field(default=None, ge=0, le=10_000)
+    commands: list[dict] | None = Field(default=None, max_length=5_000)
+    checksum: Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{64}$")] | None = None
 
     @model_validator(mode="after")
     def _every_axis(self) -> ResultsFile:

@@ -353,7 +353,7 @@ def _timeline(d: Debrief) -> str:
 
 def _aftermath(lines: tuple[str, ...]) -> str:
     """What an answer did, under the choice in the timeline."""
-    return f'<br><span class="aftermath">{e("; ".join(lines))}</span>' if lines else ""
+    return f'<br/><span class="aftermath">{e("; ".join(lines))}</span>' if lines else ""
 
 
 def _events(d: Debrief) -> str:

@@ -85,8 +85,9 @@ TABLE: tuple[Metric, ...] = (
            "Use of capacity", "%", 0),
     Metric("plan_pressure", "How far the plan's path exceeds capacity (0 = none)", lambda y: y.output.pressure,
            "Plan pressure", "", 2),
-    Metric("plan_fulfilment", "Real output over the plan's path for the year, averaged (1 = on plan)",
-           lambda y: y.plan_fulfilment, "Plan fulfilment (real)", "%", 0, UP),
+    Metric("plan_fulfilment", "Real output against what the plan's path asked of this year, averaged over "
+           "its targets (100 % = on the path); not the reported share of the plan's final targets",
+           lambda y: y.plan_fulfilment, "This year's plan met (real)", "%", 0, UP),
     Metric("investment_rate", "Share of national income invested (the directive)",
            lambda y: y.directives.investment_rate, "Investment rate", "%", 0),
     Metric("repression_level", "Repression ordered: 0 lenient, 1 normal, 2 harsh, 3 terror",

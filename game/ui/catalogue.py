@@ -76,7 +76,7 @@ SCENE_MODULES = {
     "LoadScene": "load", "MenuScene": "menu", "PickerScene": "picker", "PlanEndScene": "plan_end",
     "ProjectsScene": "projects", "ReportScene": "report", "SettingsScene": "settings",
     "TargetsScene": "targets", "TitleScene": "title", "YearScene": "year", "ConfirmScene": "confirm",
-    "InfoScene": "info",
+    "InfoScene": "info", "WhyScene": "why",
 }
 """Every scene class of the game and its module in game/ui/scenes (a test checks none is missing)."""
 
@@ -124,6 +124,14 @@ def _report(app: App) -> list[Scene]:
     ctx = _mid_game(app)
     ctx.play_year()
     return [s["YearScene"](app), s["ReportScene"](app, len(ctx.session.records) - 1, after_turn=True)]
+
+
+def _why(app: App) -> list[Scene]:
+    """Why the famine of the 1932 harvest: the lesson played to its last year."""
+    s = _scenes()
+    ctx = _mid_game(app, LESSON, 1932)
+    ctx.play_year()
+    return [s["YearScene"](app), s["WhyScene"](app)]
 
 
 def _plan_end(app: App) -> list[Scene]:
@@ -215,6 +223,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen("content_note", "03-content-note", _simple("TitleScene", "ContentNoteScene")),
     Screen("event_card", "04-event-card", _first_card, classroom_prepare=_votes),
     Screen("event_card_history", "05-event-card-history", _first_card, _press(pygame.K_h)),
+    Screen("event_card_answered", "05b-event-card-answered", _first_card, _press(pygame.K_1)),
     Screen("targets", "06-plan-targets", _targets),
     Screen("year", "07-year", _on(("YearScene",))),
     Screen("directives", "08-directives-forecast", _on(("YearScene", "DirectivesScene"))),
@@ -222,6 +231,8 @@ SCREENS: tuple[Screen, ...] = (
     Screen("projects", "09-projects", _on(("YearScene", "DirectivesScene", "ProjectsScene"))),
     Screen("report", "10-year-end-report", _report),
     Screen("report_charts", "11-year-end-charts", _report, _press(pygame.K_2)),
+    Screen("why", "11b-why", _why),
+    Screen("why_history", "11c-why-against-history", _why, _press(pygame.K_h)),
     Screen("menu", "12-menu", _on(("YearScene", "MenuScene"))),
     Screen("confirm_undo", "12a-confirm-undo", _confirm_undo, _ask_undo),
     Screen("lever_help", "08c-about-this-lever", _lever_help, _press(pygame.K_h)),

@@ -158,11 +158,38 @@ class GameContext:
 
     # -- the year's directives ---------------------------------------------------------------
     def begin_draft(self) -> Draft:
-        """This year's draft, starting from the default policy's directives (history's)."""
-        self.draft = Draft.from_directives(self.default_directives())
-        if self.plan_starts_now and self.plan.id not in self.draft.targets:
-            self.draft.targets[self.plan.id] = dict(self.plan.historical_targets)
+        """This year's draft: the player's own last directives carry over for the levers they
+        hold (a policy stays until the player changes it); the first year, and the levers the
+        scenario keeps, start from history's. Projects are the year's own proposals, never last
+        year's again."""
+        commands = self.session.game.commands
+        if not commands:
+            return self.history_draft()
+        history = self.default_directives()
+        carried = combine(commands[-1], history, self.levers)
+        draft = Draft.from_directives(carried.model_copy(update={"projects": history.projects, "targets": {}}))
+        self.draft = self._with_plan_targets(draft)
         return self.draft
+
+    def history_draft(self) -> Draft:
+        """History's directives for this year (the default policy's), with a collectivization
+        target no lower than the level the countryside has reached: history's figure for a
+        year may lie below the player's own level, and playing it would undo collective farms
+        the player never meant to dissolve."""
+        draft = Draft.from_directives(self.default_directives())
+        draft["collectivization_target"] = max(draft["collectivization_target"], self.collectivization_now)
+        self.draft = self._with_plan_targets(draft)
+        return self.draft
+
+    @property
+    def collectivization_now(self) -> float:
+        """The share of households in collective farms as the year begins."""
+        return self.session.game.state.collectivization
+
+    def _with_plan_targets(self, draft: Draft) -> Draft:
+        if self.plan_starts_now and self.plan.id not in draft.targets:
+            draft.targets[self.plan.id] = dict(self.plan.historical_targets)
+        return draft
 
     def ensure_draft(self) -> Draft:
         return self.draft if self.draft is not None else self.begin_draft()

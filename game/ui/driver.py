@@ -60,5 +60,5 @@ def advance(ctx: GameContext, until_year: int) -> None:
     while not ctx.finished and ctx.year < until_year:
         for event in ctx.session.begin_year():
             ctx.session.choose(event.id, historical_choice(event).id)
-        ctx.begin_draft()
+        ctx.history_draft()
         ctx.play_year()

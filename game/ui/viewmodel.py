@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ..debrief.citations import works
 from ..model.metrics import (
+    BY_NAME,
     DOWN,
     INDEX,
     METRICS,
@@ -147,9 +148,14 @@ class Indicator:
 
 
 def starting_values(ctx: GameContext) -> dict[str, float]:
-    """Before the first year is played: what the scenario's starting state says, and no more."""
+    """Before the first year is played, the country as the game begins: the indexes at their
+    base (100), the scenario's starting state, and history's figures for the first year where
+    the model has not yet made its own (output, the harvest, procurement...)."""
     init = ctx.world.initial
-    return {
+    first = ctx.world.first_year
+    history = {metric: value for metric, (value, _approximate) in history_at_start(ctx).items()}
+    indexes = {m: 100.0 for m in METRICS if BY_NAME[m].unit == INDEX}   # the first year is their base
+    return history | indexes | {
         "population_m": init.rural_population_m + init.urban_population_m,
         "urban_population_m": init.urban_population_m,
         "workers_employees_m": init.nonfarm_labour_m,
@@ -163,9 +169,22 @@ def starting_values(ctx: GameContext) -> dict[str, float]:
     }
 
 
+def history_at_start(ctx: GameContext) -> dict[str, tuple[float, bool]]:
+    """History's figures for the first year, metric -> (value, approximate: tagged M in the
+    reference), from the first series that measures each metric (the revised harvest, not the
+    low estimate)."""
+    first = ctx.world.first_year
+    out: dict[str, tuple[float, bool]] = {}
+    for series in ctx.scenario.history.values():
+        if series.metric in METRICS and first in series.values and series.metric not in out:
+            out[series.metric] = (series.values[first], series.tags.get(first) == "M")
+    return out
+
+
 def indicators(ctx: GameContext, metrics: tuple[str, ...]) -> list[Indicator]:
     records = ctx.session.records
     start = starting_values(ctx) if not records else {}
+    approximate = {m for m, (_v, approx) in history_at_start(ctx).items() if approx} if not records else set()
     rows = []
     for metric in metrics:
         spec = measure(metric)
@@ -178,8 +197,10 @@ def indicators(ctx: GameContext, metrics: tuple[str, ...]) -> list[Indicator]:
         if len(series) >= 2 and not math.isclose(series[-1], series[-2], rel_tol=5e-3, abs_tol=1e-9):
             trend = 1 if series[-1] > series[-2] else -1
         good = None if spec.higher_is_better is None or trend == 0 else (trend > 0) == spec.higher_is_better
-        rows.append(Indicator(metric, spec.table_label, spec.number(value),
-                              reported, trend, good, series))
+        shown = spec.number(value)
+        if metric in approximate and value is not None:
+            shown = "\u2248\u00a0" + shown   # "≈ 1.3": an approximate figure in the reference
+        rows.append(Indicator(metric, spec.table_label, shown, reported, trend, good, series))
     return rows
 
 
@@ -271,10 +292,11 @@ def plan_progress(ctx: GameContext, plan: Plan, upto_year: int | None = None) ->
     records = [r for r in ctx.session.records if upto_year is None or r["year"] <= upto_year]
     last = records[-1] if records else None
     rows = []
+    start = starting_values(ctx) if not ctx.session.records else {}
     for key, target in targets_in_force(ctx, plan).items():
         metric = TARGET_METRIC[key]
         spec = measure(metric)
-        real = last.get(metric) if last else None
+        real = last.get(metric) if last else start.get(metric)
         reported_metric = REPORTED.get(metric)
         reported = last.get(reported_metric) if last and reported_metric else None
         rows.append(Progress(key, spec.label, target, real, reported, spec.format(target),

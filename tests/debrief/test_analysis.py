@@ -140,7 +140,7 @@ def test_gentle_game_has_other_questions_and_no_famine_filler(gentle_debrief, hi
     assert all("famine" not in q.lead.lower() for q in d.questions)
     by_id = {a.id: a for a in d.scorecard}
     assert by_id["lives"].value > by_id["lives"].history
-    assert by_id["food_security"].value > 99.9 > by_id["food_security"].history
+    assert by_id["food_security"].value >= 99.5 > by_id["food_security"].history   # shown as 100
 
 
 def test_a_save_is_debriefed_with_its_own_targets(tmp_path):

@@ -6,6 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -49,10 +50,24 @@ def mutation(draw) -> tuple[str, bytes]:
     return name, data
 
 
-@settings(max_examples=300, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = dict(deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@settings(max_examples=50, **FUZZ)
 @given(mutation())
 def test_mutated_scenario_loads_cleanly_or_reports_problems(change):
+    """A fixed sample (each example loads the whole campaign, about a third of a second)."""
+    load_mutated(change)
+
+
+@pytest.mark.slow
+@settings(max_examples=400, **FUZZ)
+@given(mutation())
+def test_many_mutated_scenarios_load_cleanly_or_report_problems(change):
+    load_mutated(change)
+
+
+def load_mutated(change: tuple[str, bytes]) -> None:
     name, data = change
     try:
         (_WORKDIR / name).write_bytes(data)

@@ -33,7 +33,7 @@ def event(body: str, event_id: str = "hostile", effects: str = "") -> str:
             f"    choices:\n      - id: only\n        label: Only\n        forecast: Something.\n")
     if effects:
         text += "        effects:\n" + "".join(f"          - {line}\n" for line in effects.splitlines())
-    return text
+    return text + "    premise: always\n"   # last, so the lines above keep their numbers
 
 
 def validated(capsys, *paths: Path) -> tuple[int, list[str]]:

@@ -148,3 +148,43 @@ def test_an_event_image_is_shown_when_present(tmp_path, monkeypatch):
     app, _ = card_app(tmp_path)
     image = event_card.event_image("poster.png", (200, 200))
     assert image is not None and image.get_size() == (200, 150)
+
+
+def _templated_card(app):
+    """A January with a waiting card whose text quotes the player's figures."""
+    for year in (1929, 1930, 1931, 1932):
+        ctx = new_game(app, year)
+        event = next((e for e in ctx.pending_events() if "{" in e.text), None)
+        if event is not None:
+            return ctx, event
+    raise AssertionError("no card in the lesson quotes a figure")
+
+
+def test_the_card_shows_its_text_filled_in_with_the_players_figures(tmp_path):
+    app, driver = card_app(tmp_path)
+    ctx, event = _templated_card(app)
+    app.reset(YearScene(app), EventCardScene(app, event))
+    driver.settle()
+    shown = " ".join(line for _, line, _ in app.top.view.lines)
+    filled = ctx.session.card(event.id).text
+    assert "{" not in shown and "{" in event.text
+    assert filled.split()[-1] in shown and filled != event.text
+
+
+def test_after_a_choice_the_card_says_what_the_answer_did_then_goes_on(tmp_path):
+    app, driver = card_app(tmp_path)
+    card = app.top
+    event = card.event
+    choice = next(c for c in event.choices if c.effects)
+    driver.key(pygame.K_1 + event.choices.index(choice))
+    assert app.top is card and card.answered is not None, "the card stays up to show the answer's effects"
+    did = ctx_did = app.ctx.session.events[-1].aftermath
+    assert ctx_did and app.ctx.session.events[-1].choice == choice.id
+    shown = [line for _, line, _ in card.view.lines]
+    assert "What your answer did" in shown
+    assert all(any(line in s for s in shown) for line in did)
+    assert not card.choice_rects and "continue" in [item.key for item in card.items]
+    assert "Enter: continue" in card.hint_text()
+    driver.key(pygame.K_RETURN)
+    assert app.top is not card
+    assert sum(1 for c in app.ctx.session.commands if c["command"] == "choose") == 1

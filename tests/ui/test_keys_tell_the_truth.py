@@ -102,6 +102,14 @@ def check(app, driver, screen_id: str, hint: Hint, key: int, monkeypatch) -> str
         attr = "selected" if effect == "page_select" else "page"
         if getattr(scene, attr) != number - 1:
             return f"{what}: {attr} is {getattr(scene, attr)}, not {number - 1}"
+    elif effect == "figure":
+        from game.headless.explain import EXPLAINED_METRICS
+
+        if top is not scene or scene.metric != EXPLAINED_METRICS[int(pygame.key.name(key)) - 1]:
+            return f"{what}: shows {scene.metric}"
+    elif effect in ("previous", "history"):
+        if top is not scene or scene.against != effect:
+            return f"{what}: compares against {scene.against}"
     elif effect.startswith("open:"):
         if top.title != effect[5:]:
             return f"{what}: opened {top.title!r}"
@@ -284,7 +292,7 @@ def test_a_click_anywhere_on_a_choice_chooses_it(tmp_path):
     driver.click_at((rect.right - card.style.px(20), rect.bottom - card.style.px(8)))  # on the forecast's text
     assert app.ctx.session.commands[-1] == {"command": "choose", "year": app.ctx.year, "event": card.event.id,
                                             "choice": card.event.choices[index].id}
-    assert app.top is not card
+    assert app.top is card and card.answered[0] is card.event.choices[index]   # what it did, then on
 
 
 def _visible_label(item) -> str:

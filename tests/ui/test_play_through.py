@@ -26,7 +26,9 @@ def test_first_plan_from_title_to_end(app, driver: Driver):
         scene = driver.scene()
         if scene == "end":
             break
-        if scene == "event_card":
+        if scene == "event_card" and app.top.answered is not None:   # what the answer did: go on
+            driver.click("continue") if use_mouse else driver.key(pygame.K_RETURN)
+        elif scene == "event_card":
             if use_mouse:
                 driver.click(app.top.items[0].key)        # the "1" key cap of the first choice
             else:

@@ -122,7 +122,7 @@ class DirectivesScene(Scene):
         if control.kind == "number":
             scale = 100.0 if control.unit == "%" else 1.0
             low, high = self.ctx.world.lever_range(field, control.low, control.high)
-            return [Row(field, _(control.label), "slider", value=lambda: scale * d[field],
+            return [Row(field, self._number_label(control), "slider", value=lambda: scale * d[field],
                         text=lambda: self._number_text(control, d[field]),
                         on_change=lambda v: self.set_number(control, v / scale),
                         value_range=(scale * low, scale * high), step=scale * control.step, lever=lever_help)]
@@ -138,6 +138,14 @@ class DirectivesScene(Scene):
                         on_change=lambda i: self.set_choice(control, i), lever=lever_help)]
         action = self.open_projects if control.kind == "projects" else self.open_targets
         return [Row(field, "", "button", action=action, lever=lever_help)]
+
+    def _number_label(self, control: Control) -> str:
+        """The control's label; the collectivization target's says where the countryside stands,
+        since a target below that level dissolves collective farms."""
+        if control.field == "collectivization_target":
+            return _("{label} (now {level:.0f} %)").format(label=_(control.label),
+                                                           level=100 * self.ctx.collectivization_now)
+        return _(control.label)
 
     @staticmethod
     def _number_text(control: Control, value: float) -> str:
@@ -577,7 +585,7 @@ class DirectivesScene(Scene):
         self.on_scroll(1)
 
     def reset_to_history(self) -> None:
-        self.draft = self.ctx.begin_draft()
+        self.draft = self.ctx.history_draft()
         self.relayout()
         self.changed()
 

@@ -1,4 +1,7 @@
 """An event card: title, text, an image slot, the choices with what each is expected to bring.
+The texts are the session's: filled in with this January's figures (the player's own record).
+Once a choice is taken the card turns to what the answer did, worked out from its effects, and
+Enter (or any number key) goes on.
 
 Keys 1-4 choose. H shows what actually happened (when the event's reveal timing allows it now).
 In classroom mode the card keeps a vote tally: A/B/C/D add a vote to choices 1-4, digits typed
@@ -12,7 +15,9 @@ from functools import cache
 
 import pygame
 
-from ...events.schema import Event
+from ...events.engine import Card
+from ...events.schema import Choice, Event
+from ...model import DirectiveError
 from .. import draw
 from ..hints import SCROLL, Hint, hints_height, paint_hints
 from ..i18n import _
@@ -51,10 +56,16 @@ def event_image(name: str | None, size: tuple[int, int]) -> pygame.Surface | Non
                                                 max(1, int(image.get_height() * scale))))
 
 
-def card_text(event: Event, content: str) -> str:
-    if content == "detailed" and event.text_detailed:
-        return event.text_detailed
-    return event.text
+def card_text(card: Card | Event, content: str) -> str:
+    """The text the content setting asks for: the detailed one where the card has it."""
+    if content == "detailed" and card.text_detailed:
+        return card.text_detailed
+    return card.text
+
+
+def plain_card(event: Event) -> Card:
+    """A card's texts as written, for a card shown outside its January's draw."""
+    return Card(event, event.text, event.text_detailed, {choice.id: choice.forecast for choice in event.choices})
 
 
 class EventCardScene(Scene):
@@ -64,11 +75,25 @@ class EventCardScene(Scene):
     def __init__(self, app, event: Event):
         super().__init__(app)
         self.event = event
+        self.texts = self._read_card()
+        self.answered: tuple[Choice, tuple[str, ...]] | None = None  # the choice taken, what it did
         self.show_history = False
         self.votes = [0] * len(event.choices)
         self.counting: int | None = None   # the choice whose count is being typed
         self.typed = ""
         self.message = ""
+
+    def _read_card(self) -> Card:
+        session = self.app.ctx.session if self.app.ctx else None
+        if session is None:
+            return plain_card(self.event)
+        try:
+            return session.card(self.event.id)
+        except DirectiveError:   # no longer waiting (a screen rebuilt after the answer)
+            return plain_card(self.event)
+
+    def forecast(self, choice: Choice) -> str:
+        return self.texts.forecasts.get(choice.id, choice.forecast)
 
     @property
     def classroom(self) -> bool:
@@ -99,12 +124,15 @@ class EventCardScene(Scene):
         self.hint = pygame.Rect(inner.left, inner.bottom - hint_h, inner.width, hint_h)
         area = pygame.Rect(inner.left, inner.top, inner.width, self.hint.top - s.gap - inner.top)
         self.area = area
+        if self.answered is not None:
+            self._lay_out_answer(area)
+            return
         heights = [self._choice_height(c, area.width) for c in self.event.choices]
         choices_h = sum(heights) + s.gap * (len(heights) - 1)
         # The text and the choices on one page only if the text keeps room for five lines (or all of
         # it) beside the image, with the "what happened" button: else the text and the choices take turns.
         probe_w = area.width - (min(int(area.width * 0.30), s.px(360)) + 2 * s.gap if area.width >= s.px(620) else 0)
-        full_h = draw.TextView(s, [draw.Block("serif", card_text(self.event, self.app.settings.content))],
+        full_h = draw.TextView(s, [draw.Block("serif", card_text(self.texts, self.app.settings.content))],
                                probe_w - s.px(14)).height
         text_min = min(full_h, 4 * s.fonts.line("serif")) + s.gap
         self.pages: list[tuple[str, range]] = []
@@ -129,7 +157,7 @@ class EventCardScene(Scene):
         text_area = pygame.Rect(area.left, area.top, area.width, text_bottom - area.top)
         image_w = min(int(area.width * 0.30), int(text_area.height * 1.3)) if area.width >= s.px(620) else 0
         if image_w and kind == "both":  # the picture only where it costs the text no lines
-            with_image = draw.TextView(s, [draw.Block("serif", card_text(self.event, self.app.settings.content))],
+            with_image = draw.TextView(s, [draw.Block("serif", card_text(self.texts, self.app.settings.content))],
                                        area.width - image_w - 2 * s.gap - s.px(14))
             if not with_image.fits(text_area.height):
                 image_w = 0
@@ -140,6 +168,33 @@ class EventCardScene(Scene):
         self.text_rect = pygame.Rect(text_left, area.top, area.right - text_left - s.px(14), text_area.height)
         self._lay_out_text()
 
+    def _lay_out_answer(self, area: pygame.Rect) -> None:
+        """After the choice: what it did, where the text was, and one button to go on."""
+        s = self.style
+        bh = s.button_height()
+        label = _("Continue  [Enter]")
+        button_w = s.fonts["body_bold"].size(label)[0] + 2 * (s.rule + 1 + s.px(5)) + s.px(24)
+        self.continue_label = label
+        self.continue_rect = pygame.Rect(area.right - button_w, area.bottom - bh, button_w, bh)
+        self.pages = [("answer", range(0))]
+        self.page = 0
+        self.choice_rects = {}
+        self.image_rect = pygame.Rect(area.left, area.top, 0, 0)
+        self.text_rect = pygame.Rect(area.left, area.top, area.width - s.px(14), self.continue_rect.top - s.gap - area.top)
+        self._lay_out_text()
+
+    def _answer_blocks(self) -> list[draw.Block]:
+        choice, did = self.answered
+        blocks = [draw.Block("small_bold", _("Your answer"), "muted", 0),
+                  draw.Block("body_bold", choice.label, "ink", 0.1)]
+        if self.forecast(choice):
+            blocks.append(draw.Block("italic", _("Expected: {forecast}").format(forecast=self.forecast(choice)),
+                                     "muted", 0.1))
+        blocks.append(draw.Block("h3", _("What your answer did"), "red", 0.8))
+        if not did:
+            return blocks + [draw.Block("body", _("Nothing the model measures: the answer is on the record."))]
+        return blocks + [draw.Block("body", f"\u2013 {line}", "ink", 0.2) for line in did]
+
     def _year(self) -> int | str:
         return self.app.ctx.year if self.app.ctx else ""
 
@@ -149,15 +204,17 @@ class EventCardScene(Scene):
         tally_w = s.px(90) if self.classroom else 0
         text_w = width - key_w - s.gap - tally_w
         label, forecast = s.fonts["body_bold"], s.fonts["italic"]
-        text_h = draw.text_height(label, choice.label, text_w) + draw.text_height(forecast, choice.forecast, text_w)
+        text_h = draw.text_height(label, choice.label, text_w) + draw.text_height(forecast, self.forecast(choice), text_w)
         return max(s.button_height(), text_h + s.px(10), s.px(60) if self.classroom else 0)
 
     def _lay_out_text(self) -> None:
         s = self.style
         if self.show_history:
             blocks = self._history_blocks()
+        elif self.answered is not None:
+            blocks = self._answer_blocks()
         else:
-            blocks = [draw.Block("serif", card_text(self.event, self.app.settings.content))]
+            blocks = [draw.Block("serif", card_text(self.texts, self.app.settings.content))]
         self.view = draw.TextView(s, blocks, self.text_rect.width)
 
     def _history_blocks(self) -> list[draw.Block]:
@@ -177,6 +234,9 @@ class EventCardScene(Scene):
             key_rect = pygame.Rect(rect.left, rect.top, s.button_height(), min(rect.height, s.button_height()))
             self.button(f"choice:{choice.id}", key_rect, str(index + 1), lambda i=index: self.choose(i),
                         object_id="#key")
+        if self.answered is not None:
+            self.button("continue", self.continue_rect, self.continue_label, self.go_on)
+            self.focus_key = "continue"
         self.button("history", self.history_button_rect, self.history_label, self.toggle_history, object_id="#quiet",
                     tooltip=_("What actually happened, with sources") if not self.show_history else None)
         if self.focus_key is None and self.items:
@@ -225,6 +285,9 @@ class EventCardScene(Scene):
 
     def hints(self) -> list[Hint]:
         n = len(self.event.choices)
+        if self.answered is not None:
+            return [Hint("Enter", _("continue"), "continue"), Hint("H", _("what happened"), "toggle"),
+                    Hint("Esc", _("menu"), "menu")]
         if self.classroom and self.counting is not None:  # the digits type the count of a letter's votes
             letter = LETTERS[self.counting]
             return [Hint("0-9", _("the count for {letter}").format(letter=letter), "count"),
@@ -255,8 +318,8 @@ class EventCardScene(Scene):
         label, forecast = s.fonts["body_bold"], s.fonts["italic"]
         label_h = draw.text_height(label, choice.label, text.width)
         draw.paragraph(canvas, label, choice.label, pygame.Rect(text.left, text.top, text.width, label_h), p.ink)
-        forecast_h = draw.text_height(forecast, choice.forecast, text.width)
-        draw.paragraph(canvas, forecast, choice.forecast,
+        forecast_h = draw.text_height(forecast, self.forecast(choice), text.width)
+        draw.paragraph(canvas, forecast, self.forecast(choice),
                        pygame.Rect(text.left, text.top + label_h, text.width, forecast_h), p.muted)
         if self.classroom:
             self._paint_tally(canvas, index, pygame.Rect(rect.right - tally_w, rect.top + s.px(4), tally_w,
@@ -282,6 +345,11 @@ class EventCardScene(Scene):
         if key == pygame.K_h:
             self.toggle_history()
             return True
+        if self.answered is not None:
+            if key in (pygame.K_RETURN, pygame.K_KP_ENTER):   # Space: the focused button, as clicked
+                self.go_on()
+                return True
+            return key in VOTE_KEYS   # no more votes on an answered card
         if self.classroom and key in VOTE_KEYS and VOTE_KEYS[key] < len(self.votes):
             self.vote(VOTE_KEYS[key])
             return True
@@ -300,6 +368,9 @@ class EventCardScene(Scene):
         return False
 
     def on_number(self, number: int) -> bool:
+        if self.answered is not None:
+            self.go_on()
+            return True
         if 1 <= number <= len(self.event.choices):
             self.choose(number - 1)
             return True
@@ -368,11 +439,23 @@ class EventCardScene(Scene):
     def choose(self, index: int) -> None:
         from .. import saving
 
+        if self.answered is not None:
+            self.go_on()
+            return
         choice = self.event.choices[index]
-        self.app.ctx.session.choose(self.event.id, choice.id)
+        session = self.app.ctx.session
+        session.choose(self.event.id, choice.id)
         problem = saving.after_command(self.app.ctx, played_year=False)
         if problem:
             self.app.notices.append(problem)
+        self.answered = (choice, session.events[-1].aftermath)
+        self.show_history = False
+        self.message = ""
+        self.focus_key = None
+        self.relayout()
+
+    def go_on(self) -> None:
+        """From what the answer did to the next card or the year."""
         self.app.pop()
 
     def back(self) -> None:

@@ -244,6 +244,7 @@ class ReportScene(Scene):
             hints.append(Hint("PgUp/PgDn", _("scroll"), "scroll"))
         elif getattr(self, "count", 1) > 1:
             hints.append(MORE)
+        hints.append(Hint("W", _("why?"), "open:why"))
         hints.append(Hint("Enter", _("continue") if self.after_turn else _("back"), "continue"))
         return hints + [MOVE, Hint("Esc", _("menu") if self.after_turn else _("back"), "menu" if self.after_turn
                                    else "back")]
@@ -458,6 +459,14 @@ class ReportScene(Scene):
         self.sub = 0
         self.focus_key = f"page:{self.pages()[page]}"
         self.relayout()
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key == pygame.K_w:   # why this year's figures moved
+            from .why import WhyScene
+
+            self.app.push(WhyScene(self.app, int(self.record["year"])))
+            return True
+        return False
 
     def on_number(self, number: int) -> bool:
         if 1 <= number <= len(self.pages()):

@@ -131,7 +131,7 @@ class YearScene(Scene):
         and the trend as wide as their widest entry, the label what is left (it wraps if it must)."""
         s = self.style
         bold, body, small = s.fonts["body_bold"], s.fonts["body"], s.fonts["small"]
-        value_w = max([bold.size(r.value)[0] for r in rows] + [small.size(_("real"))[0]]) + s.px(6)
+        value_w = max([bold.size(r.value)[0] for r in rows] + [small.size(self.value_head())[0]]) + s.px(6)
         any_reported = any(r.reported is not None for r in rows)
         reported_w = (max([body.size(r.reported)[0] for r in rows if r.reported is not None]
                           + [small.size(_("reported"))[0]]) + s.px(10)) if any_reported else 0
@@ -166,7 +166,9 @@ class YearScene(Scene):
             self.plan_items += [("row", row, self._plan_row_height(row, inner.width))
                                 for row in plan_progress(self.ctx, plan)]
             if not self.ctx.session.records:
-                empty = _("No year has been played yet: the figures appear with the first year-end report.")
+                empty = _("No year has been played yet: the figures are the country as the game begins, "
+                          "history's for {year}; the model's own come with the first year-end report.").format(
+                    year=self.ctx.world.first_year)
                 self.plan_items.append(("note", empty, draw.text_height(small, empty, inner.width)))
         heights = [h for _kind, _item, h in self.plan_items]
         self.plan_pages = draw.Pager.pages(heights, inner.height - draw.pager_height(s)) if heights else [range(0)]
@@ -193,6 +195,7 @@ class YearScene(Scene):
         hints = [Hint("D", _("directives"), "open:directives")]
         if self.ctx.session.records:
             hints.append(Hint("R", _("last report"), "open:report"))
+            hints.append(Hint("W", _("why?"), "open:why"))
         if getattr(self, "page_count", 1) > 1:
             hints.append(Hint("PgUp/PgDn", _("more figures"), "scroll"))
         return hints + [Hint("Tab/arrows", _("move"), "move"), Hint("Enter", _("choose"), "activate"),
@@ -247,6 +250,11 @@ class YearScene(Scene):
         self.paint_rows(canvas, inner, [("row", row, h) for row, h in zip(rows, heights, strict=True)], heights,
                         widths)
 
+    def value_head(self) -> str:
+        """The figures' column head: the model's real figures, or before the first year the
+        country as the game begins."""
+        return _("real") if self.ctx.session.records else _("at start")
+
     def paint_rows(self, canvas: pygame.Surface, inner: pygame.Rect, items, heights: list[int], widths,
                    head_h: int | None = None) -> None:
         """Indicator rows (and, in the list, group headings) under the heads "real" and "reported"."""
@@ -257,7 +265,7 @@ class YearScene(Scene):
         value_right = inner.left + label_w + value_w
         reported_right = value_right + reported_w
         trend_x = reported_right + s.px(4)
-        draw.text(canvas, small, _("real"), (value_right - s.px(4), inner.top), p.muted, "topright")
+        draw.text(canvas, small, self.value_head(), (value_right - s.px(4), inner.top), p.muted, "topright")
         if reported_w:
             draw.text(canvas, small, _("reported"), (reported_right - s.px(4), inner.top), p.dark_red, "topright")
         y = inner.top + (small.get_linesize() if head_h is None else head_h)
@@ -316,6 +324,8 @@ class YearScene(Scene):
             self.directives()
         elif event.key == pygame.K_r and self.ctx.session.records:
             self.report()
+        elif event.key == pygame.K_w and self.ctx.session.records:
+            self.why()
         else:
             return False
         return True
@@ -338,6 +348,12 @@ class YearScene(Scene):
         from .report import ReportScene
 
         self.app.push(ReportScene(self.app, len(self.ctx.session.records) - 1, after_turn=False))
+
+    def why(self) -> None:
+        """Why the last year's headline figures moved, cause by cause."""
+        from .why import WhyScene
+
+        self.app.push(WhyScene(self.app))
 
     def back(self) -> None:
         from .menu import MenuScene

@@ -1,0 +1,204 @@
+"""The outlook on the directives screen: where the directives lead, years ahead, and how far the
+levers just moved change it. No pygame here but the painting.
+
+Two outlooks run side by side (game/headless/outlook.py): the directives as they stood when the
+screen opened (the base) and the directives as they stand now. Each row shows the figure by the
+end of the horizon (famine deaths: over it), the change against the base (the delta that moves
+as a slider moves) and history's figure. The work is done a few weather draws per frame
+(`step`), so the window stays responsive, and the rows show the draws done so far.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import pygame
+
+from ..headless.outlook import OutlookRun, history_by_year, kept, plan_horizon, readiness_after
+from ..model import Directives
+from ..model.metrics import PER_YEAR_FLOWS
+from ..scenario.levers import LEVER_FIELDS
+from . import draw
+from .i18n import _
+from .viewmodel import measure
+
+OUTLOOK_DRAWS = 60
+PANEL_METRICS = ("steel_mt", "grain_harvest_mt", "food_per_head_rural_t", "famine_deaths_m",
+                 "urban_real_wage_index", "unrest")
+READINESS = "war_readiness"
+STEP_BUDGET_S = 0.004   # of a frame's time: the outlook never makes the window stutter
+MINUS = "\u2212"
+_HISTORY: dict[tuple[int, int], list[dict[str, float]]] = {}   # (campaign, seed) -> history's records
+
+
+@dataclass(frozen=True)
+class OutlookRow:
+    metric: str
+    label: str
+    value: str           # the median and the range, by the horizon's end (or over it)
+    delta: float | None  # the median now minus the median of the base outlook; None until both have draws
+    delta_text: str
+    history: str | None  # history's figure for the same, where the model's history has it
+
+
+class OutlookPanel:
+    def __init__(self, ctx, to_last_year: bool = False, draws: int = OUTLOOK_DRAWS):
+        self.ctx = ctx
+        game = ctx.session.game
+        self.years = (ctx.world.last_year - game.year + 1) if to_last_year else plan_horizon(game)
+        self.draws = draws
+        self.last_year = game.year + self.years - 1
+        self.history = history_by_year(_history_records(ctx))
+        self.readiness = readiness_after(ctx.session, ctx.scenario)
+        self.base: OutlookRun | None = None
+        self.now: OutlookRun | None = None
+        self.base_directives: Directives | None = None
+
+    # -- what is projected ---------------------------------------------------------------------
+    def orders(self, directives: Directives):
+        """The directives kept; the levers the player does not hold follow history's."""
+        fixed = tuple(name for lever, names in LEVER_FIELDS.items() if not self.ctx.holds(lever) for name in names
+                      if name not in ("projects", "targets"))
+        return kept(directives, self.ctx.default_directives, fixed)
+
+    def _run(self, directives: Directives) -> OutlookRun:
+        return OutlookRun(self.ctx.session.game, self.orders(directives), self.years, self.draws, self.history,
+                          self.readiness)
+
+    def begin(self, directives: Directives) -> None:
+        """The base: the directives as they stood when the screen opened."""
+        self.base = self._run(directives)
+        self.base_directives = directives
+        self.now = self.base
+
+    def aim(self, directives: Directives) -> None:
+        """The directives as they stand now (a new outlook, unless they are the base's)."""
+        if self.base is None:
+            self.begin(directives)
+        elif directives == self.base_directives:
+            self.now = self.base
+        else:
+            self.now = self._run(directives)
+
+    @property
+    def complete(self) -> bool:
+        return all(r is None or r.done >= r.draws for r in (self.base, self.now))
+
+    def step(self, budget_s: float = STEP_BUDGET_S) -> int:
+        """Weather draws computed within the budget (the base first, then the current outlook)."""
+        done = 0
+        until = time.perf_counter() + budget_s
+        while not self.complete and (done == 0 or time.perf_counter() < until):
+            run = self.base if self.base.done < self.base.draws else self.now
+            run.step()
+            done += 1
+        return done
+
+    def finish(self) -> None:
+        while not self.complete:
+            self.step(1.0)
+
+    # -- the rows --------------------------------------------------------------------------------
+    def rows(self) -> list[OutlookRow]:
+        if self.now is None or self.now.done == 0:
+            return []
+        now = self.now.result()
+        base = self.base.result() if self.base is not None and self.base.done else None
+        rows = []
+        for metric in PANEL_METRICS:
+            spec = measure(metric)
+            band, base_band, history = self._figures(now, base, metric)
+            value = f"{spec.number(band.median)} ({spec.range(band.low, band.high)})"
+            delta = band.median - base_band.median if base_band is not None else None
+            rows.append(OutlookRow(metric, self._label(metric), value, delta, self._delta_text(spec, delta),
+                                   spec.format(history) if history is not None else None))
+        if now.readiness is not None:
+            delta = now.readiness.median - base.readiness.median if base and base.readiness else None
+            rows.append(OutlookRow(READINESS, _("War readiness (scorecard)"),
+                                   f"{now.readiness.median:.0f} ({now.readiness.low:.0f}–{now.readiness.high:.0f})",
+                                   delta, "" if delta is None else _signed(delta, 0), None))
+        return rows
+
+    def _figures(self, now, base, metric: str):
+        if metric in PER_YEAR_FLOWS:  # a flow: the total over the horizon, draw by draw
+            band = self.now.total(metric)
+            base_band = self.base.total(metric) if base is not None else None
+            known = [v for v in now.history[metric] if v is not None]
+            history = sum(known) if len(known) == len(now.years) else None
+            return band, base_band, history
+        band = now.bands[metric][-1]
+        base_band = base.bands[metric][-1] if base is not None and len(base.years) == len(now.years) else None
+        return band, base_band, now.history[metric][-1]
+
+    def _label(self, metric: str) -> str:
+        spec = measure(metric)
+        if metric in PER_YEAR_FLOWS:
+            return _("{figure}, {first}–{last}").format(figure=spec.label, first=self.ctx.year, last=self.last_year)
+        return _("{figure}, {year}").format(figure=spec.label, year=self.last_year)
+
+    @staticmethod
+    def _delta_text(spec, delta: float | None) -> str:
+        if delta is None:
+            return ""
+        return _signed(delta, spec.digits, spec.format(abs(delta))[len(spec.number(abs(delta))):])
+
+    def title(self) -> str:
+        return _("Outlook to {year}").format(year=self.last_year)
+
+    def status(self) -> str:
+        done = self.now.done if self.now is not None else 0
+        text = _("If these directives are kept to {year}: {n} weather draws, median (8 in 10)").format(
+            year=self.last_year, n=done)
+        if not self.complete:
+            text += " " + _("(computing…)")
+        return text + "; " + _("change against the directives as you opened the screen.")
+
+
+def _signed(value: float, digits: int, unit: str = "") -> str:
+    if abs(value) < 0.5 * 10 ** -digits:
+        return _("no change")
+    return f"{'+' if value > 0 else MINUS}{abs(value):,.{digits}f}{unit}"
+
+
+def _history_records(ctx) -> list[dict[str, float]]:
+    """History's course in the model for this scenario and seed (played once, then kept)."""
+    from ..headless.outlook import baseline_history
+
+    key = (id(ctx.campaign), ctx.session.seed)
+    if key not in _HISTORY:
+        _HISTORY[key] = baseline_history(ctx.campaign, ctx.session.seed)
+    return _HISTORY[key]
+
+
+def paint(canvas: pygame.Surface, style, rect: pygame.Rect, panel: OutlookPanel) -> None:
+    """The outlook in the side panel: a row per figure, two lines each."""
+    s = style
+    p = s.palette
+    inner = draw.panel(canvas, s, rect, panel.title(), accent=True)
+    small, body, bold = s.fonts["small"], s.fonts["body"], s.fonts["body_bold"]
+    status = panel.status()
+    status_h = draw.text_height(small, status, inner.width)
+    y = inner.top
+    rows = panel.rows()
+    if not rows:
+        draw.text(canvas, body, _("Calculating…"), (inner.left, y + s.gap), p.muted)
+        return
+    row_h = max(bold.get_linesize() + small.get_linesize() + s.px(4),
+                (inner.height - status_h - s.px(4)) // max(1, len(rows)))
+    row_h = min(row_h, bold.get_linesize() + small.get_linesize() + s.px(14))
+    for row in rows:
+        value_font = draw.fitting([bold, s.fonts["small_bold"]], row.value, inner.width // 2) or s.fonts["small_bold"]
+        draw.text(canvas, value_font, row.value, (inner.right, y), p.ink, "topright")
+        draw.label(canvas, [body, small], row.label,
+                   pygame.Rect(inner.left, y, inner.width - value_font.size(row.value)[0] - s.gap,
+                               bold.get_linesize()), p.ink)
+        line2 = y + bold.get_linesize()
+        if row.delta_text:
+            colour = p.muted if row.delta is None or abs(row.delta) < 1e-12 else p.ink
+            draw.text(canvas, s.fonts["small_bold"], row.delta_text, (inner.left, line2), colour)
+        if row.history:
+            draw.text(canvas, small, _("history {figure}").format(figure=row.history), (inner.right, line2),
+                      p.muted, "topright")
+        y += row_h
+    draw.paragraph(canvas, small, status, pygame.Rect(inner.left, y, inner.width, status_h), p.muted)

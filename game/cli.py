@@ -114,6 +114,42 @@ def build_parser() -> argparse.ArgumentParser:
                      help="also write the finished game as a save (replay it with `replay FILE`)")
     sim.set_defaults(command=_simulate)
 
+    look = commands.add_parser(
+        "outlook", help="where a policy leads, years ahead, over many weathers",
+        description="Play a policy to January of a year, then project its own directives some years on over "
+                    "many random weathers: each headline figure's median and 10-90 %% range per year, with "
+                    "history's figure beside it.")
+    look.add_argument("--scenario", default="great_turn", help="bundled scenario id or a .yaml path (default: great_turn)")
+    look.add_argument("--policy", default=None,
+                      help="bundled policy name or a .yaml path (default: the scenario's default policy)")
+    look.add_argument("--from", dest="year", type=int, required=True, metavar="YEAR",
+                      help="the January the outlook is opened in")
+    look.add_argument("--years", type=int, default=None, metavar="N",
+                      help="years to project (default: to the end of the current plan)")
+    look.add_argument("--draws", type=int, default=60, metavar="D", help="random weather draws (default: 60)")
+    look.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
+    look.add_argument("--weather", choices=WEATHER_CHOICES, metavar="WEATHER",
+                      help="the weather of the years played before the outlook: " + WEATHER_HELP)
+    look.add_argument("--json", type=Path, metavar="FILE", help="also write the outlook as JSON")
+    look.add_argument("--mods", type=Path, action="append", metavar="DIR",
+                      help="a mod folder, or a folder of mods, to load (repeatable)")
+    look.set_defaults(command=_outlook)
+
+    why = commands.add_parser(
+        "explain", help="why a figure of a simulated game moved: its change, cause by cause",
+        description="Replay a single-run `simulate --json` result and break the change of one figure in one "
+                    "year down by cause: each cause set back to the comparison's value, all else as played.")
+    why.add_argument("file", type=Path, metavar="SIMULATE.json", help="a simulate --json result of one run")
+    why.add_argument("--year", type=int, required=True, help="the year to explain")
+    why.add_argument("--metric", default="famine_deaths_m",
+                     help="the figure to explain (default: famine_deaths_m)")
+    why.add_argument("--against", choices=("previous", "history"), default="previous",
+                     help="compare with the year before (default) or with history's same year")
+    why.add_argument("--json", type=Path, metavar="FILE", help="also write the breakdown as JSON")
+    why.add_argument("--mods", type=Path, action="append", metavar="DIR",
+                     help="a folder to look in for the game's mods, besides your mods folder (repeatable)")
+    why.set_defaults(command=_explain)
+
     rep = commands.add_parser("replay", help="load a save, replay it and check it against its snapshot",
                               description="Load a save, replay its command log and check that the replay "
                                           "reproduces the saved game exactly; print a one-line summary.")
@@ -236,6 +272,35 @@ def _simulate(args: argparse.Namespace) -> int:
     if args.save is not None:
         saves.write_save(session, args.save)
         print(f"wrote {args.save}")
+    return 0
+
+
+def _outlook(args: argparse.Namespace) -> int:
+    from .headless import outlook, simulator
+
+    campaign = simulator.prepare(args.scenario, args.policy, mods=args.mods)
+    for notice in campaign.notices:
+        print(f"warning: a mod in your mods folder was left out: {notice}", file=sys.stderr)
+    history = outlook.baseline_history(campaign, args.seed)
+    result, _ = outlook.policy_outlook(campaign, args.year, args.years, args.draws, args.seed, args.weather,
+                                       history, readiness=True)
+    years = result.years
+    span = f"{years[0]}-{years[-1]}" if len(years) > 1 else f"{years[0]}"
+    print(outlook.outlook_table(result, f"{campaign.scenario.id} v{campaign.scenario.version}, policy "
+                                        f"{campaign.policy.name}, from January {args.year}: {span}, "
+                                        f"{result.done} weather draws, seed {args.seed}"))
+    if args.json is not None:
+        _write_json(args.json, result.as_json())
+    return 0
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from .headless import explain
+
+    explanation = explain.explain_file(args.file, args.year, args.metric, args.against, args.mods)
+    print(explain.explanation_table(explanation))
+    if args.json is not None:
+        _write_json(args.json, explanation.as_json())
     return 0
 
 

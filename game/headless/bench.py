@@ -5,6 +5,7 @@ The simulation's figures, measured in this process:
 
 - full_game_ms: one full headless great_turn game under the historical policy; budget 5 ms.
 - forecast_100_ms: a 100-draw forecast of the first year, as the year screen asks for; 100 ms.
+- outlook_ms: a plan-length outlook (from January 1930 to the First Plan's end) at 60 draws; 250 ms.
 - validate_bundled_ms: validating all bundled content, as `validate scenarios/`; 1 s.
 - turn_5000_events_ms: one January and year with 5,000 modded events; 50 ms.
 - compare_30_ms: the class comparison of 30 results files, HTML page written; 2 s.
@@ -120,6 +121,19 @@ def _forecast_100() -> Action:
     game = Game(campaign.world, seed=1, weather_mode="random")
     orders = campaign.directives[campaign.world.first_year]
     return lambda: game.forecast(orders, draws=100)
+
+
+@benchmark("outlook_ms", budget_ms=250.0, repeat=10)
+def _outlook() -> Action:
+    """A plan-length outlook at 60 draws: from January 1930 to the First Plan's end, historical policy."""
+    from .outlook import OutlookRun, plan_horizon, play_until, policy_orders
+
+    campaign = _historical()
+    session = play_until(campaign, 1930, seed=1)
+    state = session.game.state
+    orders = policy_orders(campaign.directives, set(state.projects_building) | set(state.projects_done))
+    years = plan_horizon(session.game)
+    return lambda: OutlookRun(session.game, orders, years, draws=60).run()
 
 
 def measured(name: str, budget: float, unit: str, repeat: int) -> Callable[[Callable[[int], float]], Callable]:

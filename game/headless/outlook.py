@@ -20,10 +20,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from ..debrief.record import GameRecord
+from ..errors import UserError
 from ..model import Directives, Game
 from ..model.game import Band, band
+from ..model.metrics import BY_NAME
 from ..scenario import Scenario
+from ..scenario.policy import directives_by_year
 from ..session import Session
+from .simulator import Campaign, _load_policy, pick_choice, playable, run_policy
 
 OUTLOOK_METRICS = (
     "steel_mt",
@@ -171,3 +175,118 @@ def readiness_after(session: Session, scenario: Scenario) -> Callable[[list[dict
 def history_by_year(records: list[dict[str, float]]) -> dict[str, dict[int, float]]:
     """History's course in the model (the baseline game's records), metric -> year -> value."""
     return {m: {int(r["year"]): r[m] for r in records} for m in OUTLOOK_METRICS}
+
+
+# --- the outlook command ---------------------------------------------------------------------
+
+DEFAULT_DRAWS = 60
+
+
+class OutlookError(UserError):
+    """An outlook that cannot be made: a year outside the game, no years or draws to project."""
+
+
+def policy_orders(directives: dict[int, Directives], started: set[str]) -> Orders:
+    """A policy's own directives year by year, without the projects started before the outlook
+    (by the policy or by a card): a started project cannot be started again."""
+
+    def orders(year: int) -> Directives:
+        chosen = directives[year]
+        if not started.intersection(chosen.projects):
+            return chosen
+        return chosen.model_copy(update={"projects": tuple(p for p in chosen.projects if p not in started)})
+
+    return orders
+
+
+def play_until(campaign: Campaign, year: int, seed: int, weather: str | None = None) -> Session:
+    """The policy played (cards answered as it says) up to January of `year`, that January's cards
+    answered too: the moment the year's directives would be given, and the outlook opened."""
+    world = campaign.world
+    if not world.first_year <= year <= world.last_year:
+        raise OutlookError(f"--from {year}: the scenario {campaign.scenario.id} runs from {world.first_year} "
+                           f"to {world.last_year}")
+    session = Session(world, campaign.deck, seed=seed, weather_mode=campaign.weather(weather))
+    while True:
+        while pending := session.pending:
+            event = pending[0]
+            session.choose(event.id, pick_choice(campaign.policy, event, seed, session.year))
+        if session.finished or session.year >= year:
+            break
+        session.play_year(playable(campaign.directives[session.year], session))
+    if session.finished:
+        raise OutlookError(f"--from {year}: under the policy {campaign.policy.name} the game ends before "
+                           f"January {year} ({session.game.ending} in {session.year - 1})")
+    return session
+
+
+def policy_outlook(campaign: Campaign, year: int, years: int | None = None, draws: int = DEFAULT_DRAWS,
+                   seed: int = 1, weather: str | None = None,
+                   history: dict[str, dict[int, float]] | None = None,
+                   readiness: bool = False) -> tuple[Outlook, Session]:
+    """The `outlook` command: the policy played to January `year`, then its own directives
+    projected `years` years on (default: to the end of the current plan) over `draws` random
+    weathers; `readiness`: with the scorecard's war readiness were the game to end after the
+    projected years. Returns the outlook and the game it starts from."""
+    if years is not None and years < 1:
+        raise OutlookError(f"--years must be at least 1, not {years}")
+    if draws < 1:
+        raise OutlookError(f"--draws must be at least 1, not {draws}")
+    session = play_until(campaign, year, seed, weather)
+    state = session.game.state
+    started = set(state.projects_building) | set(state.projects_done)
+    horizon = plan_horizon(session.game) if years is None else years
+    score = readiness_after(session, campaign.scenario) if readiness else None
+    run = OutlookRun(session.game, policy_orders(campaign.directives, started), horizon, draws, history or {}, score)
+    return run.run(), session
+
+
+def reference_campaign(campaign: Campaign) -> Campaign:
+    """History's game in the model: the scenario's default policy (for great_turn, the historical
+    one), with the campaign's scenario, content and mods."""
+    scenario = campaign.scenario
+    if campaign.policy.name == scenario.default_policy:
+        return campaign
+    policy, path = _load_policy(scenario.default_policy)
+    return Campaign(scenario, campaign.world, policy, path, directives_by_year(policy, campaign.world, path),
+                    campaign.deck, campaign.mods)
+
+
+def baseline_history(campaign: Campaign, seed: int = 1) -> dict[str, dict[int, float]]:
+    """History's course for the outlook's reference rows: the reference game in historical weather."""
+    return history_by_year(run_policy(reference_campaign(campaign), seed, "historical").records)
+
+
+def outlook_table(outlook: Outlook, title: str) -> str:
+    """Metric rows by years: the median, the 10-90 % range, and history's figure."""
+    width = 16
+    label = 34
+    lines = [title, f"{'':<{label + 9}}" + "".join(f"{year:>{width}}" for year in outlook.years)]
+    for metric, bands in outlook.bands.items():
+        info = BY_NAME[metric]
+        unit = _unit(info.unit)
+        name = f"{info.label}{f' ({unit})' if unit else ''}"
+        show = _shower(info)
+        rows = [
+            ("median", [show(b.median) for b in bands]),
+            ("10-90 %", [f"{show(b.low)}-{show(b.high)}" for b in bands]),
+            ("history", ["-" if h is None else show(h) for h in outlook.history[metric]]),
+        ]
+        for i, (what, cells) in enumerate(rows):
+            head = name if i == 0 else ""
+            lines.append(f"{head:<{label}} {what:<8}" + "".join(f"{cell:>{width}}" for cell in cells))
+    if outlook.readiness is not None:
+        r = outlook.readiness
+        lines.append(f"war readiness at the end: {r.median:.0f} (10-90 %: {r.low:.0f}-{r.high:.0f})")
+    return "\n".join(lines)
+
+
+def _unit(unit: str) -> str:
+    return {"people": "million", "%": "%"}.get(unit, unit)
+
+
+def _shower(info) -> Callable[[float], str]:
+    digits = max(info.digits, 2) if info.unit in ("people", "t") else info.digits
+    if info.unit == "%":
+        return lambda v: f"{100.0 * v:.0f}"
+    return lambda v: f"{v:,.{digits}f}"

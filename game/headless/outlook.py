@@ -96,6 +96,11 @@ class OutlookRun:
             self._readiness.append(self.readiness(records))
         return self.done < self.draws
 
+    def total(self, metric: str) -> Band:
+        """A flow's total over the projected years, draw by draw (famine deaths over the horizon)."""
+        per_year = self._samples.get(metric, [])
+        return band([sum(draw) for draw in zip(*per_year, strict=False)] if per_year and per_year[0] else [0.0])
+
     def run(self) -> Outlook:
         while self.step():
             pass

@@ -234,6 +234,31 @@ def frame_ms(repeat: int) -> float:
     return _frame_median(repeat)
 
 
+@measured("frame_ms_outlook", budget=8.0, unit="ms", repeat=200)
+def frame_ms_outlook(repeat: int) -> float:
+    """One full frame of the directives screen while the outlook to the last year is computing
+    (O pressed twice; each frame adds a few weather draws), median, SDL's dummy driver."""
+    import pygame
+
+    from .driver import Driver
+
+    app = _busy_app()
+    driver = Driver(app)
+    driver.key(pygame.K_o)
+    driver.key(pygame.K_o)
+    scene = app.top
+    samples = []
+    for _ in range(max(repeat, 20)):
+        if scene.outlook is None or scene.outlook.complete:   # start again: always measured while computing
+            scene.side_mode = "outlook"
+            scene.toggle_outlook()
+        app.mark_dirty()
+        start = time.perf_counter_ns()
+        app.step()
+        samples.append((time.perf_counter_ns() - start) / 1e6)
+    return statistics.median(samples)
+
+
 @measured("idle_cpu_pct", budget=10.0, unit="%", repeat=3)
 def idle_cpu_pct(repeat: int) -> float:
     """CPU time of the main loop with the title screen open and no input, in % of one core."""

@@ -194,6 +194,19 @@ def _press(*keys: int) -> Callable[[Driver], None]:
     return prepare
 
 
+def _outlook(driver: Driver) -> None:
+    """O, procurement 4 Mt lower, the outlook computed to its last draw (it fills as it goes)."""
+    from ..model.levers import CONTROLS
+
+    driver.key(pygame.K_o)
+    scene = driver.app.top
+    scene.set_number(CONTROLS["grain_procurement_mt"], scene.draft["grain_procurement_mt"] - 4.0)
+    scene.forecast_due = 0.0          # as when the lever has rested
+    scene.update(0.0)
+    scene.outlook.finish()
+    scene.refresh()
+
+
 def _votes(driver: Driver) -> None:
     for key in (pygame.K_a, pygame.K_1, pygame.K_2, pygame.K_b, pygame.K_9, pygame.K_c, pygame.K_4):
         driver.key(key, frames=1)
@@ -227,6 +240,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen("targets", "06-plan-targets", _targets),
     Screen("year", "07-year", _on(("YearScene",))),
     Screen("directives", "08-directives-forecast", _on(("YearScene", "DirectivesScene"))),
+    Screen("directives_outlook", "08d-directives-outlook", _on(("YearScene", "DirectivesScene")), _outlook),
     Screen("directives_every_lever", "08b-directives-every-lever", _every_lever),
     Screen("projects", "09-projects", _on(("YearScene", "DirectivesScene", "ProjectsScene"))),
     Screen("report", "10-year-end-report", _report),

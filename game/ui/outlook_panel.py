@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import pygame
 
-from ..headless.outlook import OutlookRun, history_by_year, kept, plan_horizon, readiness_after
+from ..headless.outlook import OutlookRun, kept, plan_horizon, readiness_after
 from ..model import Directives
-from ..model.metrics import PER_YEAR_FLOWS
+from ..model.metrics import BY_NAME, INDEX, PER_YEAR_FLOWS
 from ..scenario.levers import LEVER_FIELDS
 from . import draw
 from .i18n import _
@@ -27,9 +27,9 @@ OUTLOOK_DRAWS = 60
 PANEL_METRICS = ("steel_mt", "grain_harvest_mt", "food_per_head_rural_t", "famine_deaths_m",
                  "urban_real_wage_index", "unrest")
 READINESS = "war_readiness"
-STEP_BUDGET_S = 0.004   # of a frame's time: the outlook never makes the window stutter
+STEP_BUDGET_S = 0.0025  # of a frame's time: the outlook never makes the window stutter
 MINUS = "\u2212"
-_HISTORY: dict[tuple[int, int], list[dict[str, float]]] = {}   # (campaign, seed) -> history's records
+_HISTORY: dict[tuple[int, int], dict[str, dict[int, float]]] = {}   # (campaign, seed) -> history's figures
 
 
 @dataclass(frozen=True)
@@ -49,11 +49,13 @@ class OutlookPanel:
         self.years = (ctx.world.last_year - game.year + 1) if to_last_year else plan_horizon(game)
         self.draws = draws
         self.last_year = game.year + self.years - 1
-        self.history = history_by_year(_history_records(ctx))
+        self.history = _history(ctx)
         self.readiness = readiness_after(ctx.session, ctx.scenario)
         self.base: OutlookRun | None = None
         self.now: OutlookRun | None = None
         self.base_directives: Directives | None = None
+        self.page = 0        # the page shown when the rows do not fit (F turns it)
+        self.pages = 1
 
     # -- what is projected ---------------------------------------------------------------------
     def orders(self, directives: Directives):
@@ -109,9 +111,12 @@ class OutlookPanel:
         for metric in PANEL_METRICS:
             spec = measure(metric)
             band, base_band, history = self._figures(now, base, metric)
-            value = f"{spec.number(band.median)} ({spec.range(band.low, band.high)})"
+            spread = (f"{spec.number(band.low)}–{spec.number(band.high)}" if BY_NAME[metric].unit == INDEX
+                      else spec.range(band.low, band.high))   # never "76 (69–87 (1928 = 100))"
+            value = (spec.format(band.median) if spec.number(band.low) == spec.number(band.high)
+                     else f"{spec.number(band.median)} ({spread})")
             delta = band.median - base_band.median if base_band is not None else None
-            rows.append(OutlookRow(metric, self._label(metric), value, delta, self._delta_text(spec, delta),
+            rows.append(OutlookRow(metric, self._label(metric), value, delta, self._delta_text(metric, delta),
                                    spec.format(history) if history is not None else None))
         if now.readiness is not None:
             delta = now.readiness.median - base.readiness.median if base and base.readiness else None
@@ -138,9 +143,12 @@ class OutlookPanel:
         return _("{figure}, {year}").format(figure=spec.label, year=self.last_year)
 
     @staticmethod
-    def _delta_text(spec, delta: float | None) -> str:
+    def _delta_text(metric: str, delta: float | None) -> str:
         if delta is None:
             return ""
+        spec = measure(metric)
+        if BY_NAME[metric].unit == INDEX:   # "+2 points", not "+2 (1928 = 100)"
+            return _signed(delta, 0, " " + _("points"))
         return _signed(delta, spec.digits, spec.format(abs(delta))[len(spec.number(abs(delta))):])
 
     def title(self) -> str:
@@ -161,8 +169,9 @@ def _signed(value: float, digits: int, unit: str = "") -> str:
     return f"{'+' if value > 0 else MINUS}{abs(value):,.{digits}f}{unit}"
 
 
-def _history_records(ctx) -> list[dict[str, float]]:
-    """History's course in the model for this scenario and seed (played once, then kept)."""
+def _history(ctx) -> dict[str, dict[int, float]]:
+    """History's course in the model for this scenario and seed, metric -> year -> value (played
+    once, then kept)."""
     from ..headless.outlook import baseline_history
 
     key = (id(ctx.campaign), ctx.session.seed)
@@ -171,34 +180,51 @@ def _history_records(ctx) -> list[dict[str, float]]:
     return _HISTORY[key]
 
 
+def _row_layout(style, row: OutlookRow, width: int) -> tuple[int, int, pygame.font.Font]:
+    """(height, label width, value font) of a row: the label wraps beside the figure, never cut."""
+    s = style
+    bold, small = s.fonts["body_bold"], s.fonts["small"]
+    value_font = draw.fitting([bold, s.fonts["small_bold"]], row.value, width * 3 // 5) or s.fonts["small_bold"]
+    label_w = width - value_font.size(row.value)[0] - s.gap
+    label_h = draw.label_height([s.fonts["body"], small], row.label, label_w)
+    return max(label_h, value_font.get_linesize()) + small.get_linesize() + s.px(6), label_w, value_font
+
+
 def paint(canvas: pygame.Surface, style, rect: pygame.Rect, panel: OutlookPanel) -> None:
-    """The outlook in the side panel: a row per figure, two lines each."""
+    """The outlook in the side panel: a row per figure (two lines or more), in pages if it must
+    (F turns them)."""
     s = style
     p = s.palette
     inner = draw.panel(canvas, s, rect, panel.title(), accent=True)
-    small, body, bold = s.fonts["small"], s.fonts["body"], s.fonts["body_bold"]
-    status = panel.status()
-    status_h = draw.text_height(small, status, inner.width)
-    y = inner.top
+    small, body = s.fonts["small"], s.fonts["body"]
     rows = panel.rows()
     if not rows:
-        draw.text(canvas, body, _("Calculating…"), (inner.left, y + s.gap), p.muted)
+        draw.text(canvas, body, _("Calculating…"), (inner.left, inner.top + s.gap), p.muted)
         return
-    row_h = max(bold.get_linesize() + small.get_linesize() + s.px(4),
-                (inner.height - status_h - s.px(4)) // max(1, len(rows)))
-    row_h = min(row_h, bold.get_linesize() + small.get_linesize() + s.px(14))
-    for row in rows:
-        value_font = draw.fitting([bold, s.fonts["small_bold"]], row.value, inner.width // 2) or s.fonts["small_bold"]
+    status = panel.status()
+    layouts = [_row_layout(s, row, inner.width) for row in rows]
+    heights = [h for h, _w, _f in layouts] + [draw.text_height(small, status, inner.width) + s.px(2)]
+    pages = draw.Pager.pages(heights, inner.height - draw.pager_height(s))
+    panel.pages = len(pages)
+    panel.page = min(panel.page, len(pages) - 1)
+    y = inner.top
+    for index in pages[panel.page]:
+        if index == len(rows):
+            draw.paragraph(canvas, small, status, pygame.Rect(inner.left, y, inner.width, heights[index]), p.muted)
+            continue
+        row, (height, label_w, value_font) = rows[index], layouts[index]
         draw.text(canvas, value_font, row.value, (inner.right, y), p.ink, "topright")
-        draw.label(canvas, [body, small], row.label,
-                   pygame.Rect(inner.left, y, inner.width - value_font.size(row.value)[0] - s.gap,
-                               bold.get_linesize()), p.ink)
-        line2 = y + bold.get_linesize()
+        label_h = height - small.get_linesize() - s.px(6)
+        draw.label(canvas, [body, small], row.label, pygame.Rect(inner.left, y, label_w, label_h), p.ink,
+                   valign="top")
+        line2 = y + label_h
         if row.delta_text:
             colour = p.muted if row.delta is None or abs(row.delta) < 1e-12 else p.ink
             draw.text(canvas, s.fonts["small_bold"], row.delta_text, (inner.left, line2), colour)
         if row.history:
             draw.text(canvas, small, _("history {figure}").format(figure=row.history), (inner.right, line2),
                       p.muted, "topright")
-        y += row_h
-    draw.paragraph(canvas, small, status, pygame.Rect(inner.left, y, inner.width, status_h), p.muted)
+        y += height
+    if len(pages) > 1:
+        cue = pygame.Rect(inner.left, inner.bottom - draw.pager_height(s), inner.width, draw.pager_height(s))
+        draw.page_cue(canvas, s, cue, panel.page, len(pages))

@@ -152,7 +152,6 @@ def starting_values(ctx: GameContext) -> dict[str, float]:
     base (100), the scenario's starting state, and history's figures for the first year where
     the model has not yet made its own (output, the harvest, procurement...)."""
     init = ctx.world.initial
-    first = ctx.world.first_year
     history = {metric: value for metric, (value, _approximate) in history_at_start(ctx).items()}
     indexes = {m: 100.0 for m in METRICS if BY_NAME[m].unit == INDEX}   # the first year is their base
     return history | indexes | {

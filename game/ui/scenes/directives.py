@@ -17,7 +17,7 @@ import pygame
 
 from ...model import DirectiveError
 from ...model.levers import BY_ID, LEVER_OF_FIELD, LEVERS, Control
-from .. import draw
+from .. import draw, outlook_panel
 from ..context import Draft
 from ..hints import Hint, paint_hints
 from ..i18n import N_, _
@@ -32,6 +32,8 @@ MORE_LEVERS = Hint("PgUp/PgDn", "more levers", "scroll")
 MORE_FORECAST = Hint("F", "more of the forecast", "forecast")
 FORECAST_DELAY_S = 0.15
 
+OUTLOOK_HINTS = {"forecast": N_("outlook to the plan's end"), "outlook": N_("outlook to the last year"),
+                 "outlook_all": N_("this year's forecast")}
 REPRESSION_NAMES = {"lenient": N_("lenient"), "normal": N_("normal"), "harsh": N_("harsh"), "terror": N_("terror")}
 
 
@@ -97,6 +99,9 @@ class DirectivesScene(Scene):
         self.forecast_due: float | None = 0.0
         self.targets_shown = False
         self.slider_rows: dict[str, Row] = {}
+        self.side_mode = "forecast"            # forecast | outlook (to the plan's end) | outlook_all (to the end)
+        self.outlook: outlook_panel.OutlookPanel | None = None
+        self.opening = self._directives_or_none()   # the outlook's deltas are against these
 
     @property
     def ctx(self):
@@ -360,8 +365,11 @@ class DirectivesScene(Scene):
                  Hint("H", _("about this lever"), "open:info")]
         if getattr(self, "pages", 1) > 1:
             hints.append(MORE_LEVERS)
-        if len(getattr(self, "forecast_pages", ())) > 1:
+        if len(getattr(self, "forecast_pages", ())) > 1 and self.side_mode == "forecast":
             hints.append(Hint("F", _("more of the forecast"), "forecast"))  # as MORE_FORECAST
+        if self.outlook is not None and self.outlook.pages > 1:
+            hints.append(Hint("F", _("more of the outlook"), "forecast"))
+        hints.append(Hint("O", _(OUTLOOK_HINTS[self.side_mode]), "toggle"))
         return hints + [Hint("Esc", _("back"), "back")]
 
     # -- painting ------------------------------------------------------------------------------------
@@ -375,8 +383,11 @@ class DirectivesScene(Scene):
                 self._paint_section(canvas, placed)
         if self.pages > 1 and not self.page_button:
             draw.page_cue(canvas, s, self.pager_rect, self.page, self.pages)
-        self.paint_forecast(canvas)
-        self.paint_help(canvas)
+        if self.outlook is not None:   # the outlook takes the whole side: its rows are two lines each
+            outlook_panel.paint(canvas, s, self.side, self.outlook)
+        else:
+            self.paint_forecast(canvas)
+            self.paint_help(canvas)
         paint_game_ledger(canvas, s, self.frame.ledger, self.ctx)
         paint_hints(canvas, s, self.frame.hint, self.hints())
 
@@ -503,6 +514,42 @@ class DirectivesScene(Scene):
         if self.forecast_due is not None and time.monotonic() >= self.forecast_due:
             self.forecast_due = None
             self.compute_forecast()
+            self._aim_outlook()
+            self.refresh()
+            return
+        self._step_outlook()
+
+    def _directives_or_none(self):
+        try:
+            return self.ctx.directives()
+        except DirectiveError:
+            return None
+
+    # -- the outlook: where the directives lead, a few weather draws a frame ---------------------------
+    def toggle_outlook(self) -> None:
+        """O: the one-year forecast -> the outlook to the plan's end -> to the last year -> back."""
+        order = ["forecast", "outlook", "outlook_all"]
+        self.side_mode = order[(order.index(self.side_mode) + 1) % len(order)]
+        self.outlook = None
+        if self.side_mode != "forecast" and self.opening is not None:
+            self.outlook = outlook_panel.OutlookPanel(self.ctx, to_last_year=self.side_mode == "outlook_all")
+            self.outlook.begin(self.opening)
+            self._aim_outlook()
+        self.refresh()
+
+    def _aim_outlook(self) -> None:
+        directives = self._directives_or_none()
+        if self.outlook is not None and directives is not None:
+            self.outlook.aim(directives)
+
+    def _step_outlook(self) -> None:
+        if self.outlook is None or self.outlook.complete:
+            return
+        before = self.outlook.now.done if self.outlook.now is not None else 0
+        self.outlook.step()
+        done = self.outlook.now.done if self.outlook.now is not None else 0
+        # Repaint every few draws and at the end: a repaint costs more than a draw.
+        if self.outlook.complete or done // 6 != before // 6:
             self.refresh()
 
     def compute_forecast(self) -> None:
@@ -546,7 +593,12 @@ class DirectivesScene(Scene):
             self.play()
         elif key == pygame.K_h:
             self.show_help()
-        elif key == pygame.K_f and len(self.forecast_pages) > 1:
+        elif key == pygame.K_o:
+            self.toggle_outlook()
+        elif key == pygame.K_f and self.outlook is not None and self.outlook.pages > 1:
+            self.outlook.page = (self.outlook.page + 1) % self.outlook.pages
+            self.refresh()
+        elif key == pygame.K_f and len(self.forecast_pages) > 1 and self.side_mode == "forecast":
             self.forecast_page = (self.forecast_page + 1) % len(self.forecast_pages)
             self.refresh()
         elif key == pygame.K_r:

@@ -72,14 +72,21 @@ class WhyScene(Scene):
         self.explanation = self._explain()
         self.relayout()
 
-    def rows(self) -> list[tuple[str, float]]:
-        """The causes with a part, largest first; then the remainder."""
+    def rows(self, room: int | None = None) -> list[tuple[str, float]]:
+        """The causes with a part, largest first, then the remainder; at most `room` rows: the
+        smallest causes are then summed in one row, so the rows still add up to the change."""
         e = self.explanation
         if e is None:
             return []
         scale = max([abs(e.change), *(abs(p.value) for p in e.parts), abs(e.remainder), 1e-12])
         shown = sorted((p for p in e.parts if abs(p.value) > 1e-4 * scale), key=lambda p: -abs(p.value))
-        return [(_(BY_CAUSE[p.cause].label), p.value) for p in shown] + [(_(REMAINDER_LABEL), e.remainder)]
+        rows = [(_(BY_CAUSE[p.cause].label), p.value) for p in shown]
+        if room is not None and len(rows) + 1 > room:
+            keep = max(1, room - 2)
+            rest = rows[keep:]
+            rows = rows[:keep] + [(_("{n} smaller causes together").format(n=len(rest)),
+                                   sum(v for _label, v in rest))]
+        return rows + [(_(REMAINDER_LABEL), e.remainder)]
 
     def quiet_causes(self) -> list[str]:
         e = self.explanation
@@ -148,12 +155,13 @@ class WhyScene(Scene):
         summary_h = draw.text_height(bold, summary, body.width)
         draw.paragraph(canvas, bold, summary, pygame.Rect(body.left, body.top, body.width, summary_h), p.ink)
         y = body.top + summary_h + s.gap
-        rows = self.rows()
         note = self.note()
         note_h = draw.text_height(small, note, body.width)
         total_h = bold.get_linesize() + s.px(10)
-        row_h = max(bodyf.get_linesize() + s.px(8), min(s.px(44), (body.bottom - y - note_h - total_h - s.gap)
-                                                       // max(1, len(rows))))
+        room = body.bottom - y - note_h - total_h - s.gap
+        row_min = bodyf.get_linesize() + s.px(8)
+        rows = self.rows(max(2, room // row_min))
+        row_h = max(row_min, min(s.px(44), room // max(1, len(rows))))
         label_w = int(body.width * 0.42)
         value_w = max(bold.size(format_value(v, e.unit))[0] for _l, v in [*rows, ("", e.change)]) + s.gap
         bar_area = pygame.Rect(body.left + label_w, y, body.width - label_w - value_w, row_h)
@@ -191,7 +199,7 @@ class WhyScene(Scene):
         e = self.explanation
         compared = (_("in {year}").format(year=self.year - 1) if e.against == AGAINST_PREVIOUS
                     else _("in history's {year}").format(year=self.year))
-        return _("{figure}: {value} in {year}, against {compared} {before}: a change of {change}.").format(
+        return _("{figure}: {value} in {year}, against {before} {compared}: a change of {change}.").format(
             figure=e.label, value=format_value(e.value, e.unit, False), year=self.year, compared=compared,
             before=format_value(e.compared, e.unit, False), change=format_value(e.change, e.unit))
 

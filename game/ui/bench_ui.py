@@ -205,7 +205,7 @@ def _busy_app(size: tuple[int, int] = (1280, 720)):
 
     for event in ctx.pending_events():
         ctx.session.choose(event.id, historical_choice(event).id)
-    ctx.begin_draft()
+    ctx.history_draft()
     app.reset(YearScene(app), DirectivesScene(app))
     Driver(app).settle(5)
     return app

@@ -66,7 +66,7 @@ def _mid_game(app: App, scenario: str = LESSON, year: int = 1931) -> GameContext
     """January of `year`, its cards answered and the directives drafted."""
     ctx = new_game(app, scenario, year)
     answer(ctx)
-    ctx.begin_draft()
+    ctx.history_draft()
     return ctx
 
 
@@ -97,7 +97,7 @@ def _targets(app: App) -> list[Scene]:
     s = _scenes()
     ctx = new_game(app)
     answer(ctx)
-    ctx.begin_draft()
+    ctx.history_draft()
     directives = s["DirectivesScene"](app)
     directives.targets_shown = True  # as when the directives opened the targets themselves
     return [s["YearScene"](app), directives, s["TargetsScene"](app)]
@@ -127,10 +127,11 @@ def _report(app: App) -> list[Scene]:
 
 
 def _why(app: App) -> list[Scene]:
-    """Why the famine of the 1932 harvest: the lesson played to its last year."""
+    """Why the famine of the 1932 harvest: the campaign played to January 1933."""
     s = _scenes()
-    ctx = _mid_game(app, LESSON, 1932)
+    ctx = _mid_game(app, CAMPAIGN, 1932)
     ctx.play_year()
+    answer(ctx)
     return [s["YearScene"](app), s["WhyScene"](app)]
 
 

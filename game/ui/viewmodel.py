@@ -168,6 +168,23 @@ def starting_values(ctx: GameContext) -> dict[str, float]:
     }
 
 
+def labour_arrived(ctx: GameContext) -> str | None:
+    """What last year's labour orders achieved: jobs are ordered, people must come (the model's
+    labour market), e.g. "Last year: 2.1 M more hands ordered, 1.3 M arrived; 0.8 M jobs empty"."""
+    records = ctx.session.records
+    if not records:
+        return None
+    last = records[-1]
+    before = records[-2]["workers_employees_m"] if len(records) > 1 else ctx.world.initial.nonfarm_labour_m
+    ordered = last["labour_demand_m"] - before
+    arrived = last["workers_employees_m"] - before
+    text = _("Last year: {ordered} M more hands ordered, {arrived} M arrived").format(
+        ordered=f"{ordered:.1f}", arrived=f"{arrived:.1f}")
+    if last["unfilled_jobs_m"] >= 0.05:
+        text += _("; {unfilled} M jobs stayed empty").format(unfilled=f"{last['unfilled_jobs_m']:.1f}")
+    return text + "."
+
+
 def history_at_start(ctx: GameContext) -> dict[str, tuple[float, bool]]:
     """History's figures for the first year, metric -> (value, approximate: tagged M in the
     reference), from the first series that measures each metric (the revised harvest, not the

@@ -83,3 +83,22 @@ def test_history_never_starts_the_target_below_the_countrysides_level_and_the_la
     label = next(row.label for section in scene.sections() for row in section.rows
                  if row.key == "collectivization_target")
     assert "now 47 %" in label
+
+
+def test_the_labour_lever_says_how_many_of_the_hands_ordered_arrived(app, great_turn):
+    """Jobs are ordered, people must come: without collectivization's push, orders go unfilled."""
+    ctx = great_turn
+    answer(ctx)
+    draft = ctx.begin_draft()
+    draft["labor"] = (0.55, 0.30, 0.15)          # far more non-farm jobs than 1928 had
+    draft["collectivization_target"] = 0.02
+    draft["dekulakization"] = False
+    ctx.play_year()
+    record = ctx.session.records[-1]
+    assert record["unfilled_jobs_m"] > 0.05
+    scene = directives_screen(app, ctx)
+    note = next(row.label for section in scene.sections() for row in section.rows if row.key == "labor:arrived")
+    ordered = record["labour_demand_m"] - ctx.world.initial.nonfarm_labour_m
+    arrived = record["workers_employees_m"] - ctx.world.initial.nonfarm_labour_m
+    assert f"{ordered:.1f} M more hands ordered, {arrived:.1f} M arrived" in note
+    assert f"{record['unfilled_jobs_m']:.1f} M jobs stayed empty" in note

@@ -24,7 +24,7 @@ from ..i18n import N_, _
 from ..layout import flow_groups
 from ..scene import Scene, SliderItem
 from ..shares import rebalance
-from ..viewmodel import FORECAST_LABELS, FORECAST_ROWS, measure
+from ..viewmodel import FORECAST_LABELS, FORECAST_ROWS, labour_arrived, measure
 from .common import game_frame, paint_game_ledger, paint_heading
 
 FORECAST_DRAWS = 60
@@ -43,7 +43,7 @@ class Row:
 
     key: str
     label: str
-    kind: str                       # slider | choice | button
+    kind: str                       # slider | choice | button | note (a line of text, no control)
     value: Callable[[], float] = lambda: 0.0
     text: Callable[[], str] = lambda: ""
     on_change: Callable = lambda v: None
@@ -116,6 +116,8 @@ class DirectivesScene(Scene):
             if lever.id == "targets" and not ctx.plan_starts_now:
                 continue
             rows = [row for control in lever.controls for row in self._rows(control)]
+            if lever.id == "labor" and (arrived := labour_arrived(ctx)) is not None:
+                rows.append(Row("labor:arrived", arrived, "note"))
             summary = "; ".join(self._summary(control, default[control.field]) for control in lever.controls)
             sections.append(Section(lever.id, self.term(lever.id), rows, ctx.holds(lever.id), summary))
         return sections
@@ -278,13 +280,11 @@ class DirectivesScene(Scene):
         col_w = (area.width - (columns - 1) * s.gap) // columns
         self.value_w = self._value_width()
         label_w = self._row_label_width(col_w)
-        fonts = [s.fonts["body"], s.fonts["small"]]
         groups = []
         for section in sections:
             head_h = draw.label_height([s.fonts["h3"], s.fonts["body_bold"]], section.title, col_w - s.px(12)) + s.px(6)
             if section.held:
-                heights = [max(s.button_height(), draw.label_height(fonts, row.label, label_w - s.px(14)))
-                           + s.px(6) if row.kind != "button" else s.button_height() + s.px(6) for row in section.rows]
+                heights = [self._held_row_height(row, label_w, col_w) for row in section.rows]
             else:  # a lever the player does not hold: what history does, a line per row (it may go on)
                 lines = draw.wrap(s.fonts["body"], self._summary_text(section), col_w)
                 heights = [s.fonts.line("body")] * len(lines)
@@ -314,6 +314,15 @@ class DirectivesScene(Scene):
                     y += s.px(8)
         return placed
 
+    def _held_row_height(self, row: Row, label_w: int, col_w: int) -> int:
+        s = self.style
+        if row.kind == "button":
+            return s.button_height() + s.px(6)
+        if row.kind == "note":   # a line of what last year's orders achieved, under the sliders
+            return draw.text_height(s.fonts["small"], row.label, col_w - s.px(12)) + s.px(6)
+        return max(s.button_height(), draw.label_height([s.fonts["body"], s.fonts["small"]], row.label,
+                                                        label_w - s.px(14))) + s.px(6)
+
     def _summary_text(self, section: Section) -> str:
         return _("History: {what}").format(what=section.summary)
 
@@ -334,6 +343,8 @@ class DirectivesScene(Scene):
                         enabled=key != "repeat" or bool(self.ctx.session.game.commands))
 
     def _build_row(self, row: Row, rect: pygame.Rect, help_text: str) -> None:
+        if row.kind == "note":
+            return
         s = self.style
         label_w = self._row_label_width(rect.width)
         control_h = min(rect.height, s.button_height())
@@ -412,6 +423,10 @@ class DirectivesScene(Scene):
             return
         for row, rect in placed.rows:
             if row.kind == "button":
+                continue
+            if row.kind == "note":
+                draw.paragraph(canvas, s.fonts["small"], row.label,
+                               pygame.Rect(rect.left + s.px(12), rect.top, rect.width - s.px(12), rect.height), p.muted)
                 continue
             label_w = self._row_label_width(rect.width)
             draw.label(canvas, [s.fonts["body"], s.fonts["small"]], row.label,

@@ -23,7 +23,7 @@ from ...headless.explain import (
     inputs_of_session,
 )
 from .. import draw
-from ..hints import Hint, paint_hints
+from ..hints import Hint, hints_height, paint_hints
 from ..i18n import _
 from ..scene import Scene
 from ..viewmodel import measure
@@ -44,6 +44,9 @@ class WhyScene(Scene):
         self.metric = metric
         self.against = against if self._can_compare(against) else AGAINST_HISTORY
         self._history: dict | None = None
+        self.cramped = False     # too little room for the note under the bars: it is a page of its own
+        self.row_fonts: list = []
+        self.reading = False     # that page is shown
         self.explanation = self._explain()
 
     # -- the breakdown ---------------------------------------------------------------------------
@@ -109,34 +112,36 @@ class WhyScene(Scene):
         inner = pygame.Rect(self.box.left + 2 * s.gap, self.box.top + bar + s.gap, width - 4 * s.gap,
                             height - bar - 2 * s.gap)
         bh = s.button_height()
-        hint_h = s.fonts.line("small") + s.px(4)
+        self.cramped = True   # reserve the hints' room as if the note had a page of its own
+        hint_h = hints_height(s, width - 4 * s.gap, self.hints())
         self.hint_rect = pygame.Rect(inner.left, inner.bottom - hint_h, inner.width, hint_h)
         labels = [f"{i + 1} {measure(m).label}" for i, m in enumerate(EXPLAINED_METRICS)]
-        self.metric_rects = self.button_row(pygame.Rect(inner.left, inner.top, inner.width, bh), len(labels))
         self.metric_labels = labels
-        compare_top = inner.top + bh + s.gap
-        self.compare_rects = self.button_row(pygame.Rect(inner.left, compare_top, inner.width, bh), 3)
-        self.body = pygame.Rect(inner.left, compare_top + bh + s.gap, inner.width,
-                                self.hint_rect.top - s.gap - (compare_top + bh + s.gap))
+        self.metric_rects = self.button_grid_rects(pygame.Rect(inner.left, inner.top, inner.width, bh), labels)
+        compare_top = max(r.bottom for r in self.metric_rects) + s.gap
+        self.compare_rects = self.button_grid_rects(pygame.Rect(inner.left, compare_top, inner.width, bh),
+                                                    [label for _key, label in self.compare_labels()])
+        top = max(r.bottom for r in self.compare_rects) + s.gap
+        self.body = pygame.Rect(inner.left, top, inner.width, self.hint_rect.top - s.gap - top)
 
     def build(self) -> None:
         for metric, label, rect in zip(EXPLAINED_METRICS, self.metric_labels, self.metric_rects, strict=True):
             self.button(f"metric:{metric}", rect, label, lambda m=metric: self.show(metric=m),
                         object_id="#primary" if metric == self.metric else "#quiet")
-        previous = self._can_compare(AGAINST_PREVIOUS)
-        entries = [
-            ("previous", _("Against {year}  [P]").format(year=self.year - 1),
-             lambda: self.show(against=AGAINST_PREVIOUS), previous),
-            ("history", _("Against history's {year}  [H]").format(year=self.year),
-             lambda: self.show(against=AGAINST_HISTORY), True),
-            ("back", _("Back  [Esc]"), self.back, True),
-        ]
+        actions = {"previous": (lambda: self.show(against=AGAINST_PREVIOUS), self._can_compare(AGAINST_PREVIOUS)),
+                   "history": (lambda: self.show(against=AGAINST_HISTORY), True), "back": (self.back, True)}
+        entries = [(key, label, *actions[key]) for key, label in self.compare_labels()]
         for (key, label, action, enabled), rect in zip(entries, self.compare_rects, strict=True):
             chosen = key == self.against
             self.button(key, rect, label, action, enabled=enabled,
                         object_id="#primary" if chosen else "#quiet")
         if self.focus_key is None:
             self.focus_key = f"metric:{self.metric}"
+
+    def compare_labels(self) -> list[tuple[str, str]]:
+        return [("previous", _("Against {year}  [P]").format(year=self.year - 1)),
+                ("history", _("Against history's {year}  [H]").format(year=self.year)),
+                ("back", _("Back  [Esc]"))]
 
     # -- painting --------------------------------------------------------------------------------
     def paint(self, canvas: pygame.Surface) -> None:
@@ -152,16 +157,34 @@ class WhyScene(Scene):
             paint_hints(canvas, s, self.hint_rect, self.hints())
             return
         summary = self.summary()
-        summary_h = draw.text_height(bold, summary, body.width)
-        draw.paragraph(canvas, bold, summary, pygame.Rect(body.left, body.top, body.width, summary_h), p.ink)
-        y = body.top + summary_h + s.gap
-        note = self.note()
-        note_h = draw.text_height(small, note, body.width)
         total_h = bold.get_linesize() + s.px(10)
-        room = body.bottom - y - note_h - total_h - s.gap
         row_min = bodyf.get_linesize() + s.px(8)
+        # The summary and the note above and below the bars where there is room; shorter, then on a
+        # page of their own (PgDn) where they would crowd the bars out.
+        self.cramped = False
+        for summary_shown, note in ((True, self.note()), (True, self.note(short=True)), (True, ""), (False, "")):
+            summary_h = draw.text_height(bold, summary, body.width) + s.gap if summary_shown else 0
+            note_h = draw.text_height(small, note, body.width) if note else 0
+            room = body.bottom - body.top - summary_h - note_h - total_h - s.gap
+            if room >= 4 * row_min:
+                break
+        if not note:
+            self.cramped = True
+            if self.reading:
+                blocks = [draw.Block("body_bold", summary, "ink", 0), draw.Block("small", self.note(), "muted", 0.5)]
+                draw.TextView(s, blocks, body.width).draw(canvas, body)
+                paint_hints(canvas, s, self.hint_rect, self.hints())
+                return
+        if summary_shown:
+            draw.paragraph(canvas, bold, summary, pygame.Rect(body.left, body.top, body.width, summary_h - s.gap),
+                           p.ink)
+        y = body.top + summary_h
+        fonts = [bodyf, small]
+        if room // row_min < 3:    # a low window: the bars in small type
+            row_min, fonts = small.get_linesize() + s.px(4), [small]
         rows = self.rows(max(2, room // row_min))
         row_h = max(row_min, min(s.px(44), room // max(1, len(rows))))
+        self.row_fonts = fonts
         label_w = int(body.width * 0.42)
         value_w = max(bold.size(format_value(v, e.unit))[0] for _l, v in [*rows, ("", e.change)]) + s.gap
         bar_area = pygame.Rect(body.left + label_w, y, body.width - label_w - value_w, row_h)
@@ -175,14 +198,15 @@ class WhyScene(Scene):
         self._paint_row(canvas, _("The change"), e.change, pygame.Rect(body.left, y + s.px(6), body.width, total_h),
                         label_w, value_w, zero_x, bar_area.width // 2, scale, e.unit, False, strong=True)
         y += total_h + s.gap
-        draw.paragraph(canvas, small, note, pygame.Rect(body.left, y, body.width, note_h), p.muted)
+        if note:
+            draw.paragraph(canvas, small, note, pygame.Rect(body.left, y, body.width, note_h), p.muted)
         paint_hints(canvas, s, self.hint_rect, self.hints())
 
     def _paint_row(self, canvas, label: str, value: float, rect: pygame.Rect, label_w: int, value_w: int,
                    zero_x: int, half: int, scale: float, unit: str, remainder: bool, strong: bool = False) -> None:
         s = self.style
         p = s.palette
-        fonts = [s.fonts["body_bold" if strong else "body"], s.fonts["small"]]
+        fonts = [s.fonts["body_bold"], s.fonts["small"]] if strong else self.row_fonts
         draw.label(canvas, fonts, label, pygame.Rect(rect.left, rect.top, label_w - s.gap, rect.height),
                    p.muted if remainder else p.ink)
         length = int(half * abs(value) / scale)
@@ -192,8 +216,8 @@ class WhyScene(Scene):
         if length:
             pygame.draw.rect(canvas, colour, bar)
         pygame.draw.line(canvas, p.ink, (zero_x, rect.top + 2), (zero_x, rect.bottom - 2), 1)
-        draw.text(canvas, s.fonts["body_bold"], format_value(value, unit), (rect.right, rect.centery), p.ink,
-                  "midright")
+        value_font = s.fonts["body_bold"] if strong or len(self.row_fonts) > 1 else s.fonts["small_bold"]
+        draw.text(canvas, value_font, format_value(value, unit), (rect.right, rect.centery), p.ink, "midright")
 
     def summary(self) -> str:
         e = self.explanation
@@ -203,7 +227,11 @@ class WhyScene(Scene):
             figure=e.label, value=format_value(e.value, e.unit, False), year=self.year, compared=compared,
             before=format_value(e.compared, e.unit, False), change=format_value(e.change, e.unit))
 
-    def note(self) -> str:
+    def note(self, short: bool = False) -> str:
+        if short:
+            return _("Each bar: the figure as played minus the figure with that cause alone as {compared}; "
+                     "with what the causes do together, they add up to the change.").format(
+                compared=_("the year before") if self.against == AGAINST_PREVIOUS else _("in history's year"))
         quiet = self.quiet_causes()
         text = _("Each bar: how much the figure would have been lower (a bar to the right) or higher (to the "
                  "left) had that cause alone stayed as it was {compared}, the rest as you played it. The model "
@@ -215,7 +243,8 @@ class WhyScene(Scene):
         return text
 
     def hints(self) -> list[Hint]:
-        return [Hint(f"1-{len(EXPLAINED_METRICS)}", _("the figure"), "figure"),
+        reading = [Hint("PgUp/PgDn", _("the bars or how to read them"), "scroll")] if self.cramped else []
+        return reading + [Hint(f"1-{len(EXPLAINED_METRICS)}", _("the figure"), "figure"),
                 Hint("P", _("against the year before"), "previous"),
                 Hint("H", _("against history"), "history"), Hint("Esc", _("back"), "back")]
 
@@ -235,6 +264,13 @@ class WhyScene(Scene):
             self.show(against=AGAINST_HISTORY)
             return True
         return False
+
+    def on_scroll(self, lines: int) -> bool:
+        if not self.cramped:
+            return False
+        self.reading = not self.reading
+        self.refresh()
+        return True
 
     def back(self) -> None:
         self.app.pop()

@@ -28,7 +28,12 @@ class FiredEvent:
     choice: str
     tags: tuple[str, ...]
     effects: tuple[dict, ...] = ()
-    aftermath: tuple[str, ...] = ()  # what the answer did, in words (events/aftermath.py)
+    names: Names = field(default_factory=Names, compare=False, repr=False)  # for the words below
+
+    @property
+    def aftermath(self) -> tuple[str, ...]:
+        """What the answer did, in words (events/aftermath.py); worked out when asked."""
+        return describe(self.effects, self.names)
 
     def as_json(self) -> dict:
         return {"year": self.year, "id": self.id, "choice": self.choice, "tags": list(self.tags),
@@ -45,7 +50,10 @@ class Session:
     commands: list[dict] = field(init=False, default_factory=list)
     events: list[FiredEvent] = field(init=False, default_factory=list)
     _pending: list[Event] | None = field(init=False, default=None)
-    _cards: dict[str, Card] = field(init=False, default_factory=dict)  # this January's, filled in
+    # This January's cards: the figures each card's texts quote, as they were when it was drawn,
+    # and the texts filled in with them when first read (most cards' texts are never read headless).
+    _card_values: dict[str, dict] = field(init=False, default_factory=dict)
+    _cards: dict[str, Card] = field(init=False, default_factory=dict)
     _names: Names = field(init=False)  # projects and plans by name, for what an answer did
     _fired_before: dict[str, int] = field(init=False, default_factory=dict)  # before this January's draw
 
@@ -80,7 +88,7 @@ class Session:
                 except BaseException:
                     state.restore_fields(saved)
                     raise
-                self._cards = {}
+                self._cards, self._card_values = {}, {}
                 self._fill_in(self._pending)
         return list(self._pending)
 
@@ -91,15 +99,18 @@ class Session:
         """The cards' texts with the figures of the moment they are drawn."""
         if events:
             values = self._values()
-            self._cards.update((event.id, self.deck.card(event, values)) for event in events)
+            for event in events:
+                self._card_values[event.id] = {name: values[name] for name in self.deck.text_names(event.id)
+                                               if name in values}
 
     def card(self, event_id: str) -> Card:
         """A waiting card as the player reads it: its texts filled in with this January's figures."""
         self.begin_year()
-        try:
-            return self._cards[event_id]
-        except KeyError:
-            raise DirectiveError(f"{self.year}: event {event_id!r} is not waiting for an answer") from None
+        if event_id not in self._card_values:
+            raise DirectiveError(f"{self.year}: event {event_id!r} is not waiting for an answer")
+        if event_id not in self._cards:
+            self._cards[event_id] = self.deck.card(self.deck.event(event_id), self._card_values[event_id])
+        return self._cards[event_id]
 
     @property
     def pending(self) -> list[Event]:
@@ -137,7 +148,7 @@ class Session:
         self._fill_in(now)
         self.commands.append({"command": "choose", "year": self.year, "event": event_id, "choice": choice_id})
         self.events.append(FiredEvent(self.year, event_id, choice_id, tuple(event.tags), choice.effects_json,
-                                      describe(choice.effects_json, self._names)))
+                                      self._names))
 
     def _schedule(self, state, event_id: str, year: int, now: list[Event]) -> None:
         if year == self.year and self.deck is not None:
@@ -156,6 +167,7 @@ class Session:
         for waiting in [e for e in self._pending if not self.deck.premise_holds(e.id, values)]:
             self._pending.remove(waiting)
             self._cards.pop(waiting.id, None)
+            self._card_values.pop(waiting.id, None)
             before = self._fired_before.get(waiting.id)
             if before is None:
                 state.fired.pop(waiting.id, None)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..model.metrics import BY_NAME as METRIC_TABLE
@@ -143,7 +144,7 @@ class Deck:
         # The names some condition or text reads: the January environment holds these and no others.
         read = {name for e in self.entries.values() for c in (e.condition, e.premise) if c for name in c.names}
         read |= {name for e in self.entries.values() for name in e.texts.names}
-        self.readers = tuple(sorted((name, reader_of(name, self.projects)) for name in read if name != "year"))
+        self.readers = {name: reader_of(name, self.projects) for name in sorted(read) if name != "year"}
         self.by_year: dict[int, list[Entry]] = {}
         for year in range(first_year, last_year + 1):
             self.by_year[year] = [e for e in self.entries.values() if not e.event.triggered_only
@@ -155,7 +156,7 @@ class Deck:
     def event(self, event_id: str) -> Event:
         return self.entries[event_id].event
 
-    def values(self, state: State, record: dict[str, float] | None) -> dict:
+    def values(self, state: State, record: dict[str, float] | None) -> Environment:
         """The figures conditions and card texts read this January."""
         return environment(state, record, self.readers)
 
@@ -197,6 +198,10 @@ class Deck:
     def premise_holds(self, event_id: str, env: dict) -> bool:
         entry = self.entries[event_id]
         return self._condition_holds(entry, entry.premise, env, "premise")
+
+    def text_names(self, event_id: str) -> frozenset[str]:
+        """The names the card's texts quote."""
+        return self.entries[event_id].texts.names | {"year"}
 
     def card(self, event: Event, env: dict) -> Card:
         """The card's texts filled in with this January's figures."""
@@ -242,25 +247,59 @@ def reader_of(name: str, projects: tuple[str, ...]) -> tuple[str, str]:
     return "flag", name
 
 
-def environment(state: State, record: dict[str, float] | None, readers) -> dict:
-    """The values conditions read this January. A metric has no value before the first year
-    ends: it is left out, and a condition reading it is false."""
-    env: dict = {"year": state.year}
-    for name, (kind, what) in readers:
+class Environment(Mapping):
+    """The values conditions read this January, each worked out when first read (a January
+    reads a few dozen of the hundreds of names the deck knows). A metric has no value before
+    the first year ends: it is absent, and a condition reading it is false. Read it at once:
+    it reads the state as it is when read."""
+
+    __slots__ = ("_state", "_record", "_readers", "_values")
+
+    def __init__(self, state: State, record: dict[str, float] | None, readers: dict[str, tuple[str, str]]):
+        self._state, self._record, self._readers = state, record, readers
+        self._values: dict = {"year": state.year}
+
+    def __getitem__(self, name: str):
+        try:
+            return self._values[name]
+        except KeyError:
+            pass
+        kind, what = self._readers[name]   # KeyError: a name no condition reads
+        state = self._state
         if kind == "state":
-            env[name] = read_state(state, what)
+            value = read_state(state, what)
         elif kind == "total":
-            env[name] = read_total(state, what)
+            value = read_total(state, what)
         elif kind == "metric":
-            if record is not None:
-                env[name] = record[what]
+            if self._record is None:
+                raise KeyError(name)
+            value = self._record[what]
         elif kind == "flag":
-            env[name] = what in state.flags
+            value = what in state.flags
         elif kind == "built":
-            env[name] = what in state.projects_done
+            value = what in state.projects_done
         else:
-            env[name] = what in state.projects_done or what in state.projects_building
-    return env
+            value = what in state.projects_done or what in state.projects_building
+        self._values[name] = value
+        return value
+
+    def __contains__(self, name: object) -> bool:
+        if name == "year":
+            return True
+        kind = self._readers.get(name)
+        return kind is not None and (kind[0] != "metric" or self._record is not None)
+
+    def __iter__(self):
+        yield "year"
+        yield from (name for name in self._readers if name in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _name in self)
+
+
+def environment(state: State, record: dict[str, float] | None, readers) -> Environment:
+    """The values conditions read this January (worked out as they are read)."""
+    return Environment(state, record, readers if isinstance(readers, dict) else dict(readers))
 
 
 def _in_window(event: Event, year: int) -> bool:

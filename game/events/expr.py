@@ -102,7 +102,7 @@ def _compile(node: ast.AST, known, suggestions: list[str], names: set[str], dept
     if isinstance(node, ast.Constant):
         value = node.value
         if isinstance(value, bool) or (isinstance(value, int | float) and not isinstance(value, complex)):
-            return lambda env, v=value: v
+            return _constant(value)
         what = "text in quotes" if isinstance(value, str) else f"the value {value!r}"
         raise ExprError(f"{what} is not allowed; conditions compare numbers", _col(node))
     if isinstance(node, ast.Name):
@@ -158,7 +158,16 @@ def _name(node: ast.Name, known, suggestions: list[str], names: set[str]) -> Com
         except KeyError:
             raise MissingValue(name) from None
 
+    lookup.name = name   # for the comparison's fast path
     return lookup
+
+
+def _constant(value) -> Compiled:
+    def constant(env: Env, value=value):
+        return value
+
+    constant.value = value
+    return constant
 
 
 def _compare(node: ast.Compare, known, suggestions, names, depth) -> Compiled:
@@ -168,6 +177,8 @@ def _compare(node: ast.Compare, known, suggestions, names, depth) -> Compiled:
     terms = [_compile(node.left, known, suggestions, names, depth)]
     terms += [_compile(c, known, suggestions, names, depth) for c in node.comparators]
     ops = [COMPARE[type(op)] for op in node.ops]
+    if len(ops) == 1:   # the common case, "name < 0.3": read the name, compare with the number
+        return _compare_two(terms[0], ops[0], terms[1])
 
     def compare(env: Env) -> bool:
         left = terms[0](env)
@@ -179,6 +190,19 @@ def _compare(node: ast.Compare, known, suggestions, names, depth) -> Compiled:
         return True
 
     return compare
+
+
+def _compare_two(left: Compiled, op, right: Compiled) -> Compiled:
+    name, value = getattr(left, "name", None), getattr(right, "value", None)
+    if name is not None and hasattr(right, "value"):
+        def name_against_number(env: Env) -> bool:
+            try:
+                return op(env[name], value)
+            except KeyError:
+                raise MissingValue(name) from None
+
+        return name_against_number
+    return lambda env: op(left(env), right(env))
 
 
 def _call(node: ast.Call, known, suggestions, names, depth) -> Compiled:

@@ -10,6 +10,8 @@ A save is JSON:
                     is detected; source is the bundled id or the scenario file's path
     seed, weather, settings, mods (ids, in the order applied), lesson (code or null), undos
     game_id         the game's identity: every save of one game shares it (absent in older saves)
+    name            a named save: the name the player gave it (names that clean to one file name
+                    go to name-2.json, name-3.json ...: see slot_for)
     saved_at        ISO time (UTC); left out of every comparison
     year, finished, ending
     commands        the log: {"command": "choose", year, event, choice} and
@@ -24,6 +26,11 @@ never hidden. Every problem is a SaveError naming the file, and loading never wr
 Autosaves (the start of every year, the last five kept) live in <saves>/autosave/, named slots
 in <saves>/<name>.json; `list_saves` lists both for the load screen.
 
+A save is read as a file that may come from anywhere: only a regular file of at most MAX_SAVE_BYTES,
+JSON without NaN, nested at most MAX_DEPTH deep, every field type-checked, the header checked
+against the snapshot and, on loading, against the replay. Its scenario file is looked for only
+among the bundled scenarios and in the mods folders (see _scenario_source).
+
 Assessment mode: a game played with undo switched off (its settings' allow_undo false) only goes
 forward. Its autosave is one file, <saves>/autosave/game-<game_id>.json, overwritten after every
 command (the UI calls `autosave` after each card answered and each year played), and
@@ -35,28 +42,35 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
+import math
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Annotated, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .. import __version__
 from ..errors import UserError
 from ..model import DirectiveError
-from ..model.directives import describe_validation_error
+from ..model.game import WEATHER_MODES
 from ..scenario import Scenario, ScenarioError, bundled_scenarios
-from ..scenario.loader import load_with_mods
+from ..scenario.files import Unreadable, inside, read_limited, resolved
+from ..scenario.loader import SCENARIO_DIR, load_with_mods
 from ..scenario.mods import MANIFEST, discover
+from ..scenario.yamlsource import read_source
 from .atomic import atomic_write, backup_path, is_temporary, sweep_temporary_files
 from .paths import autosave_dir, saves_dir
 from .paths import mods_dir as user_mods_dir
 from .playthrough import Playthrough, ReplayError, content_hash, replay
 from .settings import GameSettings
 from .snapshot import differences, dump_records, dump_state, normalised
+
+log = logging.getLogger(__name__)
 
 FORMAT = "pyatiletka-save"
 FORMAT_VERSION = 1
@@ -122,41 +136,79 @@ class ReplayMismatch(SaveError):
 # --- the file format --------------------------------------------------------------------------
 
 
+MAX_SAVE_BYTES = 16 * 1024 * 1024  # a save of a whole game is about 60 kB
+MAX_DEPTH = 32                      # a save nests about 6 deep; a file nested deeper is not one
+MAX_TEXT = 10_000                   # characters of any one text in a save
+MAX_INT = 2**63                     # no count, year or seed of a game comes near it
+
+Text = Annotated[str, Field(max_length=200)]
+Count = Annotated[int, Field(ge=0, le=1_000_000)]
+
+
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="ignore", strict=True)
+    # strict: "1930" is not a year; allow_inf_nan: a save holds only finite numbers.
+    model_config = ConfigDict(extra="ignore", strict=True, allow_inf_nan=False)
 
 
 class ScenarioRef(_Strict):
-    id: str
-    name: str = ""
-    version: str
-    content_hash: str
-    source: str = ""
+    id: Text
+    name: Text = ""
+    version: Text
+    content_hash: Text
+    source: Annotated[str, Field(max_length=1024)] = ""
 
 
 class Snapshot(_Strict):
     state: dict
-    records: list[dict[str, float]]
+    records: list[dict[str, float]] = Field(max_length=1000)
 
 
 class SaveFile(_Strict):
     format: str
     format_version: int
-    game_version: str
+    game_version: Text
     scenario: ScenarioRef
-    seed: int
-    weather: str
+    seed: int = Field(ge=-MAX_INT, le=MAX_INT)
+    weather: Literal[WEATHER_MODES]
     settings: dict
-    mods: list[str]
-    lesson: str | None = None
-    undos: int = 0
-    game_id: str | None = None
-    saved_at: str
-    year: int
+    mods: list[Text] = Field(max_length=100)
+    lesson: Text | None = None
+    undos: Count = 0
+    game_id: Text | None = None
+    saved_at: Annotated[str, Field(max_length=64)]
+    year: int = Field(ge=1000, le=3000)
     finished: bool = False
-    ending: str | None = None
-    commands: list[dict]
+    ending: Literal["completed", "removed"] | None = None
+    commands: list[dict] = Field(max_length=100_000)
     snapshot: Snapshot
+
+    @field_validator("settings")
+    @classmethod
+    def _known_settings(cls, value: dict) -> dict:
+        try:
+            GameSettings.from_json(value)
+        except UserError as exc:
+            raise ValueError(exc.message) from None
+        return value
+
+    @model_validator(mode="after")
+    def _header_agrees_with_snapshot(self) -> SaveFile:
+        """The header (what the load screen shows) says what the snapshot says; the replay then
+        checks the snapshot."""
+        if self.finished != (self.ending is not None):
+            raise ValueError(f"the header says finished is {str(self.finished).lower()} but its ending is "
+                             f"{'null' if self.ending is None else repr(self.ending)}")
+        # (a game completed by reaching its last year has no ending in its state; the replay checks it)
+        state = self.snapshot.state
+        wrong = [key for key in ("year", "ending") if key in state and state[key] != getattr(self, key)
+                 and not (key == "ending" and state[key] is None and self.ending == "completed")]
+        if self.ending == "removed" and state.get("ending") != "removed":
+            wrong.append("ending")
+        if wrong:
+            key = wrong[0]
+            raise ValueError(f"the header says {key} {_shown(getattr(self, key))}, but its snapshot says "
+                             f"{_shown(state.get(key))}")
+        return self
 
 
 def _upgrade_0_to_1(data: dict) -> dict:
@@ -211,11 +263,15 @@ def encode(data: dict) -> bytes:
     return (json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
 
 
-def write_save(session: Playthrough, path: str | Path, *, keep_backup: bool = True) -> Path:
-    """Save the game to `path` atomically; a save already there is kept as `<path>.bak`."""
+def write_save(session: Playthrough, path: str | Path, *, keep_backup: bool = True, name: str | None = None) -> Path:
+    """Save the game to `path` atomically; a save already there is kept as `<path>.bak`.
+    `name`: the name the player gave it (a named save records it, so names never collide)."""
     path = Path(path)
     try:
-        data = encode(save_json(session))
+        data = save_json(session)
+        if name is not None:
+            data["name"] = name
+        data = encode(data)
     except ValueError as exc:  # a NaN or infinity in the state: a model bug, never written silently
         raise SaveError(path, f"cannot save this game: {exc}") from None
     try:
@@ -229,22 +285,34 @@ def write_save(session: Playthrough, path: str | Path, *, keep_backup: bool = Tr
 
 
 def read_save(path: str | Path) -> SaveFile:
-    """Parse, upgrade and check a save file without replaying it (quick: the load screen)."""
+    """Parse, upgrade and check a save file without replaying it (quick: the load screen).
+
+    Only a regular file of at most MAX_SAVE_BYTES is read (never a FIFO or a device)."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise SaveUnreadable(path, "no such save file") from None
-    except IsADirectoryError:
-        raise SaveUnreadable(path, "is a folder, not a save file") from None
-    except OSError as exc:
-        raise SaveUnreadable(path, f"cannot read the save ({exc.strerror or exc})") from None
+        raw = read_limited(path, MAX_SAVE_BYTES)
+    except Unreadable as exc:
+        raise SaveUnreadable(path, _why_unreadable(exc)) from None
     return parse_save(raw, path)
+
+
+def _why_unreadable(exc: Unreadable) -> str:
+    if exc.code == "E006" and exc.message == "file not found":
+        return "no such save file"
+    if exc.code == "E008" and "folder" in exc.message:
+        return "is a folder, not a save file"
+    if exc.code == "E001":
+        return f"is too large to be a save ({exc.message})"
+    if exc.code == "E008":
+        return f"cannot be read as a save: {exc.message}"
+    return f"cannot read the save: {exc.message}"
 
 
 def parse_save(raw: bytes, path: str | Path = "<save>") -> SaveFile:
     path = Path(path)
     looks_like_save = FORMAT.encode() in raw[:200]
+    if len(raw) > MAX_SAVE_BYTES:
+        raise SaveUnreadable(path, f"is too large to be a save ({len(raw):,} bytes; the limit is {MAX_SAVE_BYTES:,})")
     if not raw.strip():
         raise SaveUnreadable(path, f"the save is empty ({len(raw)} bytes): it was never written completely"
                              + _backup_hint(path))
@@ -255,7 +323,7 @@ def parse_save(raw: bytes, path: str | Path = "<save>") -> SaveFile:
             raise NotASave(path, "is not a Pyatiletka save (not a text file)") from None
         raise SaveUnreadable(path, "the save is damaged (bytes that are not text)" + _backup_hint(path)) from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_not_a_number)
     except json.JSONDecodeError as exc:
         if not text.lstrip().startswith("{"):
             raise NotASave(path, "is not a Pyatiletka save (not JSON)") from None
@@ -266,16 +334,26 @@ def parse_save(raw: bytes, path: str | Path = "<save>") -> SaveFile:
             raise NotASave(path, "is not a Pyatiletka save (not JSON)") from None
         raise SaveUnreadable(path, f"the save is damaged (not valid JSON at line {exc.lineno}, column "
                              f"{exc.colno}: {exc.msg})" + _backup_hint(path)) from None
+    except RecursionError:
+        raise SaveDamaged(path, "the save is damaged: it is nested far too deeply to be a save"
+                          + _backup_hint(path)) from None
+    except ValueError as exc:  # NaN or Infinity, or an integer of more than 4,300 digits
+        problem = ("it holds a number of more than 4,300 digits, which no save holds" if "digits" in str(exc)
+                   else _first_line(exc))
+        raise SaveDamaged(path, f"the save is damaged: {problem}" + _backup_hint(path)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         hint = ""
         if isinstance(data, dict) and "series" in data and "seed" in data:
             hint = ": it looks like the result of `simulate --json`; use `simulate --save FILE` for a save"
         raise NotASave(path, f"is not a Pyatiletka save (no \"format\": \"{FORMAT}\"){hint}")
+    problem = _unreasonable(data)
+    if problem:
+        raise SaveDamaged(path, f"the save is damaged: {problem}" + _backup_hint(path))
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        raise SaveDamaged(path, f"the save is damaged: format_version is {version!r}" + _backup_hint(path))
+        raise SaveDamaged(path, f"the save is damaged: format_version is {_shown(version)}" + _backup_hint(path))
     if version > FORMAT_VERSION:
-        made_by = data.get("game_version")
+        made_by = _shown(data.get("game_version"))
         raise SaveTooNew(path, f"was made by a newer version of Pyatiletka ({made_by}, save format {version}); "
                                f"this is {__version__}, which reads save formats up to {FORMAT_VERSION}: "
                                f"update the game to load it")
@@ -284,12 +362,84 @@ def parse_save(raw: bytes, path: str | Path = "<save>") -> SaveFile:
             data = UPGRADES[version](data)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise SaveDamaged(path, f"the save is damaged: cannot upgrade it from save format {version} "
-                                    f"({type(exc).__name__}: {exc})" + _backup_hint(path)) from None
+                                    f"({type(exc).__name__}: {_first_line(exc)})" + _backup_hint(path)) from None
         version += 1
     try:
         return SaveFile.model_validate(data)
     except ValidationError as exc:
-        raise SaveDamaged(path, f"the save is damaged: {describe_validation_error(exc)}" + _backup_hint(path)) from None
+        raise SaveDamaged(path, f"the save is damaged: {_describe(exc)}" + _backup_hint(path)) from None
+
+
+def _not_a_number(name: str) -> float:
+    raise ValueError(f"it holds {name}, which is not a number a save holds")
+
+
+def _unreasonable(data: object) -> str | None:
+    """What no save holds, wherever it is: nesting deeper than MAX_DEPTH, a number that is not
+    finite or has more digits than any game's figure, a text longer than MAX_TEXT. Walked
+    without recursion, so a file nested as deep as JSON allows cannot exhaust the stack."""
+    stack: list[tuple[object, tuple, int]] = [(data, (), 0)]
+    while stack:
+        value, where, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return f"{_place(where[:4])}...: nested more than {MAX_DEPTH} deep"
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if len(key) > MAX_TEXT:
+                    return f"{_place(where)}: a key of {len(key):,} characters"
+                stack.append((item, (*where, key), depth + 1))
+        elif isinstance(value, list):
+            stack.extend((item, (*where, index), depth + 1) for index, item in enumerate(value))
+        elif isinstance(value, str):
+            if len(value) > MAX_TEXT:
+                return f"{_place(where)}: a text of {len(value):,} characters (at most {MAX_TEXT:,})"
+        elif isinstance(value, bool) or value is None:
+            continue
+        elif isinstance(value, int):
+            if abs(value) > MAX_INT:
+                return f"{_place(where)}: a number of {len(str(abs(value))):,} digits"
+        elif isinstance(value, float) and not math.isfinite(value):
+            return f"{_place(where)}: {value} is not a number a save holds"
+    return None
+
+
+def _place(where: tuple) -> str:
+    text = "".join(f"[{part}]" if isinstance(part, int) else f".{_clip(str(part), 40)}" for part in where)
+    return text.lstrip(".") or "the top level"
+
+
+def _shown(value: object) -> str:
+    """A value from the file, short enough for a message."""
+    if isinstance(value, dict | list):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    return _clip(repr(value), 60)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def _clip_path(text: str, width: int = 160) -> str:
+    """A path from the file, its start and its end (the file's name) kept."""
+    return text if len(text) <= width else text[: width // 2 - 2] + "..." + text[-(width // 2 - 1):]
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).split("\n")[0]
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+def _describe(exc: ValidationError) -> str:
+    """The first problem of a validation as 'field: what is wrong, not VALUE' (and how many more)."""
+    errors = exc.errors(include_url=False)
+    first = errors[0]
+    where = ".".join(str(part) for part in first["loc"]) or "the top level"
+    message = first["msg"].removeprefix("Value error, ")
+    if first["type"] == "missing":
+        message = "missing"
+    shown = "" if first["type"] in ("missing", "value_error") else f", not {_shown(first.get('input'))}"
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return f"{where + ': ' if first['loc'] else ''}{message[0].lower()}{message[1:]}{shown}{more}"
 
 
 def _cut_short(text: str, exc: json.JSONDecodeError) -> bool:
@@ -326,9 +476,11 @@ def restore(save: SaveFile, path: str | Path, mods: list[Path] | None = None, *,
         session = replay(template, save.commands)
     except ReplayError as exc:
         raise ReplayFailed(path, f"the saved game does not replay: {exc.message}{_version_note(save)}") from None
-    saved = normalised({"year": save.year, "state": save.snapshot.state, "records": save.snapshot.records})
-    replayed = normalised({"year": session.year, "state": dump_state(session.game.state),
-                           "records": dump_records(session.records)})
+    # The header is checked too: what the load screen shows of a save is what its replay gives.
+    saved = normalised({"year": save.year, "finished": save.finished, "ending": save.ending,
+                        "state": save.snapshot.state, "records": save.snapshot.records})
+    replayed = normalised({"year": session.year, "finished": session.finished, "ending": session.game.ending,
+                           "state": dump_state(session.game.state), "records": dump_records(session.records)})
     found = differences(saved, replayed)
     if found:
         raise ReplayMismatch(path, "replaying the saved commands does not reproduce the saved game: "
@@ -356,24 +508,12 @@ def _template(save: SaveFile, path: Path, mods: list[Path], accept_changed: bool
         raise SaveDamaged(path, f"the save is damaged: settings: {exc.message}") from None
 
 
-def _scenario_file(save: SaveFile) -> Path | None:
-    source = save.scenario.source
-    return Path(source) if source.endswith((".yaml", ".yml")) else None
-
-
 def _scenario_of(save: SaveFile, path: Path, mods: list[Path]) -> tuple[Scenario, str]:
     """The save's scenario with its mods applied, and its content hash now."""
     ref = save.scenario
-    scenario_file = _scenario_file(save)
-    if scenario_file is not None and scenario_file.is_file():
-        where: str | Path = scenario_file
-    elif ref.id in bundled_scenarios():
-        where = ref.id
-    else:
-        also = f" (it was played from {scenario_file})" if scenario_file is not None else ""
-        raise ScenarioMissing(path, f"needs the scenario '{ref.id}' ({ref.name or ref.id}), which is not on "
-                                    f"this machine{also}")
-    folders = _mod_folders(save, path, [user_mods_dir(), *mods])
+    search = [user_mods_dir(), *mods]
+    where = _scenario_source(save, path, search)
+    folders = _mod_folders(save, path, search)
     loaded = load_with_mods(where, folders)
     if loaded.scenario is None:
         raise ScenarioMissing(path, f"its scenario '{ref.id}' cannot be loaded:\n"
@@ -383,6 +523,32 @@ def _scenario_of(save: SaveFile, path: Path, mods: list[Path]) -> tuple[Scenario
         raise ScenarioChanged(path, f"was played with the mods {', '.join(save.mods)}; here only "
                                     f"{', '.join(loaded.mods) or 'none'} could be applied ({problems})")
     return loaded.scenario, content_hash(loaded.scenario)
+
+
+def _scenario_source(save: SaveFile, path: Path, search: list[Path]) -> str | Path:
+    """Where the save's scenario is: a bundled id, or a scenario file, which is looked for only
+    among the bundled scenarios, in the user's mods folder and in the folders given (`--mods`).
+    A save names its source itself, so any other file on disk is refused without being opened:
+    its contents, even the names of its keys, never reach a message."""
+    ref = save.scenario
+    source = ref.source
+    if source.endswith((".yaml", ".yml")):
+        file = Path(source)
+        if not any(inside(file, folder) for folder in (SCENARIO_DIR, *search)):
+            raise ScenarioMissing(
+                path, f"names the scenario file {_clip_path(source)}, which is neither a bundled scenario nor in "
+                      f"your mods folder ({user_mods_dir()}); a save may only name a scenario there, so the file was "
+                      f"not read: copy the scenario into your mods folder to load this save")
+        real = resolved(file)
+        if real is not None and os.path.isfile(real):
+            return real
+        also = f" (it was played from {_clip_path(source)})"
+    else:
+        also = ""
+    if ref.id in bundled_scenarios():
+        return ref.id
+    raise ScenarioMissing(path, f"needs the scenario '{_clip(ref.id, 60)}' ({_clip(ref.name or ref.id, 60)}), "
+                                f"which is not on this machine{also}")
 
 
 def _check_hash(save: SaveFile, path: Path, scenario: Scenario, current: str, accept_changed: bool) -> None:
@@ -406,13 +572,15 @@ def _mod_folders(save: SaveFile, path: Path, search: list[Path]) -> list[Path]:
         return []
     found: dict[str, Path] = {}
     for folder in discover(search):
-        with contextlib.suppress(OSError, yaml.YAMLError, UnicodeDecodeError):
-            manifest = yaml.safe_load((folder / MANIFEST).read_text(encoding="utf-8"))
-            if isinstance(manifest, dict) and isinstance(manifest.get("id"), str):
-                found.setdefault(manifest["id"], folder)
+        # read as the mod loader reads it (a regular file inside the folder, size, depth and
+        # time limits): a damaged mod.yaml is a mod that is not there, never a crash
+        manifest = read_source(folder / MANIFEST, folder=folder)
+        if manifest.ok and isinstance(manifest.data, dict) and isinstance(manifest.data.get("id"), str):
+            found.setdefault(manifest.data["id"], folder)
     missing = [m for m in save.mods if m not in found]
     if missing:
-        raise ScenarioMissing(path, f"needs the mod{'s' * (len(missing) > 1)} {', '.join(missing)}, which "
+        names = _clip(", ".join(missing), 200)
+        raise ScenarioMissing(path, f"needs the mod{'s' * (len(missing) > 1)} {names}, which "
                                     f"{'are' if len(missing) > 1 else 'is'} not in your mods folder ({user_mods_dir()})")
     return [found[m] for m in save.mods]
 
@@ -490,14 +658,27 @@ def peek(path: str | Path, kind: str | None = None, *, check_scenario: bool = Tr
             _check_hash(save, path, *found, accept_changed=False)
     except SaveError as exc:
         return SaveEntry(path, kind, name, error=exc.message, error_kind=exc.kind)
-    try:
-        saved_at = datetime.fromisoformat(save.saved_at)
-    except ValueError:
-        saved_at = None
+    except Exception as exc:  # noqa: BLE001 - a bug met on one file must not hide the other saves
+        log.exception("cannot list %s", path)
+        return SaveEntry(path, kind, name, error=f"{path}: cannot be read ({type(exc).__name__}: {_first_line(exc)})",
+                         error_kind="error")
+    saved_at = _time_of(save.saved_at)
     locked = save.settings.get("allow_undo") is False
     return SaveEntry(path, kind, name, save.scenario.id, save.scenario.name, save.year, save.finished,
                      save.ending, save.seed, save.weather, save.lesson, saved_at, game_id=save.game_id,
                      locked=locked, progress=len(save.commands))
+
+
+def _time_of(text: str) -> datetime | None:
+    """The time a save was made, or None for one that is no time (or none this machine can show)."""
+    try:
+        when = datetime.fromisoformat(text)
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        when.astimezone().timestamp()  # a year 1 or 9999 may not convert to local time
+    except (ValueError, OverflowError, OSError):
+        return None
+    return when
 
 
 def list_saves() -> list[SaveEntry]:
@@ -587,9 +768,10 @@ def autosave(session: Playthrough) -> Path:
 
 def _same_game(path: Path, data: dict) -> bool:
     try:
-        return comparable(json.loads(path.read_bytes())) == comparable(normalised(data))
-    except (OSError, ValueError):
+        saved = json.loads(read_limited(path, MAX_SAVE_BYTES), parse_constant=_not_a_number)
+    except (Unreadable, ValueError, RecursionError):  # damaged: a new autosave is written beside it
         return False
+    return comparable(saved) == comparable(normalised(data)) if isinstance(saved, dict) else False
 
 
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
@@ -605,6 +787,55 @@ def slot_path(name: str) -> Path:
     return saves_dir() / f"{clean}{SAVE_SUFFIX}"
 
 
+MAX_SAME_NAME = 999  # a-b.json, a-b-2.json ... a-b-999.json
+
+
+def slot_for(name: str, game_id: str | None = None) -> Path:
+    """The file a save named `name` goes to. Names that clean to the same file name ("a/b", "a\\b",
+    "a:b" all give a_b.json, and on Windows or macOS "Plan" and "plan" are one file) never
+    overwrite one another: a file that holds a save of another name, or of another game, is left
+    alone and the next free a_b-2.json, a_b-3.json ... is taken. Only a save of the same name and
+    the same game is overwritten (and kept as .bak)."""
+    first = slot_path(name)
+    wanted = name.strip()
+    for number in range(1, MAX_SAME_NAME + 1):
+        candidate = first if number == 1 else first.with_name(f"{first.stem}-{number}{SAVE_SUFFIX}")
+        if not _taken_by_another(candidate, wanted, game_id):
+            return candidate
+    raise UserError(f"cannot save as {name!r}: {MAX_SAME_NAME} saves already have names like it; give another name")
+
+
+def _taken_by_another(path: Path, name: str, game_id: str | None) -> bool:
+    """True when the file holds something other than a save of this name and game. A file whose
+    save does not record its name (saves before names were kept) goes by its file name."""
+    if not os.path.lexists(path):
+        return False
+    try:
+        data = json.loads(read_limited(path, MAX_SAVE_BYTES), parse_constant=_not_a_number)
+    except (Unreadable, ValueError, RecursionError):
+        return path.stem != name  # a damaged file of exactly this name is overwritten (kept as .bak)
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return True
+    recorded = data.get("name")
+    if (recorded if isinstance(recorded, str) else path.stem) != name:
+        return True
+    other_game = data.get("game_id")
+    return bool(game_id and isinstance(other_game, str) and other_game and other_game != game_id)
+
+
 def save_slot(session: Playthrough, name: str) -> Path:
-    """Save under a name; a save of that name already there is kept as <name>.json.bak."""
-    return write_save(session, slot_path(name))
+    """Save under a name, in the file `slot_for` chooses (say which, when it is not the name
+    itself: `slot_note`); a save of that name and game already there is kept as <name>.json.bak."""
+    path = slot_for(name, getattr(session, "game_id", None))
+    return write_save(session, path, name=name.strip())
+
+
+def slot_note(name: str, path: Path) -> str | None:
+    """What to tell the player when a save went to another file than its name gives."""
+    try:
+        plain = slot_path(name)
+    except UserError:
+        return None
+    if path.name == plain.name:
+        return None
+    return f"another save is already in {plain.name}, so this one was saved as {path.name}"

@@ -26,8 +26,10 @@ class GameSettings:
     allow_undo: bool = True
 
     def __post_init__(self) -> None:
-        if self.content not in CONTENT_LEVELS:
-            raise UserError(f"content must be one of {', '.join(CONTENT_LEVELS)}, not {self.content!r}")
+        if not isinstance(self.content, str) or self.content not in CONTENT_LEVELS:
+            shown = repr(self.content) if isinstance(self.content, str | int | float | None) else "a " + type(
+                self.content).__name__
+            raise UserError(f"content must be one of {', '.join(CONTENT_LEVELS)}, not {shown[:60]}")
         for name in ("classroom", "allow_undo"):
             if not isinstance(getattr(self, name), bool):
                 raise UserError(f"setting {name} must be true or false, not {getattr(self, name)!r}")
@@ -42,7 +44,7 @@ class GameSettings:
             raise UserError(f"settings must be a mapping, not {type(data).__name__}")
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
-        if "content" in values:
+        if isinstance(values.get("content"), str):
             values["content"] = OLD_NAMES.get(values["content"], values["content"])
         return cls(**values)
 

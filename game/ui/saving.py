@@ -88,6 +88,11 @@ def save(ctx: GameContext, name: str) -> Path:
     return _saves.save_slot(ctx.session, name)
 
 
+def save_note(name: str, path: Path) -> str | None:
+    """Said when a save went to another file than its name gives (the name was another save's)."""
+    return _saves.slot_note(name, path) if _saves is not None else None
+
+
 def can_undo(ctx: GameContext) -> bool:
     session = ctx.session
     return (Playthrough is not None and isinstance(session, Playthrough) and session.settings.allow_undo

@@ -4,7 +4,6 @@ seconds. Results files and simulate results are mutated field by field from real
 
 from __future__ import annotations
 
-import copy
 import json
 import math
 import re
@@ -22,14 +21,10 @@ from game.debrief.record import DebriefError, from_result
 from game.headless import simulator
 from game.headless.baseline import historical_game, sample_results
 
-from .helpers import within
+from .helpers import mutated, within
 
 EACH_WITHIN_S = 5.0  # nothing hangs; the first page also subsets its fonts (about 1 s)
 NOT_A_NUMBER = re.compile(r"(?<![A-Za-z])(nan|inf|infinity)(?![A-Za-z])", re.IGNORECASE)
-JUNK: list[object] = [None, [], {}, "", "x", "1930", True, False, 0, -1, 1.5, 2**70, 1e308, -1e308,
-                      math.nan, math.inf, -math.inf, "<script>alert(1)</script>", [[[]]], {"a": {"b": []}},
-                      list(range(5)), "historical"]
-SPECIAL = ["huge_int", "deep", "long_text", "truncate", "nan_token"]
 
 
 
@@ -46,61 +41,6 @@ def results_file(index: int = 0) -> dict:
 
 def simulate_result() -> dict:
     return originals()[1]
-
-
-def paths_of(data: object, prefix: tuple = ()) -> list[tuple]:
-    """Every place in the data: keys of mappings and indices of lists (lists sampled, not all)."""
-    found = [prefix]
-    if isinstance(data, dict):
-        for key, value in data.items():
-            found += paths_of(value, (*prefix, key))
-    elif isinstance(data, list):
-        for index in sorted({0, len(data) // 2, len(data) - 1} & set(range(len(data)))):
-            found += paths_of(data[index], (*prefix, index))
-    return found
-
-
-@st.composite
-def mutated(draw, original: dict) -> str:
-    """The original file as JSON text with one to three places broken."""
-    data = copy.deepcopy(original)
-    places = paths_of(data)
-    special = None
-    for _ in range(draw(st.integers(1, 3))):
-        path = draw(st.sampled_from(places))
-        kind = draw(st.sampled_from(["replace", "replace", "delete", "add", *SPECIAL]))
-        if kind in SPECIAL:
-            special = kind
-            continue
-        parent = data
-        for part in path[:-1]:
-            parent = parent[part] if isinstance(parent, dict | list) and _has(parent, part) else None
-        if not path or parent is None or not _has(parent, path[-1]):
-            continue
-        if kind == "replace":
-            parent[path[-1]] = draw(st.sampled_from(JUNK))
-        elif kind == "delete":
-            del parent[path[-1]]
-        elif isinstance(parent, dict):
-            parent["unexpected_key"] = draw(st.sampled_from(JUNK))
-    text = json.dumps(data, allow_nan=True)
-    if special == "huge_int":
-        text = text.replace('"seed": ', '"seed": ' + "9" * 5000 + ", \"old_seed\": ", 1)
-    elif special == "deep":
-        text = text[:-1] + ', "deep": ' + "[" * 100_000 + "]" * 100_000 + "}"
-    elif special == "long_text":
-        text = text[:-1] + ', "player": "' + "x" * 200_000 + '"}'
-    elif special == "truncate":
-        text = text[: draw(st.integers(0, max(0, len(text) - 1)))]
-    elif special == "nan_token":
-        text = re.sub(r"(?<=: )-?\d+\.\d+(?=[,}\]])", "NaN", text, count=draw(st.integers(1, 5)))  # numbers only
-    return text
-
-
-def _has(container: object, key: object) -> bool:
-    if isinstance(container, dict):
-        return key in container
-    return isinstance(container, list) and isinstance(key, int) and 0 <= key < len(container)
 
 
 def no_nan_on(page: str) -> None:

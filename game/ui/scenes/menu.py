@@ -77,7 +77,9 @@ class MenuScene(Scene):
         name = f"{ctx.scenario.id}-{ctx.year}-seed{ctx.session.seed}"
         try:
             path = saving.save(ctx, name)
-            self.saved = _("Saved as {name}").format(name=path.stem)
+            note = saving.save_note(name, path)
+            self.saved = (_("Saved as {name}: another save has its name").format(name=path.stem) if note
+                          else _("Saved as {name}").format(name=path.stem))
         except UserError as exc:
             self.saved = _("Not saved: {problem}").format(problem=exc.message)[:80]
         self.relayout()

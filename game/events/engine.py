@@ -141,6 +141,7 @@ class Deck:
             self.entries[event.id] = Entry(event, condition, premise, event.yearly_chance,
                                            compile_texts(event, formats))
         self.order = {event_id: index for index, event_id in enumerate(self.entries)}
+        self._text_names: dict[str, frozenset[str]] = {}
         # The names some condition or text reads: the January environment holds these and no others.
         read = {name for e in self.entries.values() for c in (e.condition, e.premise) if c for name in c.names}
         read |= {name for e in self.entries.values() for name in e.texts.names}
@@ -200,8 +201,11 @@ class Deck:
         return self._condition_holds(entry, entry.premise, env, "premise")
 
     def text_names(self, event_id: str) -> frozenset[str]:
-        """The names the card's texts quote."""
-        return self.entries[event_id].texts.names | {"year"}
+        """The names the card's texts quote (worked out once per card)."""
+        names = self._text_names.get(event_id)
+        if names is None:
+            names = self._text_names[event_id] = self.entries[event_id].texts.names | {"year"}
+        return names
 
     def card(self, event: Event, env: dict) -> Card:
         """The card's texts filled in with this January's figures."""
@@ -247,6 +251,16 @@ def reader_of(name: str, projects: tuple[str, ...]) -> tuple[str, str]:
     return "flag", name
 
 
+READERS = {
+    "state": read_state,
+    "total": read_total,
+    "flag": lambda state, flag: flag in state.flags,
+    "built": lambda state, project: project in state.projects_done,
+    "started": lambda state, project: project in state.projects_done or project in state.projects_building,
+}
+"""How each kind of name is read from the state (a metric is read from last year's record)."""
+
+
 class Environment(Mapping):
     """The values conditions read this January, each worked out when first read (a January
     reads a few dozen of the hundreds of names the deck knows). A metric has no value before
@@ -265,21 +279,12 @@ class Environment(Mapping):
         except KeyError:
             pass
         kind, what = self._readers[name]   # KeyError: a name no condition reads
-        state = self._state
-        if kind == "state":
-            value = read_state(state, what)
-        elif kind == "total":
-            value = read_total(state, what)
-        elif kind == "metric":
+        if kind == "metric":
             if self._record is None:
                 raise KeyError(name)
             value = self._record[what]
-        elif kind == "flag":
-            value = what in state.flags
-        elif kind == "built":
-            value = what in state.projects_done
         else:
-            value = what in state.projects_done or what in state.projects_building
+            value = READERS[kind](self._state, what)
         self._values[name] = value
         return value
 

@@ -663,8 +663,10 @@ class Series:
     label: str
     points: dict[int, float]    # year -> value
     colour: Colour
-    style: str = "line"         # line | dashed | points | bars
+    style: str = "line"         # line | dashed | points | bars | band (from `low` up to `points`)
     width: int = 3
+    low: dict[int, float] | None = None   # a band's lower edge, year -> value
+    hollow: frozenset[int] = frozenset()  # points drawn as rings: approximate figures (tagged M)
 
 
 def line_chart(surface: pygame.Surface, style: Style, rect: pygame.Rect, title: str, series: Sequence[Series],
@@ -697,6 +699,8 @@ def line_chart(surface: pygame.Surface, style: Style, rect: pygame.Rect, title: 
             _dashed(surface, s.colour, (x, mid), (x + style.px(16), mid), 3, style.px(5))
         elif s.style == "bars":
             pygame.draw.rect(surface, s.colour, (x + style.px(4), mid - style.px(6), style.px(8), style.px(12)))
+        elif s.style == "band":
+            pygame.draw.rect(surface, s.colour, (x, mid - style.px(6), style.px(16), style.px(12)))
         else:
             pygame.draw.line(surface, s.colour, (x, mid), (x + style.px(16), mid), 3)
         drawn = text(surface, small, s.label, (x + swatch, legend_y), p.ink)
@@ -754,14 +758,28 @@ def _draw_series(surface, s: Series, point, plot: pygame.Rect, style: Style) -> 
     if not items:
         return
     points = [point(y, v) for y, v in items]
+    if s.style == "band":   # a range (the historians'): shaded from its lower edge to its upper
+        low = s.low or {}
+        lower = [point(y, low.get(y, 0.0)) for y, _v in items]
+        if len(points) == 1:   # one year: a bar the width of a year's slot
+            (x, top), (_x, bottom) = points[0], lower[0]
+            half = max(4, plot.width // 40)
+            pygame.draw.rect(surface, s.colour, (x - half, top, 2 * half, max(2, bottom - top)))
+        else:
+            pygame.draw.polygon(surface, s.colour, points + lower[::-1])
+        return
     if s.style == "bars":
         width = max(3, plot.width // max(8, 2 * len(items) + 2))
         for x, y in points:
             pygame.draw.rect(surface, s.colour, (x - width / 2, y, width, plot.bottom - y))
     elif s.style == "points" or len(points) == 1:
-        for x, y in points:
-            pygame.draw.circle(surface, s.colour, (x, y), style.px(5))
-            pygame.draw.circle(surface, style.palette.ink, (x, y), style.px(5), 1)
+        for (year, _v), (x, y) in zip(items, points, strict=True):
+            if year in s.hollow:   # approximate: a ring, not a dot
+                pygame.draw.circle(surface, style.palette.panel, (x, y), style.px(5))
+                pygame.draw.circle(surface, s.colour, (x, y), style.px(5), max(2, style.px(2)))
+            else:
+                pygame.draw.circle(surface, s.colour, (x, y), style.px(5))
+                pygame.draw.circle(surface, style.palette.ink, (x, y), style.px(5), 1)
     elif s.style == "dashed":
         for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
             _dashed(surface, s.colour, (x1, y1), (x2, y2), s.width)

@@ -385,6 +385,14 @@ def beside_history(ctx: GameContext) -> list[Comparison]:
     return rows
 
 
+def history_approximate(scenario: Scenario, metric: str) -> frozenset[int]:
+    """The years of history's series for a metric whose figure is approximate (tagged M)."""
+    for series in scenario.history.values():
+        if series.metric == metric:
+            return frozenset(y for y, tag in series.tags.items() if tag == "M")
+    return frozenset()
+
+
 def history_points(scenario: Scenario, metric: str) -> dict[int, float]:
     """History's values of a model metric (the first series that measures it)."""
     for series in scenario.history.values():

@@ -9,11 +9,12 @@ from __future__ import annotations
 import pygame
 
 from .. import draw
+from ..chart_series import famine_series, history_series
 from ..hints import MOVE, Hint, paint_hint, paint_hints
 from ..i18n import _
 from ..layout import button_rows, label_fits
 from ..scene import Scene
-from ..viewmodel import beside_history, epilogue, history_points, ledger
+from ..viewmodel import beside_history, epilogue, ledger
 from . import debrief_views as dv
 from .common import game_frame, paint_game_ledger, paint_heading
 
@@ -446,18 +447,15 @@ class EndScene(Scene):
         def series(metric: str) -> dict[int, float]:
             return {int(r["year"]): r[metric] for r in records}
 
-        def history(metric: str) -> dict[int, float]:
-            return {y: v for y, v in history_points(scenario, metric).items() if years[0] <= y <= years[1]}
-
         charts = [
             (_("Steel, Mt"), [draw.Series(_("yours"), series("steel_mt"), p.red),
-                              draw.Series(_("history"), history("steel_mt"), p.ink, "points")]),
+                              history_series(s, scenario, "steel_mt", years)]),
             (_("Grain harvest, Mt"), [draw.Series(_("yours"), series("grain_harvest_mt"), p.red),
-                                      draw.Series(_("history"), history("grain_harvest_mt"), p.ink, "points")]),
+                                      history_series(s, scenario, "grain_harvest_mt", years)]),
             (_("Cattle, million"), [draw.Series(_("yours"), series("cattle_m"), p.red),
-                                    draw.Series(_("history"), history("cattle_m"), p.ink, "points")]),
-            (_("Famine deaths, million people"), [draw.Series(_("yours, each year"), series("famine_deaths_m"),
-                                                              p.ink, "bars")]),
+                                    history_series(s, scenario, "cattle_m", years)]),
+            (_("Famine deaths, million people"), famine_series(s, series("famine_deaths_m"), years,
+                                                               _("yours, each year"))),
         ]
         for index, (title, data) in enumerate(charts):
             page, rect = self.chart_rects[index]

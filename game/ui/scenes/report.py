@@ -9,6 +9,7 @@ import pygame
 
 from .. import draw
 from .. import viewmodel as vm
+from ..chart_series import famine_series, history_series
 from ..hints import MOVE, Hint, paint_hints
 from ..i18n import _
 from ..scene import Scene
@@ -391,19 +392,15 @@ class ReportScene(Scene):
         def series(metric: str) -> dict[int, float]:
             return {int(r["year"]): r[metric] for r in records}
 
-        def history(metric: str) -> dict[int, float]:
-            return {y: v for y, v in vm.history_points(scenario, metric).items() if years[0] <= y <= years[1]}
-
         self.chart_years = years
         return [
             (_("Steel, Mt"), [draw.Series(_("real"), series("steel_mt"), p.red),
                               draw.Series(_("reported"), series("steel_reported_mt"), p.reported, "dashed"),
-                              draw.Series(_("history"), history("steel_mt"), p.ink, "points")]),
+                              history_series(self.style, scenario, "steel_mt", years)]),
             (_("Grain harvest, Mt"), [draw.Series(_("real"), series("grain_harvest_mt"), p.red),
                                       draw.Series(_("reported"), series("grain_harvest_reported_mt"), p.reported, "dashed"),
-                                      draw.Series(_("history"), history("grain_harvest_mt"), p.ink, "points")]),
-            (_("Famine deaths, million people"), [draw.Series(_("each year"), series("famine_deaths_m"), p.ink,
-                                                              "bars")]),
+                                      history_series(self.style, scenario, "grain_harvest_mt", years)]),
+            (_("Famine deaths, million people"), famine_series(self.style, series("famine_deaths_m"), years, _("each year"))),
             (_("Villagers below subsistence and unrest, %"), [
                 draw.Series(_("below subsistence"), {y: 100 * v for y, v in series("share_below_subsistence").items()},
                             p.red),

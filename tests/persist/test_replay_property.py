@@ -7,6 +7,7 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -69,10 +70,25 @@ def directives_for(draw, session: Playthrough) -> Directives:
     })
 
 
-@settings(max_examples=40, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(st.data(), st.integers(0, 2**20), st.sampled_from(("historical", "random")), st.integers(0, 14))
+REPLAY = dict(deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+GAMES = (st.data(), st.integers(0, 2**20), st.sampled_from(("historical", "random")), st.integers(0, 14))
+
+
+@settings(max_examples=20, **REPLAY)
+@given(*GAMES)
 def test_any_game_saves_and_replays_to_the_same_game(data, seed, weather, years):
+    """A fixed sample; more games under -m slow."""
+    saves_and_replays(data, seed, weather, years)
+
+
+@pytest.mark.slow
+@settings(max_examples=80, **REPLAY)
+@given(*GAMES)
+def test_many_games_save_and_replay_to_the_same_game(data, seed, weather, years):
+    saves_and_replays(data, seed, weather, years)
+
+
+def saves_and_replays(data, seed, weather, years) -> None:
     session = game(seed, weather)
     for _ in range(years):
         if session.finished:

@@ -68,5 +68,7 @@ def test_the_lessons_stated_length_covers_the_cards_it_hands_out():
         for weather in ("historical", "random"):
             cards = Counter(e.year for e in run_policy(campaign, seed=seed, weather=weather).events)
             most = max(most, sum(cards.values()))
+            assert max(cards.values()) <= lesson.max_cards_per_year == 3   # the lesson's card budget
     years = lesson.last_year - lesson.first_year + 1
     assert lesson.length_minutes >= most + 2 * years, (most, lesson.length_minutes)
+    assert lesson.length_minutes <= 25 and most <= 15    # a game that leaves a lesson period room to talk

@@ -33,6 +33,7 @@ MAX_FIELDS = 100     # {fields} in one template
 MAX_WIDTH = 20
 MAX_PRECISION = 6
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+BRACE = re.compile(r"[{}]")
 SPEC = re.compile(r"(?P<align>[<>^])?(?P<sign>\+)?(?P<width>\d+)?(?P<grouping>,)?"
                   r"(?:\.(?P<precision>\d+))?(?P<kind>[fd%])?\Z")
 SPECS_HINT = "Formats: {name}, {name:.1f}, {name:,.0f}, {name:d}, {name:%}, {name:.1%}, {name:>8}, {name:+.1f}."
@@ -101,11 +102,20 @@ def compile_template(text: str, names: Collection[str] | Mapping[str, str]) -> T
     if len(text) > MAX_LENGTH:
         raise TemplateError(f"the text is {len(text):,} characters long; a text with {{fields}} may have "
                             f"{MAX_LENGTH:,}")
+    if "{" not in text and "}" not in text:   # most texts quote nothing: the text itself
+        return literal(text)
     defaults = names if isinstance(names, Mapping) else dict.fromkeys(names, "")
     parts: list[str | Field] = []
     literal_text: list[str] = []
     index, fields = 0, 0
     while index < len(text):
+        brace = BRACE.search(text, index)
+        if brace is None:   # the rest is plain text
+            literal_text.append(text[index:])
+            break
+        if brace.start() > index:
+            literal_text.append(text[index:brace.start()])
+            index = brace.start()
         char = text[index]
         if text.startswith("{{", index) or text.startswith("}}", index):
             literal_text.append(char)

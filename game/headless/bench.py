@@ -214,8 +214,13 @@ def _validate_bundled() -> Action:
     """Validating all bundled content (scenarios, parts, policies, mods), as `validate scenarios/`."""
     from ..scenario import SCENARIO_DIR
     from ..scenario.validate import validate_paths
+    from ..scenario.yamlsource import forget_parsed
 
-    return lambda: validate_paths([SCENARIO_DIR])
+    def validate_cold() -> None:   # as a fresh `validate` process reads: nothing parsed yet
+        forget_parsed()
+        validate_paths([SCENARIO_DIR])
+
+    return validate_cold
 
 
 def synthetic_events(count: int, first_year: int, last_year: int) -> list[Event]:

@@ -7,6 +7,8 @@ record where each value stands for error messages.
 
 from __future__ import annotations
 
+import copy
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,9 +91,33 @@ def read_source(path: Path, shown_as: str | None = None, folder: Path | None = N
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         source.problems.append(Problem(source.file, line, col, "E002", f"byte 0x{raw[exc.start]:02x} is not UTF-8"))
         return source
-    parse_text(text, source)
-    source.problems = capped(source.problems)
-    return source
+    key = (source.file, hashlib.sha256(raw).digest())
+    parsed = _PARSED.get(key)
+    if parsed is None:
+        parse_text(text, source)
+        source.problems = capped(source.problems)
+        if len(_PARSED) >= PARSED_KEPT:
+            _PARSED.pop(next(iter(_PARSED)))
+        _PARSED[key] = source
+        parsed = source
+    return _copy(parsed)
+
+
+PARSED_KEPT = 256
+_PARSED: dict[tuple[str, bytes], Source] = {}
+"""Files parsed already in this process, by name and content: a scenario, its policies and its
+mods read the same common files again, and PyYAML's pure-Python parse is the slow part. Same name
+and bytes give the same Source; each caller gets its own copy to change."""
+
+
+def forget_parsed() -> None:
+    """Empty the cache of parsed files (a benchmark measures the cold read a user's command makes)."""
+    _PARSED.clear()
+
+
+def _copy(source: Source) -> Source:
+    return Source(source.file, copy.deepcopy(source.data), dict(source.key_at), dict(source.value_at),
+                  list(source.problems), source.values)
 
 
 def parse_text(text: str, source: Source) -> None:

@@ -20,11 +20,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from game.headless.simulator import prepare, run_policy  # noqa: E402
-from game.scenario import mods, schema, yamlsource  # noqa: E402
+from game.scenario import load_scenario, mods, schema, yamlsource  # noqa: E402
 from game.scenario.loader import load_with_mods  # noqa: E402
 from game.scenario.validate import validate_paths  # noqa: E402
 
-BUNDLED_EVENTS = 56
+BUNDLED_EVENTS = len(load_scenario("great_turn").events)   # the mod's events come on top of these
 TRIGGER = " and ".join(["(grain_harvest_mt > 1 or fear < 5)"] * 10)[: 400]
 
 

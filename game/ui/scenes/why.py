@@ -162,11 +162,12 @@ class WhyScene(Scene):
         # The summary and the note above and below the bars where there is room; shorter, then on a
         # page of their own (PgDn) where they would crowd the bars out.
         self.cramped = False
+        need = min(4, len(self.rows())) * row_min    # room for a few bars at least
         for summary_shown, note in ((True, self.note()), (True, self.note(short=True)), (True, ""), (False, "")):
             summary_h = draw.text_height(bold, summary, body.width) + s.gap if summary_shown else 0
             note_h = draw.text_height(small, note, body.width) if note else 0
             room = body.bottom - body.top - summary_h - note_h - total_h - s.gap
-            if room >= 4 * row_min:
+            if room >= need:
                 break
         if not note:
             self.cramped = True
@@ -182,10 +183,16 @@ class WhyScene(Scene):
         fonts = [bodyf, small]
         if room // row_min < 3:    # a low window: the bars in small type
             row_min, fonts = small.get_linesize() + s.px(4), [small]
+        # The labels as wide as the widest needs, up to 60 % of the width; a row is as tall as its
+        # label wrapped (never cut).
+        labels = [label for label, _v in self.rows()] + [_("The change"),
+                                                          _("{n} smaller causes together").format(n=10)]
+        label_w = min(int(body.width * 0.6), max(int(body.width * 0.42),
+                                                 max(fonts[-1].size(label)[0] for label in labels) + s.gap))
+        row_min = max(row_min, max(draw.label_height(fonts, label, label_w - s.gap) for label in labels) + s.px(4))
         rows = self.rows(max(2, room // row_min))
         row_h = max(row_min, min(s.px(44), room // max(1, len(rows))))
         self.row_fonts = fonts
-        label_w = int(body.width * 0.42)
         value_w = max(bold.size(format_value(v, e.unit))[0] for _l, v in [*rows, ("", e.change)]) + s.gap
         bar_area = pygame.Rect(body.left + label_w, y, body.width - label_w - value_w, row_h)
         scale = max([abs(v) for _l, v in rows] + [abs(e.change), 1e-12])

@@ -5,6 +5,7 @@ message with exit code 2, never a traceback."""
 from __future__ import annotations
 
 import json
+import math
 import re
 import shutil
 import textwrap
@@ -222,3 +223,26 @@ def test_an_empty_policy_file_is_a_clear_message(tmp_path, capsys, text):
     code, err = simulated(capsys, "--policy", str(path))
     assert code == 2
     assert err.strip() == f"error: {path}: E007 the policy file is empty"
+
+
+# --- 1 and 2: numbers the model cannot take; effects at the edge of the domain -------------------
+
+
+def test_yes_for_a_death_rate_is_refused_where_it_stands(tmp_path, capsys):
+    make_mod(tmp_path / "inf", "inf", "parameters:\n  population:\n    death_rate_rural: yes\n")
+    code, problems = validated(capsys, tmp_path / "inf")
+    assert code == 1 and len(problems) == 1
+    assert "content.yaml:3:23: E102" in problems[0] and "must be a number, not True" in problems[0]
+
+
+def test_no_villagers_left_is_an_outcome_not_a_crash(tmp_path, capsys):
+    """Fault 2: `set: {rural_population_m: 0}` validated, then divided by zero in food.py."""
+    make_mod(tmp_path / "empty", "empty",
+             event("", effects="set: {rural_population_m: 0}").replace("when: 1930", "when: 1929"))
+    code, problems = validated(capsys, tmp_path / "empty")
+    assert code == 0, problems
+    code, err = simulated(capsys, "--scenario", "great_turn", "--mods", str(tmp_path / "empty"),
+                          "--json", str(tmp_path / "run.json"))
+    assert code == 0, err
+    series = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))["series"]
+    assert all(math.isfinite(v) and v >= 0 for values in series.values() for v in values)

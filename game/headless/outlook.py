@@ -101,6 +101,13 @@ class OutlookRun:
         per_year = self._samples.get(metric, [])
         return band([sum(draw) for draw in zip(*per_year, strict=False)] if per_year and per_year[0] else [0.0])
 
+    def mean_total(self, metric: str) -> float:
+        """A flow's total over the projected years, averaged over the draws done (a famine in a
+        few bad weathers in ten moves the average, not the median)."""
+        per_year = self._samples.get(metric, [])
+        totals = [sum(draw) for draw in zip(*per_year, strict=False)] if per_year and per_year[0] else [0.0]
+        return sum(totals) / len(totals)
+
     def run(self) -> Outlook:
         while self.step():
             pass

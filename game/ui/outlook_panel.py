@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from ..headless.explain import format_value
 from ..headless.outlook import OutlookRun, kept, plan_horizon, readiness_after
 from ..model import Directives
 from ..model.metrics import BY_NAME, INDEX, PER_YEAR_FLOWS
@@ -36,7 +37,7 @@ _HISTORY: dict[tuple[int, int], dict[str, dict[int, float]]] = {}   # (campaign,
 class OutlookRow:
     metric: str
     label: str
-    value: str           # the median and the range, by the horizon's end (or over it)
+    value: str           # the median and the range by the horizon's end (a flow: its average total over it)
     delta: float | None  # the median now minus the median of the base outlook; None until both have draws
     delta_text: str
     history: str | None  # history's figure for the same, where the model's history has it
@@ -110,6 +111,9 @@ class OutlookPanel:
         rows = []
         for metric in PANEL_METRICS:
             spec = measure(metric)
+            if metric in PER_YEAR_FLOWS:
+                rows.append(self._flow_row(metric, now, base))
+                continue
             band, base_band, history = self._figures(now, base, metric)
             spread = (f"{spec.number(band.low)}–{spec.number(band.high)}" if BY_NAME[metric].unit == INDEX
                       else spec.range(band.low, band.high))   # never "76 (69–87 (1928 = 100))"
@@ -125,13 +129,19 @@ class OutlookPanel:
                                    delta, "" if delta is None else _signed(delta, 0), None))
         return rows
 
+    def _flow_row(self, metric: str, now, base) -> OutlookRow:
+        """A flow (famine deaths): its total over the horizon, on average over the weathers (a
+        famine in two weathers in ten moves the average, not the median), with the range."""
+        spec = measure(metric)
+        band, mean = self.now.total(metric), self.now.mean_total(metric)
+        delta = mean - self.base.mean_total(metric) if base is not None else None
+        known = [v for v in now.history[metric] if v is not None]
+        history = sum(known) if len(known) == len(now.years) else None
+        value = f"{spec.number(mean)} ({spec.range(band.low, band.high)})"
+        return OutlookRow(metric, self._label(metric), value, delta, self._delta_text(metric, delta),
+                          spec.format(history) if history is not None else None)
+
     def _figures(self, now, base, metric: str):
-        if metric in PER_YEAR_FLOWS:  # a flow: the total over the horizon, draw by draw
-            band = self.now.total(metric)
-            base_band = self.base.total(metric) if base is not None else None
-            known = [v for v in now.history[metric] if v is not None]
-            history = sum(known) if len(known) == len(now.years) else None
-            return band, base_band, history
         band = now.bands[metric][-1]
         base_band = base.bands[metric][-1] if base is not None and len(base.years) == len(now.years) else None
         return band, base_band, now.history[metric][-1]
@@ -139,7 +149,8 @@ class OutlookPanel:
     def _label(self, metric: str) -> str:
         spec = measure(metric)
         if metric in PER_YEAR_FLOWS:
-            return _("{figure}, {first}–{last}").format(figure=spec.label, first=self.ctx.year, last=self.last_year)
+            return _("{figure}, {first}–{last}, on average").format(figure=spec.label, first=self.ctx.year,
+                                                                     last=self.last_year)
         return _("{figure}, {year}").format(figure=spec.label, year=self.last_year)
 
     @staticmethod
@@ -147,6 +158,8 @@ class OutlookPanel:
         if delta is None:
             return ""
         spec = measure(metric)
+        if BY_NAME[metric].unit == "people":   # deaths in thousands when few: never "no change" for 4,000
+            return _("no change") if abs(delta) < 5e-4 else format_value(delta, "people").replace("-", MINUS)
         if BY_NAME[metric].unit == INDEX:   # "+2 points", not "+2 (1928 = 100)"
             return _signed(delta, 0, " " + _("points"))
         return _signed(delta, spec.digits, spec.format(abs(delta))[len(spec.number(abs(delta))):])
@@ -156,8 +169,8 @@ class OutlookPanel:
 
     def status(self) -> str:
         done = self.now.done if self.now is not None else 0
-        text = _("If these directives are kept to {year}: {n} weather draws, median (8 in 10)").format(
-            year=self.last_year, n=done)
+        text = _("If these directives are kept to {year}: {n} weather draws, the median and 8 in 10 "
+                 "(famine deaths: the average)").format(year=self.last_year, n=done)
         if not self.complete:
             text += " " + _("(computing…)")
         return text + "; " + _("change against the directives as you opened the screen.")

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..model.metrics import BY_NAME as METRIC_TABLE
@@ -193,8 +192,9 @@ class Deck:
 
     def holds(self, entry: Entry, env: dict) -> bool:
         """The card's trigger and its premise both hold."""
-        return (self._condition_holds(entry, entry.condition, env, "trigger")
-                and self._condition_holds(entry, entry.premise, env, "premise"))
+        condition, premise = entry.condition, entry.premise
+        return ((condition is None or self._condition_holds(entry, condition, env, "trigger"))
+                and (premise is None or self._condition_holds(entry, premise, env, "premise")))
 
     def premise_holds(self, event_id: str, env: dict) -> bool:
         entry = self.entries[event_id]
@@ -261,23 +261,20 @@ READERS = {
 """How each kind of name is read from the state (a metric is read from last year's record)."""
 
 
-class Environment(Mapping):
+class Environment(dict):
     """The values conditions read this January, each worked out when first read (a January
-    reads a few dozen of the hundreds of names the deck knows). A metric has no value before
-    the first year ends: it is absent, and a condition reading it is false. Read it at once:
-    it reads the state as it is when read."""
+    reads a few dozen of the names the deck knows) and then kept: a dict whose missing keys are
+    filled in by `__missing__`, so that a value read again costs one dict lookup. A metric has no
+    value before the first year ends: it is absent, and a condition reading it is false. Read it
+    at once: it reads the state as it is when read."""
 
-    __slots__ = ("_state", "_record", "_readers", "_values")
+    __slots__ = ("_state", "_record", "_readers")
 
     def __init__(self, state: State, record: dict[str, float] | None, readers: dict[str, tuple[str, str]]):
+        super().__init__(year=state.year)
         self._state, self._record, self._readers = state, record, readers
-        self._values: dict = {"year": state.year}
 
-    def __getitem__(self, name: str):
-        try:
-            return self._values[name]
-        except KeyError:
-            pass
+    def __missing__(self, name: str):
         kind, what = self._readers[name]   # KeyError: a name no condition reads
         if kind == "metric":
             if self._record is None:
@@ -285,14 +282,17 @@ class Environment(Mapping):
             value = self._record[what]
         else:
             value = READERS[kind](self._state, what)
-        self._values[name] = value
+        self[name] = value
         return value
 
     def __contains__(self, name: object) -> bool:
-        if name == "year":
+        if dict.__contains__(self, name):
             return True
         kind = self._readers.get(name)
         return kind is not None and (kind[0] != "metric" or self._record is not None)
+
+    def get(self, name, default=None):
+        return self[name] if name in self else default
 
     def __iter__(self):
         yield "year"

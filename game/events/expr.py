@@ -113,11 +113,11 @@ def _compile(node: ast.AST, known, suggestions: list[str], names: set[str], dept
             if len(parts) == 2:  # the common case, without a generator per evaluation
                 first, second = parts
                 return lambda env: bool(first(env)) and bool(second(env))
-            return lambda env: all(p(env) for p in parts)
+            return _all_of(tuple(parts))
         if len(parts) == 2:
             first, second = parts
             return lambda env: bool(first(env)) or bool(second(env))
-        return lambda env: any(p(env) for p in parts)
+        return _any_of(tuple(parts))
     if isinstance(node, ast.UnaryOp):
         operand = _compile(node.operand, known, suggestions, names, deeper)
         if isinstance(node.op, ast.Not):
@@ -160,6 +160,26 @@ def _name(node: ast.Name, known, suggestions: list[str], names: set[str]) -> Com
 
     lookup.name = name   # for the comparison's fast path
     return lookup
+
+
+def _all_of(parts: tuple[Compiled, ...]) -> Compiled:
+    def all_of(env: Env) -> bool:   # a loop: cheaper than all() over a generator, each January
+        for part in parts:
+            if not part(env):
+                return False
+        return True
+
+    return all_of
+
+
+def _any_of(parts: tuple[Compiled, ...]) -> Compiled:
+    def any_of(env: Env) -> bool:
+        for part in parts:
+            if part(env):
+                return True
+        return False
+
+    return any_of
 
 
 def _constant(value) -> Compiled:

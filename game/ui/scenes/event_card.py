@@ -356,7 +356,7 @@ class EventCardScene(Scene):
         if self.classroom and self.counting is not None and key in DIGIT_KEYS:
             self.typed = (self.typed + str(DIGIT_KEYS[key]))[-4:]
             self.votes[self.counting] = int(self.typed)
-            self.refresh()
+            self._show_choice(self.counting)
             return True
         if self.classroom and key in (pygame.K_RETURN, pygame.K_KP_ENTER) and sum(self.votes) > 0:
             self.take_leading()
@@ -416,7 +416,16 @@ class EventCardScene(Scene):
             self.counting, self.typed = index, ""
             self.votes[index] += 1
         self.message = ""
-        self.refresh()
+        self._show_choice(index)
+
+    def _show_choice(self, index: int) -> None:
+        """The page with that choice's tally, when the card's text and choices take turns."""
+        page = next((number for number, (_kind, shown) in enumerate(self.pages) if index in shown), self.page)
+        if page != self.page:
+            self.page = page
+            self.relayout()
+        else:
+            self.refresh()
 
     def take_leading(self) -> None:
         best = max(self.votes)

@@ -116,12 +116,25 @@ def _whole(face: Face) -> tuple[bytes, str]:
     return (fonts_dir() / face.file).read_bytes(), "truetype"
 
 
+BLOCK = 32  # characters are embedded a block of 32 code points at a time
+
+
+def _blocks(page_text: str) -> str:
+    """The characters to embed: ALWAYS and each whole block of 32 code points the page uses.
+    Pages that differ by a name or a number share one subset (cut once, then cached: cutting
+    takes about half a second a face), at the cost of a few kilobytes of glyphs not used."""
+    starts = {ord(c) // BLOCK * BLOCK for c in page_text if ord(c) >= 32}
+    wanted = set(ALWAYS) | {chr(code) for start in starts for code in range(start, start + BLOCK)
+                            if not 0xD800 <= code <= 0xDFFF}
+    return "".join(sorted(wanted))
+
+
 def font_css(page_text: str) -> str:
     """The @font-face rules for a page, with the fonts inside them (subset to the page's
     characters when fontTools is there). An unreadable font is left out with a log line: the
     page then falls back to the next font in its stack."""
     subsetting = _subsetter_available()
-    chars = "".join(sorted(set(page_text) | set(ALWAYS)))
+    chars = _blocks(page_text)
     rules = []
     for face in FACES:
         try:

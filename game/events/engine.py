@@ -140,7 +140,7 @@ class Deck:
             self.entries[event.id] = Entry(event, condition, premise, event.yearly_chance,
                                            compile_texts(event, formats))
         self.order = {event_id: index for index, event_id in enumerate(self.entries)}
-        self._text_names: dict[str, frozenset[str]] = {}
+        self._text_names = {event_id: e.texts.names | {"year"} for event_id, e in self.entries.items()}
         # The names some condition or text reads: the January environment holds these and no others.
         read = {name for e in self.entries.values() for c in (e.condition, e.premise) if c for name in c.names}
         read |= {name for e in self.entries.values() for name in e.texts.names}
@@ -201,11 +201,8 @@ class Deck:
         return self._condition_holds(entry, entry.premise, env, "premise")
 
     def text_names(self, event_id: str) -> frozenset[str]:
-        """The names the card's texts quote (worked out once per card)."""
-        names = self._text_names.get(event_id)
-        if names is None:
-            names = self._text_names[event_id] = self.entries[event_id].texts.names | {"year"}
-        return names
+        """The names the card's texts quote."""
+        return self._text_names[event_id]
 
     def card(self, event: Event, env: dict) -> Card:
         """The card's texts filled in with this January's figures."""

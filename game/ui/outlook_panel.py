@@ -30,7 +30,10 @@ PANEL_METRICS = ("steel_mt", "grain_harvest_mt", "food_per_head_rural_t", "famin
 READINESS = "war_readiness"
 STEP_BUDGET_S = 0.0025  # of a frame's time: the outlook never makes the window stutter
 MINUS = "\u2212"
-_HISTORY: dict[tuple[int, int], dict[str, dict[int, float]]] = {}   # (campaign, seed) -> history's figures
+# (id of the campaign, seed) -> (the campaign, history's figures): the campaign is kept beside its
+# figures so that an id reused by a later campaign never finds them; the last few games only.
+_HISTORY: dict[tuple[int, int], tuple[object, dict[str, dict[int, float]]]] = {}
+HISTORIES_KEPT = 4
 
 
 @dataclass(frozen=True)
@@ -188,9 +191,12 @@ def _history(ctx) -> dict[str, dict[int, float]]:
     from ..headless.outlook import baseline_history
 
     key = (id(ctx.campaign), ctx.session.seed)
-    if key not in _HISTORY:
-        _HISTORY[key] = baseline_history(ctx.campaign, ctx.session.seed)
-    return _HISTORY[key]
+    kept = _HISTORY.get(key)
+    if kept is None or kept[0] is not ctx.campaign:
+        if len(_HISTORY) >= HISTORIES_KEPT:
+            _HISTORY.pop(next(iter(_HISTORY)))
+        kept = _HISTORY[key] = (ctx.campaign, baseline_history(ctx.campaign, ctx.session.seed))
+    return kept[1]
 
 
 def _row_layout(style, row: OutlookRow, width: int) -> tuple[int, int, pygame.font.Font]:

@@ -258,6 +258,23 @@ class Scene:
     def on_scroll(self, lines: int) -> bool:
         return False
 
+    # -- shared handling of PgUp/PgDn ----------------------------------------------------------
+    def scroll_text(self, lines: int) -> bool:
+        """A scene whose long text is a TextView (`self.view`, shown in `self.text_rect`): scroll it."""
+        if self.view.scroll_lines(lines, self.text_rect.height):
+            self.refresh()
+            return True
+        return False
+
+    def turn_page(self, lines: int) -> bool:
+        """A scene laid out in pages (`self.pager` over `self.pages`): the next or previous page,
+        laid out afresh, the focus on its first control."""
+        if self.pager.turn(lines, len(self.pages)):
+            self.focus_key = None
+            self.relayout()
+            return True
+        return False
+
     def back(self) -> None:
         """Esc: back, or the menu; never forward."""
 

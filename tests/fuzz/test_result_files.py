@@ -23,7 +23,7 @@ from game.headless.baseline import historical_game, sample_results
 
 from .helpers import mutated, within
 
-EACH_WITHIN_S = 5.0  # nothing hangs; the first page also subsets its fonts (about 1 s)
+EACH_WITHIN_S = 2.0
 NOT_A_NUMBER = re.compile(r"(?<![A-Za-z])(nan|inf|infinity)(?![A-Za-z])", re.IGNORECASE)
 
 

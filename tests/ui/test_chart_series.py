@@ -7,7 +7,6 @@ import yaml
 
 from game.scenario import SCENARIO_DIR, load_scenario
 from game.ui.chart_series import famine_series, history_series
-from game.ui.style import Style
 
 
 def reference_years(group: str, name: str) -> dict[int, str]:
@@ -34,4 +33,3 @@ def test_the_famine_chart_has_the_historians_range_from_1933(app):
     assert bars.points == deaths and running.points[1934] == sum(deaths.values())
     lesson = famine_series(app.style, {1931: 0.4, 1932: 2.0}, (1928, 1932), "each year")
     assert [s.style for s in lesson] == ["bars", "line"]   # no band before the famine's last year
-    assert isinstance(app.style, Style)

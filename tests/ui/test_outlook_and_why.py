@@ -73,8 +73,9 @@ def test_the_outlook_reaches_the_plans_end_then_the_last_year(app):
     assert scene.outlook is None and scene.side_mode == "forecast"
 
 
-def why_screen(app, year: int = 1932):
-    ctx = catalogue.new_game(app, "great_turn", until_year=year)
+def why_screen(app, year: int | None = 1932, scenario: str = "great_turn"):
+    """The year screen after `year` (None: the first year) was played with history's answers, W pressed."""
+    ctx = catalogue.new_game(app, scenario, until_year=year)
     answer(ctx)
     ctx.history_draft()
     ctx.play_year()
@@ -117,13 +118,6 @@ def test_the_1932_famine_names_its_causes_and_history_is_one_key_away(app):
 
 
 def test_the_first_year_has_nothing_before_it_to_compare_but_history(app):
-    ctx = catalogue.new_game(app)
-    answer(ctx)
-    ctx.history_draft()
-    ctx.play_year()
-    answer(ctx)                    # the next January's cards, so the year screen is on top
-    app.reset(YearScene(app))
-    driver = Driver(app)
-    driver.settle()
-    driver.key(pygame.K_w)
-    assert app.top.against == "history" and app.top.explanation.change == pytest.approx(0.0, abs=1e-9)
+    scene, _driver = why_screen(app, None, catalogue.LESSON)
+    assert scene.year == 1928 and scene.against == "history"
+    assert scene.explanation.change == pytest.approx(0.0, abs=1e-9)   # history's own first year

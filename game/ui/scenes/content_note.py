@@ -93,10 +93,7 @@ class ContentNoteScene(Scene):
         self.app.change_settings(self.app.settings.with_(content=CONTENT_LEVELS[index]), save=True)
 
     def on_scroll(self, lines: int) -> bool:
-        if self.view.scroll_lines(lines, self.text_rect.height):
-            self.refresh()
-            return True
-        return False
+        return self.scroll_text(lines)
 
     def proceed(self) -> None:
         self.app.change_settings(self.app.settings.with_(content_note_seen=True), save=True)

@@ -64,10 +64,7 @@ class CreditsScene(Scene):
                          self.text_rect, self.hints())
 
     def on_scroll(self, lines: int) -> bool:
-        if self.view.scroll_lines(lines, self.text_rect.height):
-            self.refresh()
-            return True
-        return False
+        return self.scroll_text(lines)
 
     def on_key(self, event: pygame.event.Event) -> bool:
         if event.key in (pygame.K_DOWN, pygame.K_UP):

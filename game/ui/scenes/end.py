@@ -498,10 +498,7 @@ class EndScene(Scene):
 
     def on_scroll(self, lines: int) -> bool:
         if PAGES[self.page] in TEXT_PAGES:
-            if self.view.scroll_lines(lines, self.text_rect.height):
-                self.refresh()
-                return True
-            return False
+            return self.scroll_text(lines)
         before = self.sub
         self.sub = max(0, min(self.count - 1, self.sub + (1 if lines > 0 else -1)))
         if self.sub != before:

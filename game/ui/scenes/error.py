@@ -80,10 +80,7 @@ class ErrorScene(Scene):
         paint_hints(canvas, s, self.frame.hint, self.hints())
 
     def on_scroll(self, lines: int) -> bool:
-        if self.view.scroll_lines(lines, self.text_rect.height):
-            self.refresh()
-            return True
-        return False
+        return self.scroll_text(lines)
 
     def retry(self) -> None:
         self.app.pop()

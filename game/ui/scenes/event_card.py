@@ -404,10 +404,7 @@ class EventCardScene(Scene):
                 return True
             if self.pages[self.page][0] == "choices":
                 return False
-        if self.view.scroll_lines(lines, self.text_rect.height):
-            self.refresh()
-            return True
-        return False
+        return self.scroll_text(lines)
 
     def vote(self, index: int) -> None:
         if self.counting == index:

@@ -155,10 +155,7 @@ class ExportScene(Scene):
         paint_hints(canvas, s, self.hint_rect, self.hints())
 
     def on_scroll(self, lines: int) -> bool:
-        if self.view.scroll_lines(lines, self.text_rect.height):
-            self.refresh()
-            return True
-        return False
+        return self.scroll_text(lines)
 
     # -- input -------------------------------------------------------------------------------------
     def on_key(self, event: pygame.event.Event) -> bool:

@@ -118,11 +118,7 @@ class SettingsScene(Scene):
         return hints + [Hint("Esc", _("back"), "back")]
 
     def on_scroll(self, lines: int) -> bool:
-        if self.pager.turn(lines, len(self.pages)):
-            self.focus_key = None
-            self.relayout()
-            return True
-        return False
+        return self.turn_page(lines)
 
     def apply(self, **changes) -> None:
         self.app.change_settings(self.app.settings.with_(**changes), save=True)

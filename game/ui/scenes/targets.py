@@ -135,11 +135,7 @@ class TargetsScene(Scene):
         return hints + [Hint("Esc", _("done"), "back")]
 
     def on_scroll(self, lines: int) -> bool:
-        if self.pager.turn(lines, len(self.pages)):
-            self.focus_key = None
-            self.relayout()
-            return True
-        return False
+        return self.turn_page(lines)
 
     def paint(self, canvas: pygame.Surface) -> None:
         s = self.style

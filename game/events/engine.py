@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import logging
 import random
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from ..model.metrics import BY_NAME as METRIC_TABLE
 from ..model.metrics import METRICS
 from ..model.state import State
 from ..model.variables import (
+    PEAKS,
     READABLE,
     RUNNING,
     STATE_VARIABLES,
@@ -29,7 +31,7 @@ from ..model.variables import (
     read_state,
     read_total,
 )
-from .expr import Condition, compile_condition
+from .expr import Condition, MissingValue, compile_condition, conjunction
 from .schema import Choice, Event
 from .template import Template, TemplateError, compile_template, literal
 
@@ -61,6 +63,18 @@ class Entry:
     premise: Condition | None
     chance: float
     texts: CardTexts
+    premise_reads: frozenset[str] = frozenset()  # the State fields the premise reads
+    # Trigger and premise as one test, so a January checks a card in one call; it raises
+    # MissingValue for a metric without a value yet (the card is not due).
+    test: Callable[[dict], object] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        conditions = [c for c in (self.condition, self.premise) if c is not None]
+        object.__setattr__(self, "test", conjunction(conditions, lambda name: True) if conditions else _always)
+
+
+def _always(env) -> bool:
+    return True
 
 
 @dataclass(frozen=True)
@@ -137,14 +151,16 @@ class Deck:
             condition = compile_condition(event.trigger, known.__contains__, suggestions) if event.trigger else None
             premise = (compile_condition(event.premise, known.__contains__, suggestions)
                        if event.has_premise else None)
+            reads = state_fields_read(premise.names, self.projects) if premise is not None else frozenset()
             self.entries[event.id] = Entry(event, condition, premise, event.yearly_chance,
-                                           compile_texts(event, formats))
+                                           compile_texts(event, formats), reads)
         self.order = {event_id: index for index, event_id in enumerate(self.entries)}
         self._text_names = {event_id: e.texts.names | {"year"} for event_id, e in self.entries.items()}
         # The names some condition or text reads: the January environment holds these and no others.
         read = {name for e in self.entries.values() for c in (e.condition, e.premise) if c for name in c.names}
         read |= {name for e in self.entries.values() for name in e.texts.names}
         self.readers = {name: reader_of(name, self.projects) for name in sorted(read) if name != "year"}
+        self.fetchers = {name: fetcher(*reader) for name, reader in self.readers.items()}
         self.by_year: dict[int, list[Entry]] = {}
         for year in range(first_year, last_year + 1):
             self.by_year[year] = [e for e in self.entries.values() if not e.event.triggered_only
@@ -158,12 +174,14 @@ class Deck:
 
     def values(self, state: State, record: dict[str, float] | None) -> Environment:
         """The figures conditions and card texts read this January."""
-        return environment(state, record, self.readers)
+        return environment(state, record, self.fetchers)
 
-    def due(self, state: State, record: dict[str, float] | None, seed: int) -> list[Event]:
-        """Events that fire this January, highest priority first; marks them fired in `state`."""
+    def due(self, state: State, record: dict[str, float] | None, seed: int, env: Environment | None = None) -> list[Event]:
+        """Events that fire this January, highest priority first; marks them fired in `state`.
+        `env`: this January's values, if the caller has them already (drawing does not change them)."""
         year = state.year
-        env = self.values(state, record)
+        if env is None:
+            env = self.values(state, record)
         follow_ups: list[Entry] = []
         scheduled = [event_id for when, event_id in state.scheduled if when == year]
         state.scheduled = [(when, event_id) for when, event_id in state.scheduled if when != year]
@@ -173,12 +191,20 @@ class Deck:
                 follow_ups.append(entry)
         chosen = {entry.event.id for entry in follow_ups}
         candidates: list[Entry] = []
+        fired = state.fired
         for entry in self.by_year.get(year, ()):
-            if entry.event.id in chosen or not self._may_fire_again(entry.event, state, year):
+            event = entry.event
+            if event.id in chosen or (event.id in fired and not self._may_fire_again(event, state, year)):
                 continue
-            if not self.holds(entry, env):
+            try:
+                holds = entry.test(env)
+            except MissingValue:
+                holds = False
+            except (ArithmeticError, TypeError, ValueError):
+                holds = self.holds(entry, env)  # again, one condition at a time, to log which failed
+            if not holds:
                 continue
-            if entry.chance < 1.0 and random.Random(f"event:{seed}:{year}:{entry.event.id}").random() >= entry.chance:
+            if entry.chance < 1.0 and random.Random(f"event:{seed}:{year}:{event.id}").random() >= entry.chance:
                 continue
             candidates.append(entry)
         by_priority = lambda e: (-e.event.priority, self.order[e.event.id])  # noqa: E731
@@ -199,6 +225,11 @@ class Deck:
     def premise_holds(self, event_id: str, env: dict) -> bool:
         entry = self.entries[event_id]
         return self._condition_holds(entry, entry.premise, env, "premise")
+
+    def premise_reads(self, event_id: str) -> frozenset[str]:
+        """The State fields the card's premise reads: an answer that changes none of them cannot
+        make the premise false."""
+        return self.entries[event_id].premise_reads
 
     def text_names(self, event_id: str) -> frozenset[str]:
         """The names the card's texts quote."""
@@ -248,6 +279,28 @@ def reader_of(name: str, projects: tuple[str, ...]) -> tuple[str, str]:
     return "flag", name
 
 
+def state_fields_read(names, projects: tuple[str, ...]) -> frozenset[str]:
+    """The State fields behind the names a condition reads (a metric is last year's record: none)."""
+    fields: set[str] = set()
+    for name in names:
+        if name == "year":
+            continue
+        kind, what = reader_of(name, projects)
+        if kind == "state":
+            fields.add(STATE_VARIABLES[what].attribute)
+        elif kind == "total":
+            fields.add("totals")
+            if what in PEAKS:  # before any year's end a peak reads the state's own value
+                fields.add(STATE_VARIABLES[PEAKS[what][0]].attribute)
+        elif kind == "flag":
+            fields.add("flags")
+        elif kind == "built":
+            fields.add("projects_done")
+        elif kind == "started":
+            fields.update(("projects_done", "projects_building"))
+    return frozenset(fields)
+
+
 READERS = {
     "state": read_state,
     "total": read_total,
@@ -258,6 +311,18 @@ READERS = {
 """How each kind of name is read from the state (a metric is read from last year's record)."""
 
 
+def fetcher(kind: str, what: str) -> Callable[[State], object] | None:
+    """The function that reads one name from the state, made once per deck (None: a metric,
+    which comes from last year's record)."""
+    if kind == "metric":
+        return None
+    if kind == "state":
+        attribute = STATE_VARIABLES[what].attribute
+        return lambda state: float(getattr(state, attribute))
+    read = READERS[kind]
+    return lambda state: read(state, what)
+
+
 class Environment(dict):
     """The values conditions read this January, each worked out when first read (a January
     reads a few dozen of the names the deck knows) and then kept: a dict whose missing keys are
@@ -265,43 +330,38 @@ class Environment(dict):
     value before the first year ends: it is absent, and a condition reading it is false. Read it
     at once: it reads the state as it is when read."""
 
-    __slots__ = ("_state", "_record", "_readers")
+    __slots__ = ("_state", "_fetchers")
 
-    def __init__(self, state: State, record: dict[str, float] | None, readers: dict[str, tuple[str, str]]):
-        super().__init__(year=state.year)
-        self._state, self._record, self._readers = state, record, readers
+    def __init__(self, state: State, record: dict[str, float] | None,
+                 fetchers: dict[str, Callable[[State], object] | None]):
+        super().__init__(record or ())  # last year's metrics, all at once: one C-level copy
+        self["year"] = state.year       # this January's year, not the record's
+        self._state, self._fetchers = state, fetchers
 
     def __missing__(self, name: str):
-        kind, what = self._readers[name]   # KeyError: a name no condition reads
-        if kind == "metric":
-            if self._record is None:
-                raise KeyError(name)
-            value = self._record[what]
-        else:
-            value = READERS[kind](self._state, what)
-        self[name] = value
+        fetch = self._fetchers[name]   # KeyError: a name no condition reads
+        if fetch is None:  # a metric, and no year has ended yet
+            raise KeyError(name)
+        value = self[name] = fetch(self._state)
         return value
 
     def __contains__(self, name: object) -> bool:
-        if dict.__contains__(self, name):
-            return True
-        kind = self._readers.get(name)
-        return kind is not None and (kind[0] != "metric" or self._record is not None)
+        return dict.__contains__(self, name) or self._fetchers.get(name) is not None
 
     def get(self, name, default=None):
         return self[name] if name in self else default
 
     def __iter__(self):
         yield "year"
-        yield from (name for name in self._readers if name in self)
+        yield from (name for name in self._fetchers if name in self)
 
     def __len__(self) -> int:
         return sum(1 for _name in self)
 
 
-def environment(state: State, record: dict[str, float] | None, readers) -> Environment:
+def environment(state: State, record: dict[str, float] | None, fetchers) -> Environment:
     """The values conditions read this January (worked out as they are read)."""
-    return Environment(state, record, readers if isinstance(readers, dict) else dict(readers))
+    return Environment(state, record, fetchers)
 
 
 def _in_window(event: Event, year: int) -> bool:
@@ -315,9 +375,4 @@ def choice_of(event: Event, choice_id: str) -> Choice | None:
 
 def historical_choice(event: Event) -> Choice:
     """History's option; else the timeout choice; else the first."""
-    for choice in event.choices:
-        if choice.historical:
-            return choice
-    if event.timeout_choice:
-        return choice_of(event, event.timeout_choice) or event.choices[0]
-    return event.choices[0]
+    return event.historical

@@ -43,6 +43,11 @@ class Condition:
     names: frozenset[str]
     _run: Compiled
 
+    @property
+    def evaluate(self) -> Compiled:
+        """The compiled condition itself: raises MissingValue where `holds` answers false."""
+        return self._run
+
     def holds(self, env: Env) -> bool:
         """True or false; a name without a value makes it false. Arithmetic errors propagate."""
         try:
@@ -95,6 +100,17 @@ def compile_condition(source: str, known: Callable[[str], bool], suggestions: li
     return Condition(source, frozenset(names), run)
 
 
+def conjunction(conditions: list[Condition], known: Callable[[str], bool]) -> Compiled:
+    """Conditions that must all hold (a card's trigger and premise), as one evaluator: their
+    comparisons of a name with a number are checked in one loop. Like each condition's own
+    evaluator it raises MissingValue for a name without a value. The conditions were checked
+    when compiled, so parsing them again cannot fail."""
+    if len(conditions) == 1:
+        return conditions[0].evaluate
+    both = ast.BoolOp(op=ast.And(), values=[ast.parse(c.source.strip(), mode="eval").body for c in conditions])
+    return _compile(both, known, [], set(), 0)
+
+
 def _compile(node: ast.AST, known, suggestions: list[str], names: set[str], depth: int) -> Compiled:
     if depth > MAX_DEPTH:
         raise ExprError("the condition is nested too deeply", _col(node))
@@ -108,15 +124,13 @@ def _compile(node: ast.AST, known, suggestions: list[str], names: set[str], dept
     if isinstance(node, ast.Name):
         return _name(node, known, suggestions, names)
     if isinstance(node, ast.BoolOp):
-        parts = [_compile(v, known, suggestions, names, deeper) for v in node.values]
         if isinstance(node.op, ast.And):
-            if len(parts) == 2:  # the common case, without a generator per evaluation
-                first, second = parts
-                return lambda env: bool(first(env)) and bool(second(env))
-            return _all_of(tuple(parts))
+            return _all_of([_compile(v, known, suggestions, names, deeper) for v in _conjuncts(node)])
+        parts = [_compile(v, known, suggestions, names, deeper) for v in node.values]
+        # Truthiness is all and/or need: Condition.holds makes the final answer a bool.
         if len(parts) == 2:
             first, second = parts
-            return lambda env: bool(first(env)) or bool(second(env))
+            return lambda env: first(env) or second(env)
         return _any_of(tuple(parts))
     if isinstance(node, ast.UnaryOp):
         operand = _compile(node.operand, known, suggestions, names, deeper)
@@ -162,9 +176,33 @@ def _name(node: ast.Name, known, suggestions: list[str], names: set[str]) -> Com
     return lookup
 
 
-def _all_of(parts: tuple[Compiled, ...]) -> Compiled:
-    def all_of(env: Env) -> bool:   # a loop: cheaper than all() over a generator, each January
-        for part in parts:
+def _conjuncts(node: ast.BoolOp) -> list[ast.AST]:
+    """The terms of a and b and (c and d): a, b, c, d."""
+    terms: list[ast.AST] = []
+    for value in node.values:
+        terms.extend(_conjuncts(value) if isinstance(value, ast.BoolOp) and isinstance(value.op, ast.And) else [value])
+    return terms
+
+
+def _all_of(parts: list[Compiled]) -> Compiled:
+    """All the parts hold. The comparisons of a name with a number (most of a deck's conditions)
+    are checked first, in one loop without a call each; the order does not change the answer,
+    since a condition has no side effects."""
+    atoms = tuple(part.atom for part in parts if hasattr(part, "atom"))
+    others = tuple(part for part in parts if not hasattr(part, "atom"))
+    if not atoms and len(others) == 2:
+        first, second = others
+        return lambda env: first(env) and second(env)
+
+    def all_of(env: Env) -> bool:
+        for name, op, value in atoms:
+            try:
+                found = env[name]
+            except KeyError:
+                raise MissingValue(name) from None
+            if not op(found, value):
+                return False
+        for part in others:
             if not part(env):
                 return False
         return True
@@ -221,6 +259,7 @@ def _compare_two(left: Compiled, op, right: Compiled) -> Compiled:
             except KeyError:
                 raise MissingValue(name) from None
 
+        name_against_number.atom = (name, op, value)  # for a conjunction's loop
         return name_against_number
     return lambda env: op(left(env), right(env))
 

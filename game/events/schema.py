@@ -199,6 +199,21 @@ class Event(Strict):
             raise ValueError(f"timeout_choice '{self.timeout_choice}' is not one of the choices ({', '.join(ids)})")
         return self
 
+    @cached_property
+    def tag_tuple(self) -> tuple[str, ...]:
+        """The tags as every answered card records them (made once, not at each answer)."""
+        return tuple(self.tags)
+
+    @cached_property
+    def historical(self) -> Choice:
+        """History's option; else the timeout choice; else the first."""
+        for choice in self.choices:
+            if choice.historical:
+                return choice
+        if self.timeout_choice:
+            return next((c for c in self.choices if c.id == self.timeout_choice), self.choices[0])
+        return self.choices[0]
+
     @property
     def yearly_chance(self) -> float:
         if self.mtth_years is not None:  # a yearly chance whose mean waiting time is mtth_years

@@ -10,6 +10,7 @@ last year played. Each result lists the summed metrics under `flows`.
 from __future__ import annotations
 
 import math
+import operator
 import random
 from collections import Counter
 from dataclasses import dataclass
@@ -173,32 +174,60 @@ def result_json(campaign: Campaign, session: Session, weather: str | None = None
     }
 
 
-def aggregate(campaign: Campaign, sessions: list[Session], weather: str | None = None) -> dict:
+_METRIC_NAMES = tuple(METRICS)
+_VALUES_OF = operator.itemgetter(*_METRIC_NAMES)  # a record's values in the table's order, in one call
+_FLOWS = frozenset(PER_YEAR_FLOWS)
+
+
+@dataclass(frozen=True)
+class Run:
+    """What the aggregate keeps of one finished run: per year played, the record's values in the
+    metric table's order, the cards it met and its ending. A batch of runs keeps no sessions, and
+    reads each run's figures while they are fresh, so memory stays flat as runs are added."""
+
+    seed: int
+    years: tuple[int, ...]
+    rows: tuple[tuple[float, ...], ...]
+    event_ids: tuple[str, ...]
+    ending: str
+
+    @classmethod
+    def of(cls, session: Session) -> Run:
+        records = session.records
+        return cls(session.game.seed, tuple(int(r["year"]) for r in records), tuple(map(_VALUES_OF, records)),
+                   tuple(e.id for e in session.events), str(session.game.ending))
+
+    def totals(self) -> tuple[float, ...]:
+        """Flows summed over the years played, levels at their last value, in the table's order."""
+        return tuple(math.fsum(column) if name in _FLOWS else column[-1]
+                     for name, column in zip(_METRIC_NAMES, zip(*self.rows, strict=True), strict=True))
+
+
+def aggregate(campaign: Campaign, runs: list[Run], weather: str | None = None) -> dict:
     """Many runs: mean, p10 and p90 of every metric per year, and of every run's totals.
 
     Runs can end early (removal), so a year's figures are over the runs still in play that year;
     `runs_in_play` says how many. `events` counts, per event, how many runs saw it.
     """
-    games = [s.game for s in sessions]
-    years = max((played_years(g) for g in games), key=len)
-    in_play = [[g for g in games if len(g.records) > i] for i in range(len(years))]
-    series = {
-        metric: _spread_per_year([[g.records[i][metric] for g in playing] for i, playing in enumerate(in_play)])
-        for metric in METRICS
-    }
-    run_totals = [totals(g.series()) for g in games]
-    endings = Counter(str(g.ending) for g in games)
+    years = max((run.years for run in runs), key=len)
+    in_play = [[run.rows[i] for run in runs if len(run.rows) > i] for i in range(len(years))]
+    # Per year, the spread of the runs' values, metric by metric (zip turns rows into columns).
+    per_year = [dict(zip(_METRIC_NAMES, map(_spread, zip(*rows, strict=True)), strict=True)) for rows in in_play]
+    series = {m: {stat: [year[m][stat] for year in per_year] for stat in ("mean", *PERCENTILES)}
+              for m in _METRIC_NAMES}
+    run_totals = zip(*(run.totals() for run in runs), strict=True)
+    endings = Counter(run.ending for run in runs)
     return {
         **_header(campaign, weather),
-        "seed": games[0].seed,
-        "seeds": [g.seed for g in games],
-        "runs": len(games),
-        "years": years,
+        "seed": runs[0].seed,
+        "seeds": [run.seed for run in runs],
+        "runs": len(runs),
+        "years": list(years),
         "runs_in_play": [len(playing) for playing in in_play],
         "series": series,
-        "totals": {m: _spread([t[m] for t in run_totals]) for m in METRICS},
+        "totals": dict(zip(_METRIC_NAMES, map(_spread, run_totals), strict=True)),
         "flows": list(PER_YEAR_FLOWS),
-        "events": dict(sorted(Counter(e.id for s in sessions for e in s.events).items())),
+        "events": dict(sorted(Counter(event_id for run in runs for event_id in run.event_ids).items())),
         "endings": dict(sorted(endings.items())),
     }
 
@@ -207,8 +236,7 @@ def simulate(campaign: Campaign, seed: int, runs: int = 1, weather: str | None =
     """The simulate command: one run's result, or the aggregate of seeds seed .. seed+runs-1."""
     if runs == 1:
         return result_json(campaign, run_policy(campaign, seed, weather), weather)
-    sessions = [run_policy(campaign, s, weather) for s in range(seed, seed + runs)]
-    return aggregate(campaign, sessions, weather)
+    return aggregate(campaign, [Run.of(run_policy(campaign, s, weather)) for s in range(seed, seed + runs)], weather)
 
 
 def _spread(values: list[float]) -> dict[str, float]:
@@ -217,10 +245,6 @@ def _spread(values: list[float]) -> dict[str, float]:
     mean = min(max(math.fsum(ordered) / len(ordered), ordered[0]), ordered[-1])
     return {"mean": mean, **{name: _percentile(ordered, q) for name, q in PERCENTILES.items()}}
 
-
-def _spread_per_year(per_year: list[list[float]]) -> dict[str, list[float]]:
-    spreads = [_spread(values) for values in per_year]
-    return {stat: [s[stat] for s in spreads] for stat in ("mean", *PERCENTILES)}
 
 
 def _percentile(ordered: list[float], q: float) -> float:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .effects import rate
 from .params import INVESTMENT_SECTORS, DefenceParams, IndustryParams
-from .setup import World
+from .setup import Project, World
 from .state import State
 
 PRESSURE_CEILING = 2.0  # a plan twice beyond what capacity can give strains as much as any
@@ -67,13 +67,19 @@ def invest(state: State, rate_of_investment: float, split, construction_m: float
     domestic = max(0.0, planned - premium_bn)
     by_sector = {}
     finished: list[str] = []
+    building: dict[str, list[Project]] = {}  # the projects under way, by the sector paying for them
+    for project_id in state.projects_building:
+        project = world.project(project_id)
+        if project is not None:
+            building.setdefault(project.sector, []).append(project)
     for sector in INVESTMENT_SECTORS:
         money = domestic * split.share(sector)
         if sector == "heavy_industry":
             money += imports_bn
         money *= scale
         by_sector[sector] = money
-        money = _fund_projects(state, sector, money, world, finished)
+        if sector in building:
+            money = _fund_projects(state, building[sector], money, finished)
         for product, share in p.sectors.get(sector, {}).items():
             amount = money * share
             if product == "farm_capital":
@@ -85,12 +91,10 @@ def invest(state: State, rate_of_investment: float, split, construction_m: float
                       by_sector["light_industry"], finished)
 
 
-def _fund_projects(state: State, sector: str, money: float, world: World, finished: list[str]) -> float:
-    """Pay this year's instalment of each project of the sector; return the money left."""
-    for project_id in list(state.projects_building):
-        project = world.project(project_id)
-        if project is None or project.sector != sector:
-            continue
+def _fund_projects(state: State, projects: list[Project], money: float, finished: list[str]) -> float:
+    """Pay this year's instalment of each of a sector's projects; return the money left."""
+    for project in projects:
+        project_id = project.id
         left = state.projects_building[project_id]
         # Projects planned around prisoner labour slow down when the camps cannot supply it.
         convicts = min(1.0, state.gulag_m / project.gulag_labour_m) if project.gulag_labour_m > 0 else 1.0
@@ -124,13 +128,15 @@ def commission(state: State, p: IndustryParams) -> None:
 
 def mastered_capacity(state: State, p: IndustryParams) -> dict[str, float]:
     """Capacity less what new plant cannot yet give while it is being mastered, per product."""
+    unmastered = p.unmastered
+    new_capacity = state.new_capacity
     mastered = {}
     for product, capacity in state.capacity.items():
-        shares = p.products[product].mastering or p.mastering
-        for share, added in zip(shares, state.new_capacity[product], strict=True):
-            capacity -= (1.0 - share) * added
+        for shortfall, added in zip(unmastered[product], new_capacity[product], strict=True):
+            capacity -= shortfall * added
         mastered[product] = max(0.0, capacity)
     return mastered
+
 
 
 def plan_path(state: State, world: World) -> dict[str, float]:
@@ -146,21 +152,17 @@ def plan_path(state: State, world: World) -> dict[str, float]:
             for key, product in TARGET_PRODUCT.items() if key in targets and base.get(product, 0) > 0}
 
 
-def plan_pressure(state: State, capacity: dict[str, float], world: World) -> float:
+def plan_pressure(path: dict[str, float], capacity: dict[str, float], world: World) -> float:
     """How far the plan's path for this year exceeds what capacity can give (0 = no pressure)."""
     p = world.params.industry
-    path = plan_path(state, world)
     pressures = [min(PRESSURE_CEILING, max(0.0, wanted / max(capacity[product] * p.base_utilisation, 1e-9) - 1.0))
                  for product, wanted in path.items()]
     return math.fsum(pressures) / len(pressures) if pressures else 0.0
 
 
-def plan_fulfilment(state: State, q: dict[str, float], world: World) -> float:
-    """Real output over the plan's path for this year, averaged over targeted products (1 = on plan).
-
-    Called after the year's resolution; state.year is still the year resolved.
-    """
-    path = plan_path(state, world)
+def plan_fulfilment(path: dict[str, float], q: dict[str, float]) -> float:
+    """Real output over the plan's path for this year (`plan_path`), averaged over targeted
+    products (1 = on plan)."""
     ratios = [q[product] / wanted for product, wanted in path.items()]
     return math.fsum(ratios) / len(ratios) if ratios else 1.0
 
@@ -175,6 +177,7 @@ class Output:
     freight_factor: float
     freight_demand: float
     arms_orders: float          # tanks the army's budget pays for
+    plan_path: dict[str, float]  # what the plan asked of this year, per targeted product
 
 
 def produce(state: State, factory_m: float, defence_bn: float, defense_share: float, grain_procured_mt: float,
@@ -191,7 +194,8 @@ def produce(state: State, factory_m: float, defence_bn: float, defense_share: fl
     else:
         labour_factor = 1.0 + p.hoarding_gain * (1.0 - 1.0 / ratio)
 
-    pressure = plan_pressure(state, capacity, world)
+    path = plan_path(state, world)
+    pressure = plan_pressure(path, capacity, world)
     state.strain = state.strain * (1.0 - p.strain_recovery) + p.strain_per_pressure * pressure * pressure
     efficiency = max(0.3, 1.0 - p.strain_waste * state.strain - state.specialist_loss)
     # Storming adds output up to a modest pressure; beyond it, only strain.
@@ -222,7 +226,7 @@ def produce(state: State, factory_m: float, defence_bn: float, defense_share: fl
     conversion = p.defense_conversion_rate * max(0.0, defense_share - p.defense_conversion_threshold)
     q["tractors"] *= max(0.0, 1.0 - conversion)
     state.tractors_k = state.tractors_k * (1.0 - p.tractor_scrap_rate) + q["tractors"]
-    return Output(q, utilisation, labour_factor, pressure, efficiency, freight_factor, demand, arms[1])
+    return Output(q, utilisation, labour_factor, pressure, efficiency, freight_factor, demand, arms[1], path)
 
 
 def _arms(state: State, q: dict[str, float], defence_bn: float, arrested_specialists: float, p: IndustryParams,

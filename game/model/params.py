@@ -9,6 +9,7 @@ and the JSON Schema reuse. Nothing here reads files.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -334,6 +335,13 @@ class IndustryParams(Strict):
     defense_conversion_threshold: Share = Field(description="Defence share of investment above which tractor lines turn to tanks.")
     defense_conversion_rate: number(0.0, 20.0) = Field(description="Share of tractor output lost per unit of defence share above the threshold.")
     agriculture_capital_depreciation: Share = Field(description="Yearly wear of agricultural capital.")
+
+    @cached_property
+    def unmastered(self) -> dict[str, tuple[float, ...]]:
+        """Per product, the share of each recent year's new plant not yet mastered (1 - mastering),
+        worked out once: the mastering period is read every year of every game."""
+        return {product: tuple(1.0 - share for share in (params.mastering or self.mastering))
+                for product, params in self.products.items()}
 
 
 class EconomyParams(Strict):

@@ -175,7 +175,7 @@ def resolve_year(world: World, state: State, d: Directives, categories: dict[str
                                            rate(state, "statistics_inflation"))
     resolved = Year(year, d, weather, categories, state, forced, labour, crop, grain, money, imports, defence_bn,
                     out, 100.0 * q["consumer_goods"] / max(state.index_base["consumer_goods"], 1e-9),
-                    plan_fulfilment(state, q, world),
+                    plan_fulfilment(out.plan_path, q),
                     nonag, living, famine_deaths, grain.urban_famine_deaths_m, rep, unrest, moving, inflation,
                     reported_harvest_mt)
     record = record_of(resolved)

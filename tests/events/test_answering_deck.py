@@ -252,3 +252,20 @@ def test_an_answer_withdraws_a_waiting_card_whose_premise_it_ends(historical_dir
     assert [e.id for e in s.begin_year()] == ["relief", "afraid"]
     s.choose("relief", "yes")
     assert s.pending == [] and "afraid" not in s.game.state.fired  # may come when fear returns
+
+
+def test_an_answer_raising_a_flag_withdraws_a_card_that_assumes_it_down_and_others_stay(historical_directives):
+    s = session(event("purge", [{"flag": "purged"}], when=1928, priority=3),
+                event("rehabilitation", premise="not purged", when={"start": 1928, "end": 1930}, priority=2),
+                event("frightened", premise="fear > 0.05", when=1928, priority=1))
+    assert [e.id for e in s.begin_year()] == ["purge", "rehabilitation", "frightened"]
+    s.choose("purge", "yes")
+    assert [e.id for e in s.pending] == ["frightened"]  # its premise reads fear, which the answer left alone
+    assert "rehabilitation" not in s.game.state.fired
+
+
+def test_a_condition_reads_this_january_s_year_not_the_year_just_ended(historical_directives):
+    s = session(event("second_january", trigger="year == 1929 and grain_harvest_mt > 0",
+                      when={"start": 1928, "end": 1930}))
+    assert advance(s, historical_directives) == []
+    assert [e.id for e in s.begin_year()] == ["second_january"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.events.expr import ExprError, compile_condition
+from game.events.expr import ExprError, MissingValue, compile_condition, conjunction
 
 KNOWN = {"fear", "steel_mt", "year", "unrest", "cattle_m", "internal_passports"}
 
@@ -74,3 +74,26 @@ def test_unknown_name_suggests_the_closest():
         condition("steel > 3")
     assert err.value.message == "unknown name 'steel'" and err.value.hint == "did you mean 'steel_mt'?"
     assert err.value.column == 1
+
+
+@pytest.mark.parametrize(("sources", "env", "expected"), [
+    # comparisons of a name with a number are checked in one loop, the rest after: same answers
+    (["fear > 0.5 and (unrest > 0.9 or steel_mt < 3)", "cattle_m >= 20"],
+     {"fear": 0.6, "unrest": 0.1, "steel_mt": 2.0, "cattle_m": 20.0}, True),
+    (["fear > 0.5 and (unrest > 0.9 or steel_mt < 3)", "cattle_m >= 20"],
+     {"fear": 0.6, "unrest": 0.1, "steel_mt": 4.0, "cattle_m": 20.0}, False),
+    (["not internal_passports and fear < 1 and (fear + unrest) * 2 == 1"],
+     {"internal_passports": False, "fear": 0.25, "unrest": 0.25}, True),
+    (["year == 1931 and fear != 0", "not internal_passports"], {"year": 1931, "fear": 0.1, "internal_passports": True},
+     False),
+])
+def test_a_trigger_and_premise_together_answer_as_each_does(sources, env, expected):
+    conditions = [condition(s) for s in sources]
+    together = conjunction(conditions, KNOWN.__contains__)
+    assert bool(together(env)) is expected is all(c.holds(env) for c in conditions)
+
+
+def test_a_conjunction_with_a_metric_without_a_value_yet_is_not_due():
+    together = conjunction([condition("fear >= 0"), condition("steel_mt > 1 and fear < 2")], KNOWN.__contains__)
+    with pytest.raises(MissingValue):
+        together({"fear": 0.0})

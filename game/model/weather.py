@@ -10,6 +10,7 @@ other random streams.
 
 from __future__ import annotations
 
+import math
 import random
 
 from .params import WEATHER_SCALE, WeatherParams
@@ -19,8 +20,10 @@ GRADE = {"drought": 0.0, "poor": 1.0, "wet_blight": 1.0, "average": 2.0, "good":
 
 
 def yield_factor(categories: dict[str, str], p: WeatherParams) -> float:
-    """The country's weather factor: each group's category factor, weighted by its grain area."""
-    return sum(share * p.factors[categories[group]] for group, share in p.groups.items())
+    """The country's weather factor: each group's category factor, weighted by its grain area.
+    (math.fsum, not sum: Python 3.12 made sum() of floats compensated, and the same game must come
+    out to the last digit on every Python the game supports.)"""
+    return math.fsum(share * p.factors[categories[group]] for group, share in p.groups.items())
 
 
 def random_categories(seed: int, year: int, draw: int, p: WeatherParams) -> dict[str, str]:
@@ -39,7 +42,7 @@ def random_categories(seed: int, year: int, draw: int, p: WeatherParams) -> dict
 
 
 def _pick(rng: random.Random, odds: dict[str, float]) -> str:
-    roll = rng.random() * sum(odds.values())
+    roll = rng.random() * math.fsum(odds.values())
     for category, chance in odds.items():
         roll -= chance
         if roll < 0:

@@ -186,8 +186,7 @@ def resolve_year(world: World, state: State, d: Directives, categories: dict[str
     state.famine_share_last = grain.share_below_subsistence
     state.last_output = dict(q)
     state.year = year + 1
-    if not math.isfinite(sum(record.values())):  # one pass: any inf or nan makes the sum so
+    if not all(map(math.isfinite, record.values())):
         bad = ", ".join(k for k, v in record.items() if not math.isfinite(v))
-        if bad:
-            raise ArithmeticError(f"{year}: the model produced a number that is not finite ({bad})")
+        raise ArithmeticError(f"{year}: the model produced a number that is not finite ({bad})")
     return record

@@ -7,6 +7,7 @@ shares) and the investment split (five) both use them.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 
@@ -20,7 +21,7 @@ def rebalance(shares: Sequence[float], index: int, value: float) -> tuple[float,
         return (1.0,)
     others = [i for i in range(count) if i != index]
     rest = 1.0 - value
-    total = sum(max(0.0, shares[i]) for i in others)
+    total = math.fsum(max(0.0, shares[i]) for i in others)
     new = [0.0] * count
     new[index] = value
     for i in others:
@@ -32,7 +33,7 @@ def rebalance(shares: Sequence[float], index: int, value: float) -> tuple[float,
 def normalise(shares: Sequence[float]) -> tuple[float, ...]:
     """Scale shares to sum to 1 (equal shares if they are all zero)."""
     clean = [max(0.0, float(s)) for s in shares]
-    total = sum(clean)
+    total = math.fsum(clean)
     if total <= 0:
         return tuple(1.0 / len(clean) for _ in clean)
     return _exact([s / total for s in clean], keep=-1)
@@ -40,7 +41,7 @@ def normalise(shares: Sequence[float]) -> tuple[float, ...]:
 
 def _exact(values: list[float], keep: int) -> tuple[float, ...]:
     """Put the rounding residue on the largest share other than `keep`, so the sum is 1."""
-    residue = 1.0 - sum(values)
+    residue = 1.0 - math.fsum(values)
     candidates = [i for i in range(len(values)) if i != keep] or list(range(len(values)))
     largest = max(candidates, key=lambda i: values[i])
     values[largest] = min(1.0, max(0.0, values[largest] + residue))

@@ -29,14 +29,15 @@ class _Played(NamedTuple):
     directives: Directives
 
 
-@dataclass(frozen=True)
-class FiredEvent:
+class FiredEvent(NamedTuple):
+    """An answered card (a named tuple: one is made at every answer of every headless run)."""
+
     year: int
     id: str
     choice: str
     tags: tuple[str, ...]
     effects: tuple[dict, ...] = ()
-    names: Names = field(default_factory=Names, compare=False, repr=False)  # for the words below
+    names: Names = Names()  # projects and plans by name, for the words below
 
     @property
     def aftermath(self) -> tuple[str, ...]:

@@ -370,7 +370,7 @@ def _in_window(event: Event, year: int) -> bool:
 
 
 def choice_of(event: Event, choice_id: str) -> Choice | None:
-    return next((c for c in event.choices if c.id == choice_id), None)
+    return event.choices_by_id.get(choice_id)
 
 
 def historical_choice(event: Event) -> Choice:

@@ -200,6 +200,10 @@ class Event(Strict):
         return self
 
     @cached_property
+    def choices_by_id(self) -> dict[str, Choice]:
+        return {choice.id: choice for choice in self.choices}
+
+    @cached_property
     def tag_tuple(self) -> tuple[str, ...]:
         """The tags as every answered card records them (made once, not at each answer)."""
         return tuple(self.tags)

@@ -246,7 +246,6 @@ def _spread(values: list[float]) -> dict[str, float]:
     return {"mean": mean, **{name: _percentile(ordered, q) for name, q in PERCENTILES.items()}}
 
 
-
 def _percentile(ordered: list[float], q: float) -> float:
     """Linear interpolation between closest ranks (numpy's default)."""
     position = q * (len(ordered) - 1)

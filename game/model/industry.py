@@ -138,7 +138,6 @@ def mastered_capacity(state: State, p: IndustryParams) -> dict[str, float]:
     return mastered
 
 
-
 def plan_path(state: State, world: World) -> dict[str, float]:
     """Output the plan wants this year, per targeted product: a geometric path from output before
     the plan to the target in its last year."""

@@ -67,10 +67,17 @@ class Entry:
     # Trigger and premise as one test, so a January checks a card in one call; it raises
     # MissingValue for a metric without a value yet (the card is not due).
     test: Callable[[dict], object] = field(init=False, repr=False)
+    # The event's id and repeat rules, kept here as plain fields: a January reads them for every
+    # card in its window, and a plain attribute reads faster than the pydantic event's.
+    id: str = field(init=False)
+    once: bool = field(init=False)
+    cooldown_years: int | None = field(init=False)
 
     def __post_init__(self) -> None:
         conditions = [c for c in (self.condition, self.premise) if c is not None]
         object.__setattr__(self, "test", conjunction(conditions, lambda name: True) if conditions else _always)
+        for name in ("id", "once", "cooldown_years"):
+            object.__setattr__(self, name, getattr(self.event, name))
 
 
 def _always(env) -> bool:
@@ -189,13 +196,17 @@ class Deck:
             entry = self.entries.get(event_id)
             if entry is not None and self.holds(entry, env):
                 follow_ups.append(entry)
-        chosen = {entry.event.id for entry in follow_ups}
+        chosen = {entry.id for entry in follow_ups}
         candidates: list[Entry] = []
         fired = state.fired
         for entry in self.by_year.get(year, ()):
-            event = entry.event
-            if event.id in chosen or (event.id in fired and not self._may_fire_again(event, state, year)):
+            event_id = entry.id
+            if event_id in chosen:
                 continue
+            last = fired.get(event_id)
+            if last is not None and (entry.once or (entry.cooldown_years is not None
+                                                    and year - last < entry.cooldown_years)):
+                continue  # fired already: once only, or still inside its cooldown
             try:
                 holds = entry.test(env)
             except MissingValue:
@@ -204,16 +215,16 @@ class Deck:
                 holds = self.holds(entry, env)  # again, one condition at a time, to log which failed
             if not holds:
                 continue
-            if entry.chance < 1.0 and random.Random(f"event:{seed}:{year}:{event.id}").random() >= entry.chance:
+            if entry.chance < 1.0 and random.Random(f"event:{seed}:{year}:{event_id}").random() >= entry.chance:
                 continue
             candidates.append(entry)
-        by_priority = lambda e: (-e.event.priority, self.order[e.event.id])  # noqa: E731
+        by_priority = lambda e: (-e.event.priority, self.order[e.id])  # noqa: E731
         candidates.sort(key=by_priority)
         if self.max_cards_per_year is not None:  # the rest wait, while their window lasts
             candidates = candidates[:max(0, self.max_cards_per_year - len(follow_ups))]
         due = sorted(follow_ups + candidates, key=by_priority)
         for entry in due:
-            state.fired[entry.event.id] = year
+            fired[entry.id] = year
         return [e.event for e in due]
 
     def holds(self, entry: Entry, env: dict) -> bool:
@@ -241,15 +252,6 @@ class Deck:
         return Card(event, texts.text.render(env),
                     texts.text_detailed.render(env) if texts.text_detailed is not None else None,
                     {choice: t.render(env) for choice, t in texts.forecasts.items()})
-
-    @staticmethod
-    def _may_fire_again(event: Event, state: State, year: int) -> bool:
-        last = state.fired.get(event.id)
-        if last is None:
-            return True
-        if event.once:
-            return False
-        return event.cooldown_years is None or year - last >= event.cooldown_years
 
     @staticmethod
     def _condition_holds(entry: Entry, condition: Condition | None, env: dict, what: str) -> bool:

@@ -185,6 +185,22 @@ def labour_arrived(ctx: GameContext) -> str | None:
     return text + "."
 
 
+def investment_built(ctx: GameContext) -> str | None:
+    """What last year's investment achieved: money must be built by builders, and what they could
+    not carry out was lost to unfinished sites, e.g. "Last year: 41.2 bn rubles of investment
+    ordered, 33.7 bn built; 7.5 bn went unbuilt for want of builders"."""
+    records = ctx.session.records
+    if not records:
+        return None
+    last = records[-1]
+    ordered, unbuilt = last["investment_bn"], last["unbuilt_investment_bn"]
+    text = _("Last year: {ordered} bn rubles of investment ordered, {built} bn built").format(
+        ordered=f"{ordered:.1f}", built=f"{ordered - unbuilt:.1f}")
+    if unbuilt >= 0.05:
+        text += _("; {unbuilt} bn went unbuilt for want of builders").format(unbuilt=f"{unbuilt:.1f}")
+    return text + "."
+
+
 def history_at_start(ctx: GameContext) -> dict[str, tuple[float, bool]]:
     """History's figures for the first year, metric -> (value, approximate: tagged M in the
     reference), from the first series that measures each metric (the revised harvest, not the

@@ -102,3 +102,22 @@ def test_the_labour_lever_says_how_many_of_the_hands_ordered_arrived(app, great_
     arrived = record["workers_employees_m"] - ctx.world.initial.nonfarm_labour_m
     assert f"{ordered:.1f} M more hands ordered, {arrived:.1f} M arrived" in note
     assert f"{record['unfilled_jobs_m']:.1f} M jobs stayed empty" in note
+
+
+def test_the_investment_lever_says_how_much_of_last_year_s_investment_was_built(app, great_turn):
+    """Money needs builders: an investment rate the building sites cannot carry out is partly lost,
+    and the lever says how much."""
+    ctx = great_turn
+    answer(ctx)
+    draft = ctx.begin_draft()
+    draft["investment_rate"] = 0.45               # three times 1928's rate
+    draft["labor"] = (0.80, 0.17, 0.03)           # and few builders
+    ctx.play_year()
+    record = ctx.session.records[-1]
+    assert record["unbuilt_investment_bn"] > 0.05
+    scene = directives_screen(app, ctx)
+    note = next(row.label for section in scene.sections() for row in section.rows
+                if row.key == "investment_rate:built")
+    built = record["investment_bn"] - record["unbuilt_investment_bn"]
+    assert f"{record['investment_bn']:.1f} bn rubles of investment ordered, {built:.1f} bn built" in note
+    assert f"{record['unbuilt_investment_bn']:.1f} bn went unbuilt for want of builders" in note

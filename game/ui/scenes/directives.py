@@ -24,7 +24,7 @@ from ..i18n import N_, _
 from ..layout import flow_groups
 from ..scene import Scene, SliderItem
 from ..shares import rebalance
-from ..viewmodel import FORECAST_LABELS, FORECAST_ROWS, labour_arrived, measure
+from ..viewmodel import FORECAST_LABELS, FORECAST_ROWS, investment_built, labour_arrived, measure
 from .common import game_frame, paint_game_ledger, paint_heading
 
 FORECAST_DRAWS = 60
@@ -118,6 +118,8 @@ class DirectivesScene(Scene):
             rows = [row for control in lever.controls for row in self._rows(control)]
             if lever.id == "labor" and (arrived := labour_arrived(ctx)) is not None:
                 rows.append(Row("labor:arrived", arrived, "note"))
+            if lever.id == "investment_rate" and (built := investment_built(ctx)) is not None:
+                rows.append(Row("investment_rate:built", built, "note"))
             summary = "; ".join(self._summary(control, default[control.field]) for control in lever.controls)
             sections.append(Section(lever.id, self.term(lever.id), rows, ctx.holds(lever.id), summary))
         return sections

@@ -99,6 +99,20 @@ def changed(directives: dict[int, Directives], years: Iterable[int], **fields) -
     return {y: d.model_copy(update=fields) if y in years else d for y, d in directives.items()}
 
 
+def shifted(directives: dict[int, Directives], years: Iterable[int], investment: float = 0.0,
+            construction: float = 0.0) -> dict[int, Directives]:
+    """History's directives with the investment rate moved by `investment` and the construction
+    share of labour by `construction` (taken from the farms, or given back to them)."""
+    years = set(years)
+
+    def change(d: Directives) -> Directives:
+        labor = d.labor.model_copy(update={"construction": d.labor.construction + construction,
+                                           "farms": d.labor.farms - construction})
+        return d.model_copy(update={"investment_rate": d.investment_rate + investment, "labor": labor})
+
+    return {y: change(d) if y in years else d for y, d in directives.items()}
+
+
 def with_targets(directives: dict[int, Directives], plan_id: str, year: int, targets: dict[str, float]):
     return {y: d.model_copy(update={"targets": {plan_id: targets}}) if y == year else d
             for y, d in directives.items()}
@@ -235,7 +249,11 @@ class Runs:
     nep: Records
     maximal: Records
     targets: dict[str, Records]  # trivial, moderate, absurd First Plan targets
+    less_investment: Records     # 10 points less of the national income invested, 1929-1940
+    more_investment: Records     # 5 points more invested, and 2 points more of labour building, 1929-1940
 
+
+INVESTMENT_YEARS = range(1929, 1941)
 
 TARGET_CASES = {  # First Plan targets for 1932, against 1928 output (steel 4.3 Mt)
     "trivial": {"steel_mt": 4.4, "pig_iron_mt": 3.4, "coal_mt": 36.0, "oil_mt": 12.0, "electricity_bn_kwh": 5.1,
@@ -260,6 +278,8 @@ def play_runs(world: World, deck: Deck | None, policies: Callable[[str], dict[in
         maximal=play(world, deck, policies("maximal")),
         targets={name: play(world, deck, with_targets(base, "first_plan", first, targets))
                  for name, targets in TARGET_CASES.items()},
+        less_investment=play(world, deck, shifted(base, INVESTMENT_YEARS, investment=-0.10)),
+        more_investment=play(world, deck, shifted(base, INVESTMENT_YEARS, investment=0.05, construction=0.02)),
     )
 
 
@@ -295,6 +315,14 @@ def behaviour_checks(runs: Runs) -> list[Check]:
     checks.append(Check("Behaviour", "steel made 1928-32: moderate targets minus absurd ones (Mt)",
                         steel["moderate"] - steel["absurd"], "above 0", 0.1, 100.0, "behaviour", 2.0))
     steel_1937 = value(h["industry"]["steel_mt"][1937])
+    # The plans' investment built the works of the later 1930s: less of it means less steel, and
+    # more of it, with the builders to carry it out, more.
+    checks.append(Check("Behaviour", "10 points less invested from 1929: steel 1937 / history's run",
+                        ratio(runs.less_investment[1937]["steel_mt"], hist[1937]["steel_mt"]), "at most 0.95",
+                        0.0, 0.95, "behaviour", 2.0))
+    checks.append(Check("Behaviour", "5 points more invested, 2 more of labour building: steel 1937 / history's run",
+                        ratio(runs.more_investment[1937]["steel_mt"], hist[1937]["steel_mt"]), "at least 1.02",
+                        1.02, 3.0, "behaviour", 2.0))
     checks.append(Check("Behaviour", "gentle policy: famine deaths, all years (M)", total(runs.gentle, "famine_deaths_m"),
                         "below 0.5", 0.0, 0.5, "behaviour"))
     checks.append(Check("Behaviour", "gentle policy: steel 1937 / history's figure", runs.gentle[1937]["steel_mt"]

@@ -21,7 +21,9 @@ def test_the_band_widens_with_the_horizon(campaign):
     assert outlook.years == tuple(range(1930, 1938))
     for metric in ("steel_mt", "tanks"):  # capacity built from the harvests' grain and money accumulates
         widths = [b.high - b.low for b in outlook.bands[metric]]
-        assert widths[-1] > 10 * widths[0] and widths[-1] >= max(widths[:4]), (metric, widths)
+        # The last year's band is the widest, and several times the first year's (the first
+        # year's spread is only that year's weather on the railways' grain freight).
+        assert widths[-1] > 5 * widths[0] and widths[-1] >= max(widths), (metric, widths)
 
 
 def test_by_default_the_outlook_runs_to_the_end_of_the_plan(campaign):

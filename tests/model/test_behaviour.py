@@ -82,6 +82,18 @@ def test_targets_have_an_optimum():
     assert steel["moderate"] > steel["absurd"]
 
 
+def test_investment_builds_the_industry_of_the_later_1930s():
+    """The plans' investment built the works of the Second Plan: ten points less of the national
+    income invested from 1929 leaves less steel in 1937, and five points more, with the builders
+    to carry it out, more (new works need workers, so the gain is smaller than the money)."""
+    base = _policy("historical")
+    steel = _play(base)[1937]["steel_mt"]
+    less = _play(benchmarks.shifted(base, benchmarks.INVESTMENT_YEARS, investment=-0.10))[1937]["steel_mt"]
+    more = _play(benchmarks.shifted(base, benchmarks.INVESTMENT_YEARS, investment=0.05, construction=0.02))
+    assert less < 0.95 * steel
+    assert more[1937]["steel_mt"] > 1.02 * steel
+
+
 def test_refusing_coercion_means_paying_for_grain():
     """Under the market a better price buys grain willingly, and the premium comes out of investment."""
     base = _policy("allen_nep")

@@ -99,7 +99,7 @@ SEARCH = [
     ("parameters.industry.products.machinery.labour_m_per_unit", 0.1, 0.5),
     ("parameters.industry.products.consumer_goods.labour_m_per_unit", 0.1, 0.4),
     ("parameters.industry.products.consumer_goods.freight_per_unit", 0.5, 4.0),
-    ("parameters.industry.labour_elasticity", 0.25, 0.45),
+    ("parameters.industry.labour_elasticity", 0.25, 0.45),  # at 0.8 capacity hardly mattered (MODEL.md: Industry)
     ("parameters.industry.hoarding_gain", 0.0, 0.2),
     ("parameters.industry.mobilisation_gain", 0.0, 0.6),
     ("parameters.industry.max_pressure", 0.1, 0.8),

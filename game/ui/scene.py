@@ -261,7 +261,11 @@ class Scene:
     # -- shared handling of PgUp/PgDn ----------------------------------------------------------
     def scroll_text(self, lines: int) -> bool:
         """A scene whose long text is a TextView (`self.view`, shown in `self.text_rect`): scroll it."""
-        if self.view.scroll_lines(lines, self.text_rect.height):
+        return self.scroll_view(self.view, self.text_rect, lines)
+
+    def scroll_view(self, view, rect: pygame.Rect, lines: int) -> bool:
+        """Scroll a TextView shown in `rect` by `lines`; redraw and answer True if it moved."""
+        if view.scroll_lines(lines, rect.height):
             self.refresh()
             return True
         return False

@@ -74,9 +74,8 @@ class ConfirmScene(Scene):
         return False
 
     def on_scroll(self, lines: int) -> bool:
-        if self.view.scroll_lines(lines, self.text_rect.height):
-            self.refresh()
-        return True
+        self.scroll_text(lines)
+        return True  # the dialog keeps the wheel from the scene beneath it
 
     def confirm(self) -> None:
         self.app.pop()

@@ -264,10 +264,7 @@ class PickerScene(Scene):
         return hints + [Hint("Esc", _("back"), "back")]
 
     def on_scroll(self, lines: int) -> bool:
-        if self.detail_view.scroll_lines(lines, self.detail_text.height):
-            self.refresh()
-            return True
-        return False
+        return self.scroll_view(self.detail_view, self.detail_text, lines)
 
     def move_focus(self, steps: int) -> None:
         """Tab and the arrows run through the whole column: past the last control of a page they

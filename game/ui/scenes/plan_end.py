@@ -249,8 +249,7 @@ class PlanEndScene(Scene):
 
     def on_key(self, event: pygame.event.Event) -> bool:
         if event.key in (pygame.K_DOWN, pygame.K_UP):
-            if self.view.scroll_lines(1 if event.key == pygame.K_DOWN else -1, self.question_text.height):
-                self.refresh()
+            self.scroll_view(self.view, self.question_text, 1 if event.key == pygame.K_DOWN else -1)
             return True
         return False
 

@@ -153,10 +153,7 @@ class ProjectsScene(Scene):
         paint_hints(canvas, s, self.frame.hint, self.hints())
 
     def on_scroll(self, lines: int) -> bool:
-        if self.card_view is not None and self.card_view.scroll_lines(lines, self.card_text.height):
-            self.refresh()
-            return True
-        return False
+        return self.card_view is not None and self.scroll_view(self.card_view, self.card_text, lines)
 
     def help_changed(self) -> None:
         if self.active and hasattr(self, "card"):

@@ -473,10 +473,7 @@ class ReportScene(Scene):
 
     def on_scroll(self, lines: int) -> bool:
         if PAGES[self.page] == "notes":
-            if self.notes_view.scroll_lines(lines, self.notes_rect.height):
-                self.refresh()
-                return True
-            return False
+            return self.scroll_view(self.notes_view, self.notes_rect, lines)
         before = self.sub
         self.sub = max(0, min(self.count - 1, self.sub + (1 if lines > 0 else -1)))
         if self.sub != before:

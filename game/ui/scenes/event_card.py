@@ -120,7 +120,8 @@ class EventCardScene(Scene):
         inner = self.card.inflate(-3 * s.gap, 0)
         inner.top = self.head.bottom + s.gap
         inner.height = self.card.bottom - inner.top - s.gap
-        hint_h = hints_height(s, inner.width, self.hints() + [SCROLL])
+        # Room for the longest the hints can be once the card is laid out: with its pages' hint.
+        hint_h = max(hints_height(s, inner.width, self.hints() + [extra]) for extra in (SCROLL, self._pages_hint()))
         self.hint = pygame.Rect(inner.left, inner.bottom - hint_h, inner.width, hint_h)
         area = pygame.Rect(inner.left, inner.top, inner.width, self.hint.top - s.gap - inner.top)
         self.area = area
@@ -283,6 +284,10 @@ class EventCardScene(Scene):
         else:
             paint_hints(canvas, s, self.hint, self.hints())
 
+    @staticmethod
+    def _pages_hint() -> Hint:
+        return Hint("PgUp/PgDn", _("the card's text and its choices"), "scroll")
+
     def hints(self) -> list[Hint]:
         n = len(self.event.choices)
         if self.answered is not None:
@@ -300,7 +305,7 @@ class EventCardScene(Scene):
                       Hint("Enter", _("the leading choice"), "take_leading")]
         hints.append(Hint("H", _("what happened"), "toggle"))
         if len(getattr(self, "pages", ())) > 1:
-            hints.append(Hint("PgUp/PgDn", _("the card's text and its choices"), "scroll"))
+            hints.append(self._pages_hint())
         elif getattr(self, "view", None) is not None and not self.view.fits(self.text_rect.height):
             hints.append(SCROLL)
         return hints + [Hint("Esc", _("menu"), "menu")]

@@ -10,6 +10,8 @@ Keys: 1-5 the figure, P against the year before, H against history, Esc back.
 
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from ...headless.explain import (
@@ -77,19 +79,21 @@ class WhyScene(Scene):
 
     def rows(self, room: int | None = None) -> list[tuple[str, float]]:
         """The causes with a part, largest first, then the remainder; at most `room` rows: the
-        smallest causes are then summed in one row, so the rows still add up to the change."""
+        smallest causes are then summed in one row, so the rows still add up to the change. Parts
+        too small to show (under a ten-thousandth of the largest figure) count in the remainder."""
         e = self.explanation
         if e is None:
             return []
         scale = max([abs(e.change), *(abs(p.value) for p in e.parts), abs(e.remainder), 1e-12])
         shown = sorted((p for p in e.parts if abs(p.value) > 1e-4 * scale), key=lambda p: -abs(p.value))
+        hidden = math.fsum(p.value for p in e.parts if abs(p.value) <= 1e-4 * scale)
         rows = [(_(BY_CAUSE[p.cause].label), p.value) for p in shown]
         if room is not None and len(rows) + 1 > room:
             keep = max(1, room - 2)
             rest = rows[keep:]
             rows = rows[:keep] + [(_("{n} smaller causes together").format(n=len(rest)),
                                    sum(v for _label, v in rest))]
-        return rows + [(_(REMAINDER_LABEL), e.remainder)]
+        return rows + [(_(REMAINDER_LABEL), e.remainder + hidden)]
 
     def quiet_causes(self) -> list[str]:
         e = self.explanation

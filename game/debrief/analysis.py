@@ -175,6 +175,8 @@ class Ledger:
     famine_regions: tuple[str, ...]
     famine_coming_m: float | None
     had_famine: bool
+    # The game's famine deaths by region, most first: (the region's name, deaths over the game, M).
+    famine_by_region: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -648,7 +650,16 @@ def _ledger(game: GameRecord) -> Ledger:
         tuple(rows), famine_total, by_year,
         tuple((e.text, e.who, e.tag) for e in ref.famine_estimates),
         (f"Ukraine: {ref.famine_ukraine}", f"Kazakhstan: {ref.famine_kazakhstan}"),
-        coming if coming is not None and coming >= 0.0005 else None, had_famine)
+        coming if coming is not None and coming >= 0.0005 else None, had_famine, famine_by_region(game))
+
+
+def famine_by_region(game: GameRecord) -> tuple[tuple[str, float], ...]:
+    """The game's famine deaths region by region, the regions with any deaths, most first."""
+    names = {r.id: r.name for r in game.scenario.parameters.regions.regions}
+    totals = [(names.get(region, region), math.fsum(figures.get("famine_deaths_m", ())))
+              for region, figures in game.regions.items()]
+    return tuple(sorted(((name, deaths) for name, deaths in totals if deaths >= FAMINE_SHOWN_M / 10),
+                        key=lambda item: -item[1]))
 
 
 # --- sources ------------------------------------------------------------------------------

@@ -66,6 +66,8 @@ class SimulateResult(_File):
     series: dict[str, list[Figure]]
     events: list[ResultCard] = Field(max_length=5000)
     ending: Ending | None = None
+    # Region -> figure -> one value per year (results from before the regions have none).
+    regions: dict[Text, dict[Text, list[Figure]]] = Field(default_factory=dict, max_length=100)
 
     @model_validator(mode="after")
     def _one_value_per_year(self) -> SimulateResult:
@@ -75,6 +77,10 @@ class SimulateResult(_File):
         uneven = next((m for m, values in self.series.items() if len(values) != len(self.years)), None)
         if uneven is not None:
             raise ValueError(f"series.{uneven}: {len(self.series[uneven])} values for {len(self.years)} years")
+        for region, figures in self.regions.items():
+            uneven = next((m for m, values in figures.items() if len(values) != len(self.years)), None)
+            if uneven is not None:
+                raise ValueError(f"regions.{region}.{uneven}: {len(figures[uneven])} values for {len(self.years)} years")
         return self
 
 

@@ -318,6 +318,9 @@ def _ledger(d: Debrief) -> str:
     if L.had_famine:
         years = ", ".join(f"{y}: {fmt.people(v)}" for y, v in L.famine_by_year)
         out.append(f"<p>Famine deaths in {e(d.meta.owner.lower())}, year by year: {e(years)}.</p>")
+        if L.famine_by_region:
+            where = ", ".join(f"{name}: {fmt.people(v)}" for name, v in L.famine_by_region)
+            out.append(f"<p>Where they died, region by region (1933 borders): {e(where)}.</p>")
     if L.famine_coming_m is not None:
         out.append(f"<p>A further {e(fmt.people(L.famine_coming_m))} deaths from the hunger of your last harvest "
                    f"would have come after the game's end; they are not counted above.</p>")

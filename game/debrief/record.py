@@ -65,6 +65,8 @@ class GameRecord:
     notices: list[str] = field(default_factory=list)
     undos: int = 0                       # years taken back (a save knows; 0 otherwise)
     commands: list[dict] = field(default_factory=list)  # the command log, when the game is in memory or a save
+    # Region -> figure -> one value per year (game/model/regions.py); empty for results made before.
+    regions: dict[str, dict[str, list[float]]] = field(default_factory=dict)
 
     @property
     def locked(self) -> bool | None:
@@ -101,6 +103,8 @@ class GameRecord:
             raise DebriefError(f"no year played by {year}")
         cut = GameRecord(**{**self.__dict__})
         cut.records = kept
+        cut.regions = {region: {m: values[:len(kept)] for m, values in figures.items()}
+                       for region, figures in self.regions.items()}
         cut.events = [e for e in self.events if e.year <= year]
         cut.directives = {y: d for y, d in self.directives.items() if y <= year}
         cut.finished = year >= self.last_year and self.finished
@@ -128,6 +132,7 @@ def from_session(session: Session, scenario: Scenario | None = None, *, policy: 
         scenario=scenario,
         records=[dict(r) for r in session.records],
         events=[FiredCard(e.year, e.id, e.choice, tuple(e.tags), tuple(e.effects)) for e in session.events],
+        regions=session.game.region_series(),
         seed=session.seed,
         weather=session.weather_mode,
         policy=policy,
@@ -174,6 +179,7 @@ def from_result(data: dict, where: str = "result", mods: list[Path] | None = Non
         scenario=scenario, records=records, events=events, seed=result.seed, weather=result.weather,
         policy=result.policy, mods=tuple(result.mods), ending=result.ending, finished=result.ending is not None,
         source="simulate", flags=_flags_from_events(events), notices=notices,
+        regions={region: {m: list(v) for m, v in figures.items()} for region, figures in result.regions.items()},
     )
     _recover_orders(record)
     return record

@@ -22,17 +22,24 @@ from pathlib import Path
 import yaml
 
 from ..events.engine import Deck, historical_choice
-from ..model import Directives, World
+from ..model import Directives, Game, World
 from ..scenario import SCENARIO_DIR
 from ..scenario.policy import directives_by_year, load_policy
 from ..session import Session
 
 REFERENCE = SCENARIO_DIR / "reference" / "history.yaml"
+
+
+class Records(dict):
+    """A played game's records by year, and its regions' figures (region -> metric -> year -> value)."""
+
+    regions: dict[str, dict[str, dict[int, float]]]
+
+
 INDUSTRY = ("steel_mt", "pig_iron_mt", "coal_mt", "oil_mt", "electricity_bn_kwh")
 FAMINE_YEARS = (1931, 1932, 1933)
 PLAN_YEARS = range(1928, 1933)  # the First Plan, whose targets the optimum is sought for
 
-Records = dict[int, dict[str, float]]
 
 
 @dataclass(frozen=True)
@@ -78,15 +85,28 @@ def tag(entry) -> str:
 # --- playing ---------------------------------------------------------------------------------
 
 
-def play(world: World, deck: Deck | None, directives: dict[int, Directives], seed: int = 0) -> Records:
+def play(world: World, deck: Deck | None, directives: dict[int, Directives], seed: int = 0,
+         choices: dict[str, str] | None = None) -> Records:
     """A year-by-year plan of directives played under the historical weather, cards answered as
-    history did; records by year (fewer years if the leadership was removed)."""
+    history did (or as `choices` says, card id -> choice id); records by year (fewer years if the
+    leadership was removed). `Records.regions`: region -> metric -> year -> value."""
     session = Session(world, deck, seed=seed, weather_mode="historical")
+    choices = choices or {}
     while not session.finished:
         while pending := session.pending:  # one at a time: an answer can add a card to this January
-            session.choose(pending[0].id, historical_choice(pending[0]).id)
+            card = pending[0]
+            session.choose(card.id, choices.get(card.id) or historical_choice(card).id)
         session.play_year(directives[session.year])
-    return {int(r["year"]): r for r in session.records}
+    return records_of(session.game)
+
+
+def records_of(game: Game) -> Records:
+    """A game's records by year, with its regions' figures."""
+    records = Records({int(r["year"]): r for r in game.records})
+    years = list(records)
+    records.regions = {region: {metric: dict(zip(years, values, strict=True)) for metric, values in series.items()}
+                       for region, series in game.region_series().items()}
+    return records
 
 
 def policy_directives(world: World, name: str) -> dict[int, Directives]:
@@ -229,6 +249,57 @@ def historical_checks(rec: Records) -> list[Check]:
     checks.append(near("Deportation", "deported 1930-31", deported, cost["dekulakization"]["deported_1930_1931"]["persons"],
                        0.2))
     checks.append(Check("Game length", "years played", float(len(rec)), "14 (1928-1941)", 14.0, 14.0))
+    return checks + regional_checks(rec)
+
+
+def region_total(rec: Records, region: str, metric: str, years: Iterable[int]) -> float:
+    series = rec.regions[region][metric]
+    return math.fsum(series[y] for y in years if y in series)
+
+
+def procurement_share(rec: Records, region: str, year: int) -> float:
+    national = rec[year]["grain_procurement_mt"] if year in rec else 0.0
+    return rec.regions[region]["procurement_mt"].get(year, 0.0) / national if national > 0 else 0.0
+
+
+def regional_checks(rec: Records) -> list[Check]:
+    """Where the famine struck: Ukraine's and Kazakhstan's deaths, the Kazakh herds, Ukraine's
+    share of the collection (the reference's regions section)."""
+    regions = history()["regions"]
+    deaths = regions["famine_excess_deaths_m"]
+    ukraine, kazakhstan = deaths["ukraine"], deaths["kazakhstan"]
+    low, high = ukraine["literature_range"]
+    checks = [Check("Regions", "Ukraine: excess deaths 1932-34 (M)", region_total(rec, "ukraine", "famine_deaths_m",
+                                                                                  range(1932, 1935)),
+                    f"{value(ukraine['central']):g} ({low:g}-{high:g})", low, high, weight=2.0)]
+    low, high = kazakhstan["range"]
+    checks.append(Check("Regions", "Kazakhstan: excess deaths 1930-33 (M)",
+                        region_total(rec, "kazakhstan", "famine_deaths_m", range(1930, 1934)),
+                        f"{low:g}-{high:g}", low - 0.1, high + 0.1, weight=2.0))
+    cattle = regions["kazakh_livestock_m"]["cattle"]
+    herds = rec.regions["kazakhstan"]["cattle_m"]
+    fell = herds.get(1933, 0.0) / herds[1929] if herds.get(1929) else 0.0
+    checks.append(Check("Regions", "Kazakhstan: cattle 1933 / 1929", fell,
+                        f"{value(cattle[1933]) / value(cattle[1929]):.2f}", 0.12, 0.40))
+    # Flight: at least half a million Kazakhs left the republic for good (Kotkin); how many fled
+    # Ukraine and the North Caucasus has no sourced total, so only a bound is asked of it.
+    fled = region_total(rec, "kazakhstan", "fled_m", range(1930, 1934))
+    checks.append(Check("Regions", "Kazakhstan: fled the republic's villages 1930-33 (M)", fled,
+                        "at least 0.5 left for good", 0.4, 1.5))
+    fled = (region_total(rec, "ukraine", "fled_m", range(1931, 1934))
+            + region_total(rec, "north_caucasus", "fled_m", range(1931, 1934)))
+    checks.append(Check("Regions", "Ukraine and the North Caucasus: fled their villages 1931-33 (M)", fled,
+                        "no sourced total; at most 2.5", 0.05, 2.5))
+    shares = regions["ukraine_grain_procurement"]["share_of_ussr_procurement_pct"]["values"]
+    for year, above in ((1930, 0.06), (1931, 0.1)):  # 1931's collection was "over 7 Mt": a lower bound
+        expected = value(shares[year]) / 100.0
+        checks.append(Check("Regions", f"Ukraine: share of the USSR's procurement {year}", procurement_share(
+            rec, "ukraine", year), f"{expected:.2f}", expected - 0.06, expected + above, weight=0.5))
+    checks.append(Check("Regions", "Ukraine: share of the procurement 1932 / 1930-31's",
+                        procurement_share(rec, "ukraine", 1932)
+                        / max(1e-9, (procurement_share(rec, "ukraine", 1930) + procurement_share(rec, "ukraine", 1931)) / 2),
+                        f"{value(shares[1932]) * 2 / (value(shares[1930]) + value(shares[1931])):.2f} (falling)",
+                        0.55, 0.9))
     return checks
 
 
@@ -251,6 +322,8 @@ class Runs:
     targets: dict[str, Records]  # trivial, moderate, absurd First Plan targets
     less_investment: Records     # 10 points less of the national income invested, 1929-1940
     more_investment: Records     # 5 points more invested, and 2 points more of labour building, 1929-1940
+    flight_allowed: Records      # the famine of 1933 denied, but the peasants' flight not barred
+    herds_left: Records          # no requisition of the Kazakh herds
 
 
 INVESTMENT_YEARS = range(1929, 1941)
@@ -280,6 +353,8 @@ def play_runs(world: World, deck: Deck | None, policies: Callable[[str], dict[in
                  for name, targets in TARGET_CASES.items()},
         less_investment=play(world, deck, shifted(base, INVESTMENT_YEARS, investment=-0.10)),
         more_investment=play(world, deck, shifted(base, INVESTMENT_YEARS, investment=0.05, construction=0.02)),
+        flight_allowed=play(world, deck, base, choices={"famine_1933": "deny_without_ban"}),
+        herds_left=play(world, deck, changed(base, base, herd_requisition=0.0)),
     )
 
 
@@ -330,6 +405,14 @@ def behaviour_checks(runs: Runs) -> list[Check]:
     checks.append(Check("Behaviour", "NEP policy: steel 1937 / history's figure",
                         runs.nep[1937]["steel_mt"] / steel_1937 if 1937 in runs.nep else 0.0, "at most 0.65", 0.0, 0.65,
                         "behaviour"))
+    ukraine = region_total(hist, "ukraine", "famine_deaths_m", range(1932, 1935))
+    checks.append(Check("Behaviour", "the peasants' flight not barred in 1933: Ukraine's deaths 1932-34 / history's",
+                        ratio(region_total(runs.flight_allowed, "ukraine", "famine_deaths_m", range(1932, 1935)),
+                              ukraine), "below 1 (at most 0.97)", 0.0, 0.97, "behaviour", 2.0))
+    kazakhstan = region_total(hist, "kazakhstan", "famine_deaths_m", range(1930, 1934))
+    checks.append(Check("Behaviour", "Kazakh herds not requisitioned: Kazakhstan's deaths 1930-33 / history's",
+                        ratio(region_total(runs.herds_left, "kazakhstan", "famine_deaths_m", range(1930, 1934)),
+                              kazakhstan), "at most 0.5", 0.0, 0.5, "behaviour", 2.0))
     maximal = total(runs.maximal, "famine_deaths_m")
     checks.append(Check("Behaviour", "maximal policy: famine deaths, all years, minus history's (M)", maximal - famine,
                         "above 0", 0.01, 100.0, "behaviour"))

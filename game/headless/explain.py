@@ -29,6 +29,7 @@ from ..errors import UserError
 from ..events.engine import Deck
 from ..model import Directives, World
 from ..model.metrics import BY_NAME, METRICS
+from ..model.regions import REGION_METRICS
 from ..model.state import State
 from ..model.weather import yield_factor
 from ..model.year import baseline, resolve_year
@@ -71,7 +72,8 @@ CAUSES: tuple[Cause, ...] = (
           ("capacity", "pipeline", "new_capacity", "strain")),
     Cause("population", "The people (villagers, townspeople, workers)", (),
           ("rural_m", "urban_m", "nonfarm_labour_m")),
-    Cause("herds", "The herds (cattle, horses, recent losses)", (), ("cattle_m", "horses_m", "herd_shock")),
+    Cause("herds", "The herds (cattle, horses, recent losses)", (),
+          ("cattle_m", "horses_m", "region_cattle", "region_herd_shock")),
     Cause("stocks", "Grain carried in (villages' and state's)",
           (), ("peasant_stock_mt", "state_reserve_mt")),
     Cause("famine_before", "Last harvest's famine (deaths to come, weakened)",
@@ -94,6 +96,20 @@ class Part:
 
 
 @dataclass(frozen=True)
+class RegionFigure:
+    """The figure in one region, as played and in the comparison."""
+
+    region: str
+    name: str
+    value: float
+    compared: float
+
+
+# The explained figures the regions add up to, and the regional figure that is each one's part.
+REGIONAL = {"famine_deaths_m": "famine_deaths_m", "grain_harvest_mt": "harvest_mt"}
+
+
+@dataclass(frozen=True)
 class Explanation:
     metric: str
     label: str
@@ -104,6 +120,7 @@ class Explanation:
     compared: float
     parts: tuple[Part, ...]
     remainder: float
+    regions: tuple[RegionFigure, ...] = ()  # where the figure came from, largest first (REGIONAL metrics)
 
     @property
     def change(self) -> float:
@@ -115,6 +132,8 @@ class Explanation:
             "against": self.against, "value": self.value, "compared": self.compared, "change": self.change,
             "parts": [{"cause": p.cause, "label": p.label, "value": p.value} for p in self.parts],
             "remainder": self.remainder,
+            "regions": [{"region": r.region, "name": r.name, "value": r.value, "compared": r.compared}
+                        for r in self.regions],
         }
 
 
@@ -128,6 +147,7 @@ class YearInput:
     categories: dict[str, str]
     factor: float
     record: dict[str, float]
+    regions: tuple[tuple[float, ...], ...] = ()  # the year's regional rows (regions.REGION_METRICS)
 
     @property
     def year(self) -> int:
@@ -161,7 +181,8 @@ def replay_inputs(world: World, deck: Deck | None, seed: int, weather_mode: str,
             categories = dict(game.weather(game.year))
             factor = yield_factor(categories, world.params.weather)
             record = session.play_year(directives)
-            inputs[int(record["year"])] = YearInput(state, directives, categories, factor, dict(record))
+            inputs[int(record["year"])] = YearInput(state, directives, categories, factor, dict(record),
+                                                    game.region_years[-1].rows(world.params.regions))
         else:
             raise ExplainError(f"command {number}: unknown command {kind!r}")
     return inputs
@@ -188,7 +209,18 @@ def explain(world: World, current: YearInput, comparison: YearInput, metric: str
     change = value - compared
     remainder = change - math.fsum(p.value for p in parts)
     info = BY_NAME[metric]
-    return Explanation(metric, info.label, info.unit, current.year, against, value, compared, tuple(parts), remainder)
+    return Explanation(metric, info.label, info.unit, current.year, against, value, compared, tuple(parts), remainder,
+                       regional_figures(world, current, comparison, metric))
+
+
+def regional_figures(world: World, current: YearInput, comparison: YearInput, metric: str) -> tuple[RegionFigure, ...]:
+    """The figure region by region, largest first, for the metrics the regions add up to."""
+    if metric not in REGIONAL or not current.regions or not comparison.regions:
+        return ()
+    column = REGION_METRICS.index(REGIONAL[metric])
+    figures = [RegionFigure(r.id, r.name, now[column], then[column])
+               for r, now, then in zip(world.params.regions.regions, current.regions, comparison.regions, strict=True)]
+    return tuple(sorted(figures, key=lambda f: -f.value))
 
 
 def _with_cause(world: World, current: YearInput, comparison: YearInput, cause: Cause,
@@ -317,4 +349,10 @@ def explanation_table(e: Explanation) -> str:
     lines.append(f"{'Total change':<{width}}{format_value(e.change, e.unit):>20}")
     lines.append("")
     lines.append("Each part: the figure as played minus the figure with that cause alone as in the comparison.")
+    shown = [r for r in e.regions if r.value or r.compared]
+    if shown:
+        width = max(len(r.name) for r in shown) + 2
+        lines += ["", f"By region (as played, and {compared}):"]
+        lines += [f"{r.name:<{width}}{format_value(r.value, e.unit, False):>20}{format_value(r.compared, e.unit, False):>20}"
+                  for r in shown]
     return "\n".join(lines)

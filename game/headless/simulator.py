@@ -171,6 +171,8 @@ def result_json(campaign: Campaign, session: Session, weather: str | None = None
         "flows": list(PER_YEAR_FLOWS),
         "events": [event.as_json() for event in session.events],
         "ending": game.ending,
+        # Region -> metric -> one value per year played (game/model/regions.py: REGION_METRICS).
+        "regions": game.region_series(),
     }
 
 

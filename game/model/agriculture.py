@@ -96,6 +96,5 @@ def update_herds(state: State, forced: float, dekulakization: bool, feed_ratio: 
     wanted_horses = max(1.0, p.horse_capacity_m - p.horses_replaced_per_tractor_k * state.tractors_k)
     horses += p.horse_growth * growth * horses * (1.0 - horses / wanted_horses) * fed
     state.cattle_m = max(0.0, cattle)
-    state.herd_shock = state.herd_shock * p.herd_shock_memory + max(0.0, 1.0 - state.cattle_m / max(cattle_before, 1e-9))
     state.horses_m = max(0.0, horses)
     return max(0.0, cattle_before - state.cattle_m), max(0.0, horses_before - state.horses_m)

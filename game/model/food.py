@@ -11,9 +11,10 @@ surplus willingly, more at a better price and when there are goods to buy; the r
 must be taken by force, which needs collective farms and repression to enforce and which squeezes
 the grain regions hardest. From what it holds the state feeds the army, ships the exports, rations
 the towns and keeps its reserve; what is left goes back to the villages in the spring as food and
-seed loans. Towns go hungry when the state holds too little. What the villages keep feeds people
-first and animals with what is left; food is spread unevenly, so the model follows the share of
-people below subsistence, and excess deaths rise steeply with it.
+seed loans. Towns go hungry when the state holds too little. Region by region (regions.py), what
+the villages keep feeds people first and animals with what is left; food is spread unevenly, so
+the model follows the share of people below subsistence in each region, and excess deaths rise
+steeply with it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ import math
 from dataclasses import dataclass
 
 from .effects import rate
-from .params import FoodParams, LivestockParams
+from .params import FoodParams, LivestockParams, RegionsParams
+from .regions import HarvestSplit, RegionsYear, famine, herd_food, village_grain
 from .state import State
 
 
@@ -56,6 +58,8 @@ class GrainBalance:
     sigma: float
     share_below_subsistence: float
     famine_deaths_m: float        # rural excess deaths this harvest causes, this and next calendar year
+    rural_famine_deaths_m: float  # rural famine deaths in this calendar year (the last harvest's and this one's)
+    regions: RegionsYear          # the same year region by region
     urban_hunger: float           # share of town food missing below subsistence (0 = none)
     urban_famine_deaths_m: float
 
@@ -66,14 +70,6 @@ class GrainBalance:
                 + self.peasant_stock_out_mt + self.army_mt + self.exports_mt + self.towns_mt
                 + self.state_stock_out_mt)
         return sources - uses
-
-
-def share_below(mean: float, threshold: float, sigma: float) -> float:
-    """Share of a lognormal distribution with this mean that lies below the threshold."""
-    if mean <= 0.0:
-        return 1.0
-    z = (math.log(threshold / mean) + 0.5 * sigma * sigma) / sigma
-    return 0.5 * math.erfc(-z / math.sqrt(2.0))
 
 
 def willing_sales(surplus_mt: float, price_index: float, goods_ratio: float, p: FoodParams) -> float:
@@ -105,7 +101,8 @@ class StateOrders:
 
 
 def grain_balance(state: State, harvest_mt: float, area_mha: float, orders: StateOrders, army_m: float,
-                  goods_ratio: float, seed_t_per_ha: float, p: FoodParams, lp: LivestockParams) -> GrainBalance:
+                  goods_ratio: float, seed_t_per_ha: float, harvest_split: HarvestSplit, p: FoodParams,
+                  lp: LivestockParams, rp: RegionsParams) -> GrainBalance:
     """Close the year's grain balance; update the peasants' and the state's carried-over stocks."""
     rural, urban = max(state.rural_m, 1e-6), max(state.urban_m, 1e-6)
     peasant_in, state_in = state.peasant_stock_mt, state.state_reserve_mt
@@ -137,39 +134,26 @@ def grain_balance(state: State, harvest_mt: float, area_mha: float, orders: Stat
     reserve = min(left, orders.reserve_target_mt)
     relief = left - reserve
 
-    # The village's grain: people eat first, animals get what is left (and a little regardless).
-    village_after = village - procured + relief
-    need = food_need + feed_need
-    enough = village_after / need if need > 0 else 1.0
-    feed = min(max(0.0, village_after), feed_need * min(1.0, enough) ** p.feed_cut_exponent)
-    food = min(food_need, max(0.0, village_after - feed))
-    surplus_after = max(0.0, village_after - feed - food)
-    selling = p.market_sales_share * (1.0 - state.collectivization) + p.kolkhoz_market_share * state.collectivization
-    private_sales = selling * surplus_after
-    carried = surplus_after - private_sales
-    peasant_out = min(p.peasant_stock_cap_mt, carried)
-    feed += carried - peasant_out  # beyond what can be stored, grain goes to the animals
-
-    livestock_food = state.cattle_m * p.livestock_food_t_per_cattle
-    rural_pc = (food + livestock_food * (1.0 - p.urban_share_of_livestock_food)) / rural + p.other_food_t_per_head
-    urban_towns = towns * urban / (urban + rural * p.state_fed_rural_share)  # the rest feeds state-fed villagers
-    rural_pc += (towns - urban_towns) / rural
-    urban_pc = (urban_towns + private_sales + livestock_food * p.urban_share_of_livestock_food) / urban
-
-    # Coerced grain is taken hardest from the grain regions; herds destroyed lately hit the
-    # pastoral peoples (Kazakhstan) hardest; relief loans reach the hungriest districts first.
+    # The villages' grain, region by region: people eat first, animals get what is left (and a
+    # little regardless); the state's collection and its relief are split between the regions.
     coerced_share = coerced / harvest_mt if harvest_mt > 0 else 0.0
     squeeze = max(0.0, coerced_share - state.coercion_norm)  # beyond what has become routine
+    norm = state.coercion_norm
     state.coercion_norm += p.coercion_norm_adaptation * (coerced_share - state.coercion_norm)
-    sigma = max(0.02, p.sigma_base + p.sigma_per_coercion * squeeze + p.sigma_per_disruption * state.disruption
-                + p.sigma_per_herd_loss * state.herd_shock - p.relief_targeting * relief / max(food + relief, 1e-9))
-    below = share_below(rural_pc, p.subsistence_t, sigma)
-    excess = max(0.0, below - p.normal_hunger_share)
-    # A second hungry year kills more: people begin it with nothing left in their bodies or barns.
-    depletion = 1.0 + p.famine_depletion * max(0.0, state.famine_share_last - p.normal_hunger_share)
-    deaths = rural * p.famine_mortality * excess ** p.famine_exponent * depletion
+    villages = village_grain(state, harvest_mt, village, market, coerced, relief, harvest_split, rp, p, lp)
+    feed, food, private_sales = villages.feed_mt, villages.food_mt, villages.private_sales_mt
+    feed_need = villages.feed_need_mt
+    peasant_out = min(p.peasant_stock_cap_mt, villages.carried_mt)
+    feed += villages.carried_mt - peasant_out  # beyond what can be stored, grain goes to the animals
+
+    herds = herd_food(state, rp, p)
+    livestock_food = math.fsum(herds)
+    urban_towns = towns * urban / (urban + rural * p.state_fed_rural_share)  # the rest feeds state-fed villagers
+    urban_pc = (urban_towns + private_sales + livestock_food * p.urban_share_of_livestock_food) / urban
     urban_hunger = max(0.0, 1.0 - urban_pc / p.urban_subsistence_t)
     urban_deaths = urban * p.urban_famine_mortality * urban_hunger
+    # Hunger and deaths come out of the regions: a region's food per head and its spread.
+    hunger = famine(state, villages, towns - urban_towns, herds, urban_deaths, norm, rp, p)
 
     state.peasant_stock_mt = peasant_out
     state.state_reserve_mt = reserve
@@ -179,7 +163,9 @@ def grain_balance(state: State, harvest_mt: float, area_mha: float, orders: Stat
         procurement_mt=procured, coerced_share=coerced_share, squeeze=squeeze, purchase_premium_bn=premium, army_mt=army,
         exports_mt=exports, towns_mt=towns, urban_need_mt=urban_need, relief_mt=relief, state_stock_out_mt=reserve,
         feed_mt=feed, feed_ratio=min(1.0, feed / feed_need) if feed_need > 0 else 1.0, rural_food_mt=food,
-        private_sales_mt=private_sales, peasant_stock_out_mt=peasant_out, rural_food_per_head_t=rural_pc,
-        urban_food_per_head_t=urban_pc, sigma=sigma, share_below_subsistence=below, famine_deaths_m=deaths,
+        private_sales_mt=private_sales, peasant_stock_out_mt=peasant_out,
+        rural_food_per_head_t=hunger.rural_food_per_head_t, urban_food_per_head_t=urban_pc, sigma=hunger.sigma,
+        share_below_subsistence=hunger.share_below_subsistence, famine_deaths_m=hunger.harvest_deaths_m,
+        rural_famine_deaths_m=hunger.rural_deaths_m, regions=hunger,
         urban_hunger=urban_hunger, urban_famine_deaths_m=urban_deaths,
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .directives import DirectiveError, Directives
 from .metrics import METRICS
+from .regions import REGION_METRICS, RegionsYear
 from .setup import World
 from .state import State
 from .weather import random_categories, yield_factor
@@ -40,6 +41,8 @@ class Game:
     state: State = field(init=False)
     records: list[dict[str, float]] = field(init=False, default_factory=list)
     commands: list[Directives] = field(init=False, default_factory=list)
+    # Per year played, the regions' figures (regions.RegionsYear; `region_rows` gives them as rows).
+    region_years: list[RegionsYear] = field(init=False, default_factory=list)
     _base: dict[str, float] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -79,10 +82,12 @@ class Game:
         trial = self.state.copy()
         categories = self.weather(year)
         factor = yield_factor(categories, self.world.params.weather)
-        record = resolve_year(self.world, trial, directives, categories, factor, self._base)
+        regions: list = []
+        record = resolve_year(self.world, trial, directives, categories, factor, self._base, regions)
         self.state = trial
         self.commands.append(directives)
         self.records.append(record)
+        self.region_years.extend(regions)
         return record
 
     def forecast(self, directives: Directives, draws: int = 100) -> dict[str, Band]:
@@ -122,6 +127,19 @@ class Game:
 
     def series(self) -> dict[str, list[float]]:
         return {m: [r[m] for r in self.records] for m in METRICS}
+
+    @property
+    def region_rows(self) -> list[tuple[tuple[float, ...], ...]]:
+        """Per year played, one row of regions.REGION_METRICS per region (in the parameters' order)."""
+        p = self.world.params.regions
+        return [year.rows(p) for year in self.region_years]
+
+    def region_series(self) -> dict[str, dict[str, list[float]]]:
+        """Region -> metric -> one value per year played."""
+        ids = self.world.params.regions.ids
+        rows = self.region_rows
+        return {region: {metric: [year[i][j] for year in rows] for j, metric in enumerate(REGION_METRICS)}
+                for i, region in enumerate(ids)}
 
 
 def band(values: list[float]) -> Band:

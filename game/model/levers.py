@@ -89,6 +89,11 @@ LEVERS: tuple[Lever, ...] = (
         Control("dekulakization", "Dekulakization", "switch", "Deport the households classed as kulaks.",
                 glossary="dekulakization"),
     )),
+    Lever("herd_requisition", (Control(
+        "herd_requisition", "Herds to take", "number",
+        "Share of the herds of the pastoral steppe (Kazakhstan) taken this year for the meat procurement "
+        "and the collective farms, with the nomads settled by force; the nomads live on their herds.",
+        low=0.0, high=0.6, step=0.05, unit="%", default=0.0),)),
     Lever("repression", (Control(
         "repression", "Level", "level", f"0-3: {', '.join(REPRESSION_LEVELS)}.", low=0, high=3, step=1,
         levels=REPRESSION_LEVELS),)),

@@ -274,12 +274,14 @@ _PATH_NAMES = ("year", *(m.name for m in TABLE if isinstance(m.read, str)))
 # Every attribute path in one call: a record is read every year, and a forecast's 100 times.
 _READ_PATHS = operator.attrgetter("year", *(m.read for m in TABLE if isinstance(m.read, str)))
 _COMPUTED = tuple((m.name, m.read) for m in TABLE if not isinstance(m.read, str))
+_RECORD = dict.fromkeys((*_PATH_NAMES, *(name for name, _read in _COMPUTED)), 0.0)
 
 
 def record_of(year) -> dict[str, float]:
     """The year's record: every metric of the table, read off the resolved year (the metrics read
     by a path first, then the computed ones; the record is looked up by name, never in order)."""
-    record = dict(zip(_PATH_NAMES, map(float, _READ_PATHS(year)), strict=True))
+    record = _RECORD.copy()  # every key in place already: filling it in never resizes the dict
+    record.update(zip(_PATH_NAMES, map(float, _READ_PATHS(year)), strict=True))
     for name, read in _COMPUTED:
         record[name] = float(read(year))
     return record

@@ -9,8 +9,9 @@ and the JSON Schema reuse. Nothing here reads files.
 
 from __future__ import annotations
 
+import math
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -193,7 +194,7 @@ class LivestockParams(Strict):
     neglect_loss_per_disruption: Share = Field(
         description="Yearly herd loss per unit of farm disruption (neglected collective herds)."
     )
-    herd_shock_memory: Share = Field(description="Share of last year's herd shock still felt this year.")
+    herd_shock_memory: Share = Field(description="Share of a region's recent herd loss still felt a year later.")
     feed_t_per_cattle: number(0.0, 2.0) = Field(description="Grain fed per head of cattle in a year, tonnes.")
     feed_t_per_horse: number(0.0, 2.0) = Field(description="Grain (oats) fed per horse in a year, tonnes.")
     cattle_starvation_loss: Share = Field(description="Share of cattle lost per unit share of feed shortfall.")
@@ -245,14 +246,11 @@ class FoodParams(Strict):
     state_storage_loss: Share = Field(description="Share of the state's carried-over grain lost in store over a year.")
     # famine
     subsistence_t: number(0.05, 1.0) = Field(description="Food per head (grain equivalent t) below which people starve.")
-    sigma_base: number(0.01, 1.5) = Field(description="Spread (log sd) of food between regions and households in a normal year.")
+    sigma_base: number(0.01, 1.5) = Field(description="Spread (log sd) of food between the districts and households of a region in a normal year.")
     sigma_per_coercion: number(0.0, 10.0) = Field(
-        description="Extra spread per unit share of the harvest taken by force (grain regions squeezed hardest)."
+        description="Extra spread in a region per unit share of its harvest taken by force beyond the routine (the villages that fail their quotas are stripped)."
     )
     sigma_per_disruption: number(0.0, 5.0) = Field(description="Extra spread per unit of farm disruption.")
-    sigma_per_herd_loss: number(0.0, 5.0) = Field(
-        description="Extra spread per unit share of cattle recently lost (pastoral peoples live on their herds)."
-    )
     relief_targeting: number(0.0, 5.0) = Field(
         description="How much less spread per unit of relief grain as a share of village food: loans reach "
                     "the hungriest districts first."
@@ -413,6 +411,132 @@ class StatisticsParams(Strict):
     )
 
 
+Economy = Literal["grain_surplus", "consumer", "pastoral", "cotton"]
+
+
+class RegionParams(Strict):
+    """One region of the model, in 1933 borders."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]{0,40}$", description="The region's id (conditions and the map use it).")
+    name: str = Field(min_length=1, max_length=60, description="Its name in the period, as the game shows it.")
+    present_name: str = Field(default="", max_length=80, description="Where it lies today, as the map's panel says.")
+    economy: Economy = Field(description="grain_surplus, consumer, pastoral (lives on its herds) or cotton (fed by the state).")
+    weather_group: str = Field(description="The weather record's region group whose category this region's harvest follows.")
+    weather_sensitivity: number(0.0, 3.0) = Field(
+        default=1.0, description="How strongly its harvest follows its group's weather (1: as the group; 0: not at all).")
+    rural_share: Share = Field(description="Its share of the USSR's rural population in 1928.")
+    urban_share: Share = Field(description="Its share of the USSR's town population.")
+    grain_share: Share = Field(description="Its share of the USSR's grain harvest in an average year.")
+    procurement_share: Share = Field(description="Its share of the state's grain procurement quotas (history's split).")
+    cattle_share: Share = Field(description="Its share of the USSR's cattle in 1928.")
+    herd_food_weight: number(0.0, 10.0) = Field(
+        default=1.0, description="Food from herds per head of cattle, against the USSR's average (pastoral "
+                                 "peoples lived on sheep, horses and camels the cattle count leaves out).")
+    state_fed_weight: number(0.0, 20.0) = Field(
+        default=1.0, description="How much of the state grain for rural people it receives per villager, "
+                                 "against the average (cotton growers were fed grain from elsewhere).")
+    settler_share: Share = Field(
+        default=0.0, description="Its share of the special settlers (the deported 'kulak' families) sent to "
+                                 "live and work in the special settlements.")
+    flight_ban_applies: bool = Field(
+        default=False, description="The ban on peasants' flight (flight_ban) holds its villagers in.")
+    blacklisting_applies: bool = Field(
+        default=False, description="Blacklisting (the blacklisting variable) strikes its villages.")
+
+
+class RegionTable(NamedTuple):
+    """RegionsParams.regions as columns."""
+
+    ids: tuple[str, ...]
+    rural_share: tuple[float, ...]
+    urban_share: tuple[float, ...]
+    grain_share: tuple[float, ...]
+    quota: tuple[float, ...]
+    cattle_share: tuple[float, ...]
+    herd_food: tuple[float, ...]       # herd_food_weight over the 1928 average
+    state_fed: tuple[float, ...]
+    settlers: tuple[float, ...]
+    flight_ban: tuple[bool, ...]
+    blacklisting: tuple[bool, ...]
+    pastoral: tuple[bool, ...]
+    weather_group: tuple[str, ...]
+    weather_sensitivity: tuple[float, ...]
+
+
+class RegionsParams(Strict):
+    """The regions, and the mechanisms that differ between them."""
+
+    flight_share: number(0.0, 5.0) = Field(
+        description="Villagers who flee a hungry region per unit share of its people below subsistence beyond "
+                    "the ordinary, before any ban.")
+    flight_survival: Share = Field(
+        description="Share of the deaths among those who flee that flight avoids (they find food elsewhere).")
+    blacklist_floor_cut: Share = Field(
+        description="Share of the grain procurement cannot take from a village that blacklisting takes anyway.")
+    blacklist_food_fine: Share = Field(
+        description="Share of other food (potatoes, meat) fines in kind take from blacklisted villages.")
+    blacklisting_fade: Share = Field(description="Share of blacklisting lifted each year after it is imposed.")
+    herd_requisition_loss: Share = Field(
+        description="Share of a pastoral region's herds lost per unit of the year's herd requisition (the "
+                    "animals taken die on the drives or are slaughtered; the rest starve without pasture).")
+    herd_loss_spread: number(0.0, 10.0) = Field(
+        description="Extra spread of food in a pastoral region per unit share of its herds recently lost (the "
+                    "nomads who lost their animals starve while the settled grain farmers of the region eat).")
+    quota_follows_harvest: Share = Field(
+        description="How far the regions' procurement quotas follow their harvests (0: history's split whatever "
+                    "the weather; 1: in proportion to each region's harvest against its average).")
+    settlement_slaughter: number(0.0, 5.0) = Field(
+        description="How many times harder forced collectivization strikes the herds of a pastoral region "
+                    "(sedentarization: settled nomads could not keep their animals).")
+    regions: Annotated[list[RegionParams], Field(min_length=1, max_length=40)] = Field(
+        description="The regions: their shares of the USSR's people, grain, procurement and herds each sum to 1.")
+
+    @model_validator(mode="after")
+    def _shares(self) -> RegionsParams:
+        ids = [r.id for r in self.regions]
+        if len(set(ids)) != len(ids):
+            raise ValueError("two regions share an id")
+        for share in ("rural_share", "urban_share", "grain_share", "procurement_share", "cattle_share",
+                      "settler_share"):
+            total = math.fsum(getattr(r, share) for r in self.regions)
+            if abs(total - 1.0) > 0.001:
+                raise ValueError(f"the regions' {share} values sum to {total:.3f}, not 1")
+        return self
+
+    @cached_property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self.regions)
+
+    @cached_property
+    def herd_weight(self) -> float:
+        """The regions' herd food weights averaged over the 1928 herds (regions.herd_food)."""
+        return math.fsum(r.cattle_share * r.herd_food_weight for r in self.regions) or 1.0
+
+    @cached_property
+    def split_cache(self) -> dict:
+        """regions.harvest_shares' results by weather (a cache, not a parameter)."""
+        return {}
+
+    @cached_property
+    def table(self) -> RegionTable:
+        """The regions' figures as columns, in the regions' order (what the yearly mechanisms read)."""
+        rs = self.regions
+
+        def shares(name: str) -> tuple[float, ...]:  # made to sum to 1 exactly (the files round them)
+            values = [getattr(r, name) for r in rs]
+            total = math.fsum(values)
+            return tuple(v / total for v in values) if total > 0 else tuple(values)
+
+        return RegionTable(
+            tuple(r.id for r in rs), shares("rural_share"), shares("urban_share"), shares("grain_share"),
+            shares("procurement_share"), shares("cattle_share"),
+            tuple(r.herd_food_weight / self.herd_weight for r in rs),
+            tuple(r.state_fed_weight for r in rs), shares("settler_share"),
+            tuple(r.flight_ban_applies for r in rs), tuple(r.blacklisting_applies for r in rs),
+            tuple(r.economy == "pastoral" for r in rs), tuple(r.weather_group for r in rs),
+            tuple(r.weather_sensitivity for r in rs))
+
+
 class ModelParams(Strict):
     population: PopulationParams
     weather: WeatherParams
@@ -424,3 +548,13 @@ class ModelParams(Strict):
     defence: DefenceParams
     politics: PoliticsParams
     statistics: StatisticsParams
+    regions: RegionsParams
+
+    @model_validator(mode="after")
+    def _regions_follow_the_weather_record(self) -> ModelParams:
+        groups = set(self.weather.groups)
+        wrong = [f"{r.id} ({r.weather_group!r})" for r in self.regions.regions if r.weather_group not in groups]
+        if wrong:
+            raise ValueError(f"regions: weather_group must be one of the weather's groups ({', '.join(sorted(groups))}); "
+                             f"not so for {', '.join(wrong)}")
+        return self

@@ -50,6 +50,10 @@ STATE_VARIABLES: dict[str, Variable] = {
     "national_income_bn": Variable("national_income_bn", 1.0, math.inf, "National income", "bn"),
     # The passport system (December 1932): 0 none, 1 in force; it holds back migration.
     "passport_controls": Variable("passport_controls", 0.0, 1.0, "Internal passports", "switch"),
+    # The ban on peasants' flight from the famine regions (22 January 1933): 0 none, 1 in force.
+    "flight_ban": Variable("flight_ban", 0.0, 1.0, "Ban on the peasants' flight", "switch"),
+    # Blacklisting of villages that fail their quotas (November 1932): 0 none, 1 in force; it fades.
+    "blacklisting": Variable("blacklisting", 0.0, 1.0, "Blacklisting of villages", "share"),
     # Deaths the last harvest has already set in motion for the coming spring; relief can lower them.
     "famine_deaths_coming_m": Variable("famine_deaths_pending_m", 0.0, math.inf,
                                        "Famine deaths still to come this spring", "people"),

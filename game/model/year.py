@@ -31,6 +31,7 @@ from .industry import (
 from .metrics import record_of
 from .politics import Repression, repress, update_fear, update_unrest
 from .population import LabourMarket, Migration, grow_and_move, labour_market, migrate
+from .regions import harvest_shares, requisition_herds
 from .setup import World
 from .state import State
 from .statistics import output_inflation, reported_harvest
@@ -111,8 +112,9 @@ def goods_per_villager(state: State, world: World, base: dict[str, float]) -> fl
 
 
 def resolve_year(world: World, state: State, d: Directives, categories: dict[str, str], weather: float,
-                 base: dict[str, float]) -> dict[str, float]:
-    """Resolve `state.year` under directives `d`; mutate `state` into the next year; return the record."""
+                 base: dict[str, float], regions: list | None = None) -> dict[str, float]:
+    """Resolve `state.year` under directives `d`; mutate `state` into the next year; return the record.
+    `regions`: if given, the year's regional figures (`regions.RegionsYear`) are appended to it."""
     p = world.params
     year = state.year
     set_targets(state, d, world)
@@ -126,10 +128,14 @@ def resolve_year(world: World, state: State, d: Directives, categories: dict[str
     crop = harvest(state, labour.farm_effective_m, weather, p.agriculture, base)
     orders = StateOrders(d.grain_procurement_mt, d.grain_exports_mt, d.grain_price_index,
                          d.grain_reserve_target_mt, d.repression)
+    shares = harvest_shares(categories, p.weather.factors, p.regions)
     grain = grain_balance(state, crop.harvest_mt, crop.area_mha, orders, d.army_m,
-                          goods_per_villager(state, world, base), p.agriculture.seed_t_per_ha, p.food, p.livestock)
+                          goods_per_villager(state, world, base), p.agriculture.seed_t_per_ha, shares, p.food,
+                          p.livestock, p.regions)
     state.disruption += p.agriculture.disruption_per_coercion * grain.squeeze  # seed and fodder seized
+    cattle_before = state.cattle_m
     update_herds(state, forced, d.dekulakization, grain.feed_ratio, p.livestock)
+    requisition_herds(state, cattle_before, forced, d.herd_requisition, p.regions, p.livestock.herd_shock_memory)
 
     price = p.food.world_grain_price.get(year, 1.0)
     imports = grain.exports_mt * price * p.food.machinery_bn_per_export_mt
@@ -154,11 +160,10 @@ def resolve_year(world: World, state: State, d: Directives, categories: dict[str
                               p.economy, rate(state, "urban_wage"))
 
     # A harvest's famine kills mostly in the next spring: this year's deaths are the rest of last
-    # harvest's and the first of this one's.
-    famine_now = grain.famine_deaths_m * (1.0 - p.food.famine_deaths_next_year_share)
-    rural_famine = state.famine_deaths_pending_m + famine_now
-    state.famine_deaths_pending_m = grain.famine_deaths_m - famine_now
+    # harvest's and the first of this one's (regions.famine counts them region by region).
+    rural_famine = grain.rural_famine_deaths_m
     famine_deaths = rural_famine + grain.urban_famine_deaths_m
+    state.blacklisting *= 1.0 - p.regions.blacklisting_fade
     update_fear(state, d.repression, p.politics)
     rep = repress(state, d.repression, d.dekulakization, forced, grain.share_below_subsistence, p.politics)
     unrest = update_unrest(state, forced, d.dekulakization, grain.squeeze, grain.share_below_subsistence,
@@ -178,6 +183,7 @@ def resolve_year(world: World, state: State, d: Directives, categories: dict[str
                     plan_fulfilment(out.plan_path, q),
                     nonag, living, famine_deaths, grain.urban_famine_deaths_m, rep, unrest, moving, inflation,
                     reported_harvest_mt)
+    grain.regions.close(state)
     record = record_of(resolved)
     update_totals(state, record)
 
@@ -189,4 +195,6 @@ def resolve_year(world: World, state: State, d: Directives, categories: dict[str
     if not all(map(math.isfinite, record.values())):
         bad = ", ".join(k for k, v in record.items() if not math.isfinite(v))
         raise ArithmeticError(f"{year}: the model produced a number that is not finite ({bad})")
+    if regions is not None:
+        regions.append(grain.regions)
     return record

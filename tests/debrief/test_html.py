@@ -77,6 +77,16 @@ def test_charts_contain_the_plotted_values(page, historical_result, historical_g
     assert approximate and all(r.get("fill") == "#ffffff" for r in approximate)
 
 
+def test_the_ledger_says_where_the_famine_deaths_were(page, historical_debrief, historical_result):
+    """Your famine, region by region, most first, beside the historians' regional estimates."""
+    by_region = historical_debrief.ledger.famine_by_region
+    assert by_region[0][0] == "Ukrainian SSR"
+    assert [deaths for _name, deaths in by_region] == sorted((d for _n, d in by_region), reverse=True)
+    total = sum(sum(r["famine_deaths_m"]) for r in historical_result["regions"].values())
+    assert sum(deaths for _name, deaths in by_region) == pytest.approx(total, rel=1e-6)
+    assert "Where they died, region by region (1933 borders): Ukrainian SSR:" in page
+
+
 def test_scenario_mod_and_player_text_is_escaped(historical_result):
     game = from_result(historical_result)
     fired = game.events[0].id

@@ -100,6 +100,30 @@ def test_the_command_prints_every_cause_and_writes_json(run_file, tmp_path, caps
     assert sum(p["value"] for p in data["parts"]) + data["remainder"] == pytest.approx(data["change"], abs=1e-9)
 
 
+def test_a_famine_figure_is_broken_down_by_region(run_file, capsys):
+    """The 1933 famine, region by region: Ukraine first, and the regions add up to the country."""
+    e = explain_file(run_file, 1933, "famine_deaths_m", "previous")
+    assert e.regions[0].region == "ukraine" and e.regions[0].value > e.regions[0].compared
+    assert sum(r.value for r in e.regions) == pytest.approx(e.value, rel=1e-9)
+    assert sum(r.compared for r in e.regions) == pytest.approx(e.compared, rel=1e-9)
+    assert main(["explain", str(run_file), "--year", "1933"]) == 0
+    printed = capsys.readouterr().out
+    by_region = printed[printed.index("By region"):]
+    assert by_region.index("Ukrainian SSR") < by_region.index("Kazakh ASSR")
+    assert explain_file(run_file, 1933, "steel_mt", "previous").regions == ()   # industry is national
+
+
+def test_the_simulate_result_gives_every_region_one_value_a_year(run_file):
+    data = json.loads(run_file.read_text(encoding="utf-8"))
+    years = len(data["years"])
+    assert len(data["regions"]) == 12
+    for figures in data["regions"].values():
+        assert all(len(values) == years for values in figures.values())
+    for i in range(years):
+        assert sum(r["famine_deaths_m"][i] for r in data["regions"].values()) == pytest.approx(
+            data["series"]["famine_deaths_m"][i], rel=1e-9, abs=1e-12)
+
+
 def _error(capsys, *args) -> str:
     code = main(["explain", *map(str, args)])
     err = capsys.readouterr().err

@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from game.events.engine import Deck
+from game.headless.benchmarks import records_of
 from game.headless.simulator import pick_choice
 from game.model import Game, World
 from game.scenario import load_scenario
@@ -48,8 +49,9 @@ def deck() -> Deck:
 
 @cache
 def played(policy_name: str) -> dict[int, dict[str, float]]:
-    """Records by year of a policy played with historical weather (cached: the model is pure)."""
-    return {int(r["year"]): r for r in play(policy_name).records}
+    """Records by year of a policy played with historical weather (cached: the model is pure), with
+    the regions' figures (`.regions`: region -> metric -> year -> value)."""
+    return records_of(play(policy_name))
 
 
 def total(records: dict[int, dict[str, float]], metric: str, years=None) -> float:

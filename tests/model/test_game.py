@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from game.model import DirectiveError, Directives, Game
+from game.model.state import State
 
-from .helpers import great_turn
+from .helpers import great_turn, play
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "game" / "model"
 
@@ -106,3 +108,11 @@ def test_the_model_imports_no_display_and_does_no_file_io():
                     f"{path.name} imports {name}")
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "open":
                 pytest.fail(f"{path.name} opens a file")
+
+
+def test_the_mechanisms_write_only_the_state_s_declared_fields():
+    """State is not slotted (a copy is one dict update), so a misspelt field would be a new
+    attribute: after a whole game with its cards, its fields are exactly the declared ones."""
+    game = play("historical")
+    assert set(vars(game.state)) == {f.name for f in dataclasses.fields(State)}
+    assert set(vars(game.state.copy())) == set(vars(game.state))

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from game.model import Directives, Game
 from game.model.levers import CONTROLS
+from game.model.regions import REGION_METRICS
 
 from .helpers import great_turn
 
@@ -63,6 +64,26 @@ def check_finite_and_non_negative(years, seed, random_weather) -> None:
         for metric, value in record.items():
             assert math.isfinite(value), f"{record['year']:.0f} {metric} = {value}"
             assert value >= 0.0, f"{record['year']:.0f} {metric} = {value}"
+        check_regions(game.world, game.region_years[-1].rows(game.world.params.regions), record)
+
+
+REGIONAL_SUMS = {"rural_m": "rural_population_m", "urban_m": "urban_population_m", "harvest_mt": "grain_harvest_mt",
+                 "procurement_mt": "grain_procurement_mt", "relief_mt": "grain_relief_mt",
+                 "famine_deaths_m": "famine_deaths_m", "cattle_m": "cattle_m",
+                 "special_settlers_m": "special_settlers_m"}
+
+
+def check_regions(world, rows, record) -> None:
+    """Every regional figure finite and non-negative, and the regions adding up to the country."""
+    year = f"{record['year']:.0f}"
+    for region, row in zip(world.params.regions.ids, rows, strict=True):
+        for metric, value in zip(REGION_METRICS, row, strict=True):
+            assert math.isfinite(value) and value >= 0.0, f"{year} {region} {metric} = {value}"
+    for metric, national in REGIONAL_SUMS.items():
+        column = REGION_METRICS.index(metric)
+        total = math.fsum(row[column] for row in rows)
+        assert abs(total - record[national]) <= 1e-9 * max(1.0, record[national]), (
+            f"{year}: the regions' {metric} add up to {total}, the country's {national} is {record[national]}")
 
 
 SOURCES = ("grain_harvest_mt",)

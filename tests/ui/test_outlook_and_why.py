@@ -120,3 +120,13 @@ def test_the_first_year_has_nothing_before_it_to_compare_but_history(app):
     scene, _driver = why_screen(app, None, catalogue.LESSON)
     assert scene.year == 1928 and scene.against == "history"
     assert scene.explanation.change == pytest.approx(0.0, abs=1e-9)   # history's own first year
+
+
+def test_the_why_view_says_where_the_famine_deaths_were(app):
+    scene, driver = why_screen(app)
+    driver.key(pygame.K_1)
+    assert scene.metric == "famine_deaths_m"
+    where = scene.summary()[scene.summary().index("Where: "):]
+    assert where.startswith("Where: Ukrainian SSR ") and "elsewhere" in where
+    driver.key(pygame.K_3)
+    assert scene.metric == "steel_mt" and "Where:" not in scene.summary()   # industry is national

@@ -234,9 +234,25 @@ class WhyScene(Scene):
         e = self.explanation
         compared = (_("in {year}").format(year=self.year - 1) if e.against == AGAINST_PREVIOUS
                     else _("in history's {year}").format(year=self.year))
-        return _("{figure}: {value} in {year}, against {before} {compared}: a change of {change}.").format(
+        text = _("{figure}: {value} in {year}, against {before} {compared}: a change of {change}.").format(
             figure=e.label, value=format_value(e.value, e.unit, False), year=self.year, compared=compared,
             before=format_value(e.compared, e.unit, False), change=format_value(e.change, e.unit))
+        where = self.where()
+        return f"{text} {where}" if where else text
+
+    def where(self) -> str:
+        """The figure's largest regional parts this year (for the figures the regions add up to)."""
+        e = self.explanation
+        if not e.regions or e.value <= 0:
+            return ""
+        named = [r for r in e.regions[:3] if r.value >= 0.05 * e.value]
+        if not named:
+            return ""
+        parts = [f"{r.name} {format_value(r.value, e.unit, False)}" for r in named]
+        rest = e.value - math.fsum(r.value for r in named)
+        if rest >= 0.005 * e.value:
+            parts.append(_("elsewhere {value}").format(value=format_value(rest, e.unit, False)))
+        return _("Where: {regions}.").format(regions=", ".join(parts))
 
     def note(self, short: bool = False) -> str:
         if short:

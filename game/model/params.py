@@ -461,6 +461,7 @@ class RegionTable(NamedTuple):
     pastoral: tuple[bool, ...]
     weather_group: tuple[str, ...]
     weather_sensitivity: tuple[float, ...]
+    kinds: tuple[tuple[bool, bool, bool], ...]   # (blacklisting applies, pastoral, the flight ban applies)
 
 
 class RegionsParams(Strict):
@@ -534,7 +535,8 @@ class RegionsParams(Strict):
             tuple(r.state_fed_weight for r in rs), shares("settler_share"),
             tuple(r.flight_ban_applies for r in rs), tuple(r.blacklisting_applies for r in rs),
             tuple(r.economy == "pastoral" for r in rs), tuple(r.weather_group for r in rs),
-            tuple(r.weather_sensitivity for r in rs))
+            tuple(r.weather_sensitivity for r in rs),
+            tuple((r.blacklisting_applies, r.economy == "pastoral", r.flight_ban_applies) for r in rs))
 
 
 class ModelParams(Strict):

@@ -259,11 +259,12 @@ def famine(state: State, grain: VillageGrain,
     other_food, per_coercion, targeting = food.other_food_t_per_head, food.sigma_per_coercion, food.relief_targeting
     herd_spread = p.herd_loss_spread
     per_heads, belows, raws, died_rural, fled, left = [], [], [], [], [], []
+    erfc, log = math.erfc, math.log  # a dozen regions a year, every year of every game: locals are faster
     sigma_sum = 0.0
-    for (n, harvest_r, forced, given, eaten, herds, fed_w, blacklisted, pastoral, banned, last, pending,
+    for (n, harvest_r, forced, given, eaten, herds, fed_w, (blacklisted, pastoral, banned), last, pending,
          shock) in zip(people, grain.harvest_by_region, grain.coerced_by_region, grain.relief_by_region,
-                       grain.food_by_region, herds_mt, fed_weights, t.blacklisting, t.pastoral, t.flight_ban,
-                       state.region_hunger, state.region_pending, state.region_herd_shock, strict=True):
+                       grain.food_by_region, herds_mt, fed_weights, t.kinds, state.region_hunger,
+                       state.region_pending, state.region_herd_shock, strict=True):
         if n < 1e-9:
             n = 1e-9
         # Fines in kind took the potatoes and meat of blacklisted villages once the grain was gone.
@@ -277,7 +278,7 @@ def famine(state: State, grain: VillageGrain,
         if sigma < 0.02:
             sigma = 0.02
         # The share of a lognormal distribution of food with this mean below subsistence.
-        below = (0.5 * math.erfc(-(math.log(threshold / per_head) + 0.5 * sigma * sigma) / (sigma * SQRT2))
+        below = (0.5 * erfc(-(log(threshold / per_head) + 0.5 * sigma * sigma) / (sigma * SQRT2))
                  if per_head > 0.0 else 1.0)
         before = last - normal if last > normal else 0.0
         if below > normal:

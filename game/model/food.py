@@ -98,6 +98,7 @@ class StateOrders:
     price_index: float
     reserve_target_mt: float
     repression: int
+    grain_regions_quota: float = 1.0  # the quota lever's regions' part of the forced collection, against history's
 
 
 def grain_balance(state: State, harvest_mt: float, area_mha: float, orders: StateOrders, army_m: float,
@@ -140,7 +141,8 @@ def grain_balance(state: State, harvest_mt: float, area_mha: float, orders: Stat
     squeeze = max(0.0, coerced_share - state.coercion_norm)  # beyond what has become routine
     norm = state.coercion_norm
     state.coercion_norm += p.coercion_norm_adaptation * (coerced_share - state.coercion_norm)
-    villages = village_grain(state, harvest_mt, village, market, coerced, relief, harvest_split, rp, p, lp)
+    villages = village_grain(state, harvest_mt, village, market, coerced, relief, harvest_split,
+                             orders.grain_regions_quota, rp, p, lp)
     feed, food, private_sales = villages.feed_mt, villages.food_mt, villages.private_sales_mt
     feed_need = villages.feed_need_mt
     peasant_out = min(p.peasant_stock_cap_mt, villages.carried_mt)

@@ -80,6 +80,11 @@ LEVERS: tuple[Lever, ...] = (
         "Grain the state keeps in reserve, Mt; what it holds beyond the army, exports, towns and this "
         "reserve goes back to the villages in the spring as food and seed loans.",
         low=0.0, high=15.0, step=0.5, unit="Mt", default=2.0),)),
+    Lever("regional_quotas", (Control(
+        "grain_regions_quota", "Against history's", "number",
+        "The grain to be taken by force from Ukraine and the North Caucasus (the Kuban), against "
+        "history's split of the quotas (100 %): less asks more of the other regions, more spares them.",
+        low=0.5, high=1.5, step=0.05, unit="%", default=1.0),)),
     Lever("grain_exports", (Control(
         "grain_exports_mt", "Grain to sell abroad", "number", "Grain to sell abroad, Mt.",
         low=0.0, high=15.0, step=0.1, unit="Mt"),)),

@@ -440,6 +440,8 @@ class RegionParams(Strict):
                                  "live and work in the special settlements.")
     flight_ban_applies: bool = Field(
         default=False, description="The ban on peasants' flight (flight_ban) holds its villagers in.")
+    quota_lever_applies: bool = Field(
+        default=False, description="The lever grain_regions_quota moves its part of the forced collection.")
     blacklisting_applies: bool = Field(
         default=False, description="Blacklisting (the blacklisting variable) strikes its villages.")
 
@@ -462,6 +464,7 @@ class RegionTable(NamedTuple):
     weather_group: tuple[str, ...]
     weather_sensitivity: tuple[float, ...]
     kinds: tuple[tuple[bool, bool, bool], ...]   # (blacklisting applies, pastoral, the flight ban applies)
+    quota_lever: tuple[bool, ...]                # the lever grain_regions_quota applies
 
 
 class RegionsParams(Strict):
@@ -536,7 +539,8 @@ class RegionsParams(Strict):
             tuple(r.flight_ban_applies for r in rs), tuple(r.blacklisting_applies for r in rs),
             tuple(r.economy == "pastoral" for r in rs), tuple(r.weather_group for r in rs),
             tuple(r.weather_sensitivity for r in rs),
-            tuple((r.blacklisting_applies, r.economy == "pastoral", r.flight_ban_applies) for r in rs))
+            tuple((r.blacklisting_applies, r.economy == "pastoral", r.flight_ban_applies) for r in rs),
+            tuple(r.quota_lever_applies for r in rs))
 
 
 class ModelParams(Strict):

@@ -158,11 +158,13 @@ def split_procurement(procured: float, quotas: list[float], room: list[float]) -
 
 
 def village_grain(state: State, harvest_mt: float, village_mt: float, market: float, coerced: float,
-                  relief: float, split: HarvestSplit, p: RegionsParams, food: FoodParams,
+                  relief: float, split: HarvestSplit, quota_factor: float, p: RegionsParams, food: FoodParams,
                   lp: LivestockParams) -> VillageGrain:
     """Split the villages' grain, the state's collection and its relief between the regions, and
     feed each region's people and animals from what it keeps. Grain bought (`market`) comes from
-    where the villages have a surplus to sell; grain taken by force (`coerced`) by the quotas."""
+    where the villages have a surplus to sell; grain taken by force (`coerced`) by the quotas, the
+    regions the quota lever applies to weighted by `quota_factor` (the directives'
+    grain_regions_quota: 1 is history's split)."""
     t = p.table
     rural = state.rural_m
     shares = split.shares
@@ -185,7 +187,10 @@ def village_grain(state: State, harvest_mt: float, village_mt: float, market: fl
         room.append(left if left > 0.0 else 0.0)
         selling_surplus.append(extra if extra > 0.0 else 0.0)
     bought = split_procurement(market, selling_surplus, room)
-    forced = split_procurement(coerced, split.quotas, list(map(sub, room, bought)))
+    quotas = split.quotas
+    if quota_factor != 1.0:
+        quotas = [q * quota_factor if moved else q for q, moved in zip(quotas, t.quota_lever, strict=True)]
+    forced = split_procurement(coerced, quotas, list(map(sub, room, bought)))
     taken = list(map(add, bought, forced))
     procured = market + coerced
     # Relief goes back as seed and food loans to the villages short of food, in proportion to

@@ -127,7 +127,7 @@ def resolve_year(world: World, state: State, d: Directives, categories: dict[str
                            p.defence.soldier_labour_share, p.population)
     crop = harvest(state, labour.farm_effective_m, weather, p.agriculture, base)
     orders = StateOrders(d.grain_procurement_mt, d.grain_exports_mt, d.grain_price_index,
-                         d.grain_reserve_target_mt, d.repression)
+                         d.grain_reserve_target_mt, d.repression, d.grain_regions_quota)
     shares = harvest_shares(categories, p.weather.factors, p.regions)
     grain = grain_balance(state, crop.harvest_mt, crop.area_mha, orders, d.army_m,
                           goods_per_villager(state, world, base), p.agriculture.seed_t_per_ha, shares, p.food,

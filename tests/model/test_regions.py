@@ -85,3 +85,13 @@ def test_an_order_beyond_every_region_s_room_is_still_collected_in_full():
     taken = split_procurement(10.0, [0.0, 0.0], [3.0, 4.0])
     assert math.isclose(math.fsum(taken), 10.0)
     assert taken[1] >= 4.0
+
+
+def test_sparing_ukraine_and_the_kuban_moves_the_collection_and_the_famine_elsewhere(directives):
+    years = (1931, 1932, 1933)
+    spared = benchmarks.play(great_turn(), deck(), benchmarks.changed(directives, years, grain_regions_quota=0.6))
+    base = played("historical")
+    deaths = range(1932, 1935)
+    assert regional(spared, "ukraine", deaths) < 0.8 * regional(base, "ukraine", deaths)
+    assert spared.regions["volga"]["procurement_mt"][1932] > base.regions["volga"]["procurement_mt"][1932]
+    assert regional(spared, "volga", deaths) > regional(base, "volga", deaths)

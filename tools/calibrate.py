@@ -76,7 +76,7 @@ SEARCH = [
     ("parameters.regions.settlement_slaughter", 0.0, 1.0),
     ("parameters.regions.herd_loss_spread", 0.0, 3.0),
     ("parameters.regions.quota_follows_harvest", 0.0, 1.0),
-    ("parameters.regions.regions.9.herd_food_weight", 1.0, 5.0),  # Kazakhstan
+    ("parameters.regions.regions.kazakhstan.herd_food_weight", 1.0, 5.0),
     ("parameters.food.normal_hunger_share", 0.01, 0.08),
     ("parameters.food.famine_mortality", 0.05, 2.0),
     ("parameters.food.famine_exponent", 1.0, 2.5),

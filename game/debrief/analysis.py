@@ -655,7 +655,7 @@ def _ledger(game: GameRecord) -> Ledger:
 
 def famine_by_region(game: GameRecord) -> tuple[tuple[str, float], ...]:
     """The game's famine deaths region by region, the regions with any deaths, most first."""
-    names = {r.id: r.name for r in game.scenario.parameters.regions.regions}
+    names = {rid: r.name for rid, r in game.scenario.parameters.regions.regions.items()}
     totals = [(names.get(region, region), math.fsum(figures.get("famine_deaths_m", ())))
               for region, figures in game.regions.items()]
     return tuple(sorted(((name, deaths) for name, deaths in totals if deaths >= FAMINE_SHOWN_M / 10),

@@ -218,8 +218,9 @@ def regional_figures(world: World, current: YearInput, comparison: YearInput, me
     if metric not in REGIONAL or not current.regions or not comparison.regions:
         return ()
     column = REGION_METRICS.index(REGIONAL[metric])
-    figures = [RegionFigure(r.id, r.name, now[column], then[column])
-               for r, now, then in zip(world.params.regions.regions, current.regions, comparison.regions, strict=True)]
+    regions = world.params.regions.regions
+    figures = [RegionFigure(rid, regions[rid].name, now[column], then[column])
+               for rid, now, then in zip(regions, current.regions, comparison.regions, strict=True)]
     return tuple(sorted(figures, key=lambda f: -f.value))
 
 

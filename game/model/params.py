@@ -412,12 +412,12 @@ class StatisticsParams(Strict):
 
 
 Economy = Literal["grain_surplus", "consumer", "pastoral", "cotton"]
+RegionId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,40}$")]
 
 
 class RegionParams(Strict):
     """One region of the model, in 1933 borders."""
 
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]{0,40}$", description="The region's id (conditions and the map use it).")
     name: str = Field(min_length=1, max_length=60, description="Its name in the period, as the game shows it.")
     present_name: str = Field(default="", max_length=80, description="Where it lies today, as the map's panel says.")
     economy: Economy = Field(description="grain_surplus, consumer, pastoral (lives on its herds) or cotton (fed by the state).")
@@ -492,29 +492,27 @@ class RegionsParams(Strict):
     settlement_slaughter: number(0.0, 5.0) = Field(
         description="How many times harder forced collectivization strikes the herds of a pastoral region "
                     "(sedentarization: settled nomads could not keep their animals).")
-    regions: Annotated[list[RegionParams], Field(min_length=1, max_length=40)] = Field(
-        description="The regions: their shares of the USSR's people, grain, procurement and herds each sum to 1.")
+    regions: Annotated[dict[RegionId, RegionParams], Field(min_length=1, max_length=40)] = Field(
+        description="Region id -> the region: their shares of the USSR's people, grain, procurement and herds "
+                    "each sum to 1. A mod changes one region's figures by its id.")
 
     @model_validator(mode="after")
     def _shares(self) -> RegionsParams:
-        ids = [r.id for r in self.regions]
-        if len(set(ids)) != len(ids):
-            raise ValueError("two regions share an id")
         for share in ("rural_share", "urban_share", "grain_share", "procurement_share", "cattle_share",
                       "settler_share"):
-            total = math.fsum(getattr(r, share) for r in self.regions)
+            total = math.fsum(getattr(r, share) for r in self.regions.values())
             if abs(total - 1.0) > 0.001:
                 raise ValueError(f"the regions' {share} values sum to {total:.3f}, not 1")
         return self
 
     @cached_property
     def ids(self) -> tuple[str, ...]:
-        return tuple(r.id for r in self.regions)
+        return tuple(self.regions)
 
     @cached_property
     def herd_weight(self) -> float:
         """The regions' herd food weights averaged over the 1928 herds (regions.herd_food)."""
-        return math.fsum(r.cattle_share * r.herd_food_weight for r in self.regions) or 1.0
+        return math.fsum(r.cattle_share * r.herd_food_weight for r in self.regions.values()) or 1.0
 
     @cached_property
     def split_cache(self) -> dict:
@@ -524,7 +522,7 @@ class RegionsParams(Strict):
     @cached_property
     def table(self) -> RegionTable:
         """The regions' figures as columns, in the regions' order (what the yearly mechanisms read)."""
-        rs = self.regions
+        rs = tuple(self.regions.values())
 
         def shares(name: str) -> tuple[float, ...]:  # made to sum to 1 exactly (the files round them)
             values = [getattr(r, name) for r in rs]
@@ -532,7 +530,7 @@ class RegionsParams(Strict):
             return tuple(v / total for v in values) if total > 0 else tuple(values)
 
         return RegionTable(
-            tuple(r.id for r in rs), shares("rural_share"), shares("urban_share"), shares("grain_share"),
+            self.ids, shares("rural_share"), shares("urban_share"), shares("grain_share"),
             shares("procurement_share"), shares("cattle_share"),
             tuple(r.herd_food_weight / self.herd_weight for r in rs),
             tuple(r.state_fed_weight for r in rs), shares("settler_share"),
@@ -559,7 +557,8 @@ class ModelParams(Strict):
     @model_validator(mode="after")
     def _regions_follow_the_weather_record(self) -> ModelParams:
         groups = set(self.weather.groups)
-        wrong = [f"{r.id} ({r.weather_group!r})" for r in self.regions.regions if r.weather_group not in groups]
+        wrong = [f"{rid} ({r.weather_group!r})" for rid, r in self.regions.regions.items()
+                 if r.weather_group not in groups]
         if wrong:
             raise ValueError(f"regions: weather_group must be one of the weather's groups ({', '.join(sorted(groups))}); "
                              f"not so for {', '.join(wrong)}")

@@ -53,6 +53,8 @@ def bounds(schema: dict, root: dict, path: tuple) -> tuple[float, float, bool]:
             node = node["items"]
         elif "additionalProperties" in node:
             node = node["additionalProperties"]
+        elif "patternProperties" in node:  # a mapping whose keys are ids (the regions)
+            node = next(iter(node["patternProperties"].values()))
         else:
             raise KeyError(path)
     node = _resolved(node, root)

@@ -354,7 +354,7 @@ def play_runs(world: World, deck: Deck | None, policies: Callable[[str], dict[in
         less_investment=play(world, deck, shifted(base, INVESTMENT_YEARS, investment=-0.10)),
         more_investment=play(world, deck, shifted(base, INVESTMENT_YEARS, investment=0.05, construction=0.02)),
         flight_allowed=play(world, deck, base, choices={"famine_1933": "deny_without_ban"}),
-        herds_left=play(world, deck, changed(base, base, herd_requisition=0.0)),
+        herds_left=play(world, deck, changed(base, base.keys(), herd_requisition=0.0)),
     )
 
 

@@ -458,7 +458,6 @@ class RegionTable(NamedTuple):
     herd_food: tuple[float, ...]       # herd_food_weight over the 1928 average
     state_fed: tuple[float, ...]
     settlers: tuple[float, ...]
-    flight_ban: tuple[bool, ...]
     blacklisting: tuple[bool, ...]
     pastoral: tuple[bool, ...]
     weather_group: tuple[str, ...]
@@ -510,11 +509,6 @@ class RegionsParams(Strict):
         return tuple(self.regions)
 
     @cached_property
-    def herd_weight(self) -> float:
-        """The regions' herd food weights averaged over the 1928 herds (regions.herd_food)."""
-        return math.fsum(r.cattle_share * r.herd_food_weight for r in self.regions.values()) or 1.0
-
-    @cached_property
     def split_cache(self) -> dict:
         """regions.harvest_shares' results by weather (a cache, not a parameter)."""
         return {}
@@ -529,12 +523,15 @@ class RegionsParams(Strict):
             total = math.fsum(values)
             return tuple(v / total for v in values) if total > 0 else tuple(values)
 
+        # Herd food weights over their 1928 average, so the country's herds give what the USSR's
+        # average says (regions.herd_food).
+        herd_weight = math.fsum(r.cattle_share * r.herd_food_weight for r in rs) or 1.0
         return RegionTable(
             self.ids, shares("rural_share"), shares("urban_share"), shares("grain_share"),
             shares("procurement_share"), shares("cattle_share"),
-            tuple(r.herd_food_weight / self.herd_weight for r in rs),
+            tuple(r.herd_food_weight / herd_weight for r in rs),
             tuple(r.state_fed_weight for r in rs), shares("settler_share"),
-            tuple(r.flight_ban_applies for r in rs), tuple(r.blacklisting_applies for r in rs),
+            tuple(r.blacklisting_applies for r in rs),
             tuple(r.economy == "pastoral" for r in rs), tuple(r.weather_group for r in rs),
             tuple(r.weather_sensitivity for r in rs),
             tuple((r.blacklisting_applies, r.economy == "pastoral", r.flight_ban_applies) for r in rs),

@@ -163,6 +163,9 @@ class Event(Strict):
     history: History | None = Field(default=None, description="What actually happened, with sources.")
     reveal: Reveal = Field(default="immediately", description="When the history note is shown.")
     tags: list[Tag] = Field(default_factory=list, description="Content and topic tags.")
+    regions: list[str] = Field(default_factory=list, max_length=20,
+                               description="The regions (ids of parameters.regions) the card is about: the map's "
+                                           "panel for each lists it.")
     image: str | None = Field(default=None, description="Image file in assets/images: a plain file name such "
                                                         "as magnitka.png (.png or .jpg), no folders.")
 

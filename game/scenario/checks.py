@@ -36,6 +36,49 @@ def check_scenario(doc: Document) -> None:
     _check_events(doc, first, last, years_known)
     _check_lever_ranges(doc)
     _check_templates(doc)
+    _check_map(doc)
+    _check_event_regions(doc)
+
+
+def _region_ids(doc: Document) -> dict | None:
+    params = doc.data.get("parameters")
+    regions = params.get("regions") if isinstance(params, dict) else None
+    known = regions.get("regions") if isinstance(regions, dict) else None
+    return known if isinstance(known, dict) else None
+
+
+def _check_event_regions(doc: Document) -> None:
+    """A card's regions: are regions of the model (E121)."""
+    known = _region_ids(doc)
+    events = doc.data.get("events")
+    if known is None or not isinstance(events, list):
+        return
+    for index, event in enumerate(events):
+        regions = event.get("regions") if isinstance(event, dict) else None
+        for j, region in enumerate(regions if isinstance(regions, list) else []):
+            if isinstance(region, str) and region not in known:
+                doc.problems.append(doc.locate(("events", index, "regions", j), "E121",
+                                               f"events[{event.get('id')}].regions: no region {region!r}",
+                                               f"The regions are: {', '.join(map(str, known))}."))
+
+
+def _check_map(doc: Document) -> None:
+    """The map draws every region of the model and only those (E121)."""
+    spec = doc.data.get("map")
+    known = _region_ids(doc)
+    drawn = spec.get("regions") if isinstance(spec, dict) else None
+    if not isinstance(drawn, dict) or known is None:
+        return
+    for region in drawn:
+        if region not in known:
+            doc.problems.append(doc.locate(("map", "regions", region), "E121",
+                                           f"map.regions.{region}: no such region in parameters.regions",
+                                           f"The regions are: {', '.join(map(str, known))}."))
+    missing = [region for region in known if region not in drawn]
+    if missing:
+        doc.problems.append(doc.locate(("map", "regions"), "E121",
+                                       f"map.regions: no outline for {', '.join(map(str, missing))}",
+                                       "The map draws every region of parameters.regions: add an outline for each."))
 
 
 def _check_templates(doc: Document) -> None:

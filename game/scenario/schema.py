@@ -17,6 +17,7 @@ from ..events.template import Template
 from ..model.levers import LEVER_IDS
 from ..model.params import ModelParams, WeatherCategory
 from ..model.setup import InitialState, Plan, Project, World
+from .map import MapSpec
 from .templates import compile_texts
 
 LEVERS: tuple[str, ...] = LEVER_IDS
@@ -136,6 +137,7 @@ class ScenarioContent(Content):
     )
     texts: dict[str, str] = Field(default_factory=dict, description="Other text shown in the game, by id.")
     events: list[Event] = Field(default_factory=list, max_length=MAX_EVENTS, description="The event deck.")
+    map: MapSpec | None = Field(default=None, description="The map of the regions (common/regions.yaml).")
 
 
 class Scenario(ScenarioContent):

@@ -253,6 +253,8 @@ class App:
             self._to_top(lambda scene: scene.on_scroll(-3 * event.y))
         elif event.type == pygame.MOUSEBUTTONDOWN:
             self._to_top(lambda scene: scene.handle_mouse(event))
+        elif event.type == pygame.MOUSEMOTION:
+            self._to_top(lambda scene: scene.on_hover(event.pos))
 
     def _to_top(self, handler: Callable[[Scene], object]) -> None:
         if self.top is not None:

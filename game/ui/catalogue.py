@@ -76,7 +76,7 @@ SCENE_MODULES = {
     "LoadScene": "load", "MenuScene": "menu", "PickerScene": "picker", "PlanEndScene": "plan_end",
     "ProjectsScene": "projects", "ReportScene": "report", "SettingsScene": "settings",
     "TargetsScene": "targets", "TitleScene": "title", "YearScene": "year", "ConfirmScene": "confirm",
-    "InfoScene": "info", "WhyScene": "why",
+    "InfoScene": "info", "WhyScene": "why", "MapScene": "map",
 }
 """Every scene class of the game and its module in game/ui/scenes (a test checks none is missing)."""
 
@@ -133,6 +133,19 @@ def _why(app: App) -> list[Scene]:
     ctx.play_year()
     answer(ctx)
     return [s["YearScene"](app), s["WhyScene"](app)]
+
+
+def _map(app: App) -> list[Scene]:
+    """The map of the campaign played to January 1934, on 1932 (history's answers and directives)."""
+    s = _scenes()
+    _mid_game(app, CAMPAIGN, 1934)
+    return [s["YearScene"](app), s["MapScene"](app, year=1932)]
+
+
+def _map_end(app: App) -> list[Scene]:
+    s = _scenes()
+    end = _end(app)[0]
+    return [end, s["MapScene"](app)]
 
 
 def _plan_end(app: App) -> list[Scene]:
@@ -248,6 +261,14 @@ SCREENS: tuple[Screen, ...] = (
     Screen("report_charts", "11-year-end-charts", _report, _press(pygame.K_2)),
     Screen("why", "11b-why", _why),
     Screen("why_history", "11c-why-against-history", _why, _press(pygame.K_h)),
+    Screen("map", "11d-map-famine", _map),
+    Screen("map_procurement", "11e-map-procurement", _map, _press(pygame.K_2)),
+    Screen("map_food", "11f-map-food", _map, _press(pygame.K_3)),
+    Screen("map_collectivization", "11g-map-collectivization", _map, _press(pygame.K_4)),
+    Screen("map_settlers", "11h-map-settlers", _map, _press(pygame.K_5)),
+    Screen("map_history", "11i-map-history-colours", _map, _press(pygame.K_h)),
+    Screen("map_region", "11j-map-region-history", _map, _press(pygame.K_RETURN)),
+    Screen("map_end", "14g-end-map", _map_end),
     Screen("menu", "12-menu", _on(("YearScene", "MenuScene"))),
     Screen("confirm_undo", "12a-confirm-undo", _confirm_undo, _ask_undo),
     Screen("lever_help", "08c-about-this-lever", _lever_help, _press(pygame.K_h)),

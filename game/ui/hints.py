@@ -18,7 +18,8 @@ class Hint:
     they do, and the effect a test checks when it presses them (tests/ui/test_keys_tell_the_truth.py):
 
     move, adjust, activate (the focused control), back, menu, quit, scroll, page, choose, vote,
-    play, reset, repeat, confirm, type, fullscreen, continue, title, open:<scene title>, toggle."""
+    play, reset, repeat, confirm, type, fullscreen, continue, title, open:<scene title>, toggle; on the
+    map: map_mode, year, region, colours."""
 
     keys: str
     label: str

@@ -258,6 +258,9 @@ class Scene:
     def on_scroll(self, lines: int) -> bool:
         return False
 
+    def on_hover(self, pos: tuple[int, int]) -> None:
+        """The pointer moved (over the window) to `pos`."""
+
     # -- shared handling of PgUp/PgDn ----------------------------------------------------------
     def scroll_text(self, lines: int) -> bool:
         """A scene whose long text is a TextView (`self.view`, shown in `self.text_rect`): scroll it."""

@@ -58,6 +58,7 @@ def check(app, driver, screen_id: str, hint: Hint, key: int, monkeypatch) -> str
     if effect in ("scroll", "scroll_question") and key in (pygame.K_PAGEUP, pygame.K_UP):
         press(driver, pygame.K_PAGEDOWN if key == pygame.K_PAGEUP else pygame.K_DOWN)  # somewhere to go back from
     drawn = texts_drawn(app)
+    shown = {attr: getattr(scene, attr, None) for attr in ("year", "region", "colours_of")}
     focus, _page = scene.focus_key, getattr(scene, "page", None)
     values = {i.key: getattr(i, "value", getattr(i, "index", None)) for i in scene.items}
     keys = [i.key for i in scene.items]
@@ -158,6 +159,15 @@ def check(app, driver, screen_id: str, hint: Hint, key: int, monkeypatch) -> str
     elif effect == "forecast":
         if texts_drawn(app) == drawn:
             return f"{what}: the forecast did not turn"
+    elif effect == "map_mode":
+        from game.debrief.regional_map import MODES
+
+        if top is not scene or scene.mode != MODES[int(pygame.key.name(key)) - 1].id:
+            return f"{what}: shows {scene.mode}"
+    elif effect in ("year", "region", "colours"):
+        attr = {"year": "year", "region": "region", "colours": "colours_of"}[effect]
+        if top is not scene or getattr(scene, attr) == shown[attr] or texts_drawn(app) == drawn:
+            return f"{what}: the {effect} did not change"
     elif effect == "scroll_question":
         if texts_drawn(app) == drawn:
             return f"{what}: the question did not scroll"

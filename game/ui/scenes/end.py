@@ -322,6 +322,8 @@ class EndScene(Scene):
 
     def hints(self) -> list[Hint]:
         hints = [Hint("1-7", _("pages"), "page"), Hint("E", _("export the debrief"), "open:export")]
+        if self.app.ctx.scenario.map is not None and self.app.ctx.session.records:
+            hints.append(Hint("M", _("the map"), "open:map"))
         if getattr(self, "view", None) is not None and not self.view.fits(self.text_rect.height):
             hints.append(Hint("PgUp/PgDn", _("scroll"), "scroll"))
         elif getattr(self, "count", 1) > 1:
@@ -478,6 +480,11 @@ class EndScene(Scene):
     def on_key(self, event: pygame.event.Event) -> bool:
         if event.key == pygame.K_e and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
             self.open_export()
+            return True
+        if event.key == pygame.K_m and self.app.ctx.scenario.map is not None and self.app.ctx.session.records:
+            from .map import MapScene
+
+            self.app.push(MapScene(self.app))
             return True
         if event.key == pygame.K_f and PAGES[self.page] == "scorecard" and self.debrief is not None:
             from .info import InfoScene

@@ -196,6 +196,8 @@ class YearScene(Scene):
         if self.ctx.session.records:
             hints.append(Hint("R", _("last report"), "open:report"))
             hints.append(Hint("W", _("why?"), "open:why"))
+            if self.ctx.scenario.map is not None:
+                hints.append(Hint("M", _("map"), "open:map"))
         if getattr(self, "page_count", 1) > 1:
             hints.append(Hint("PgUp/PgDn", _("more figures"), "scroll"))
         return hints + [Hint("Tab/arrows", _("move"), "move"), Hint("Enter", _("choose"), "activate"),
@@ -326,6 +328,8 @@ class YearScene(Scene):
             self.report()
         elif event.key == pygame.K_w and self.ctx.session.records:
             self.why()
+        elif event.key == pygame.K_m and self.ctx.session.records and self.ctx.scenario.map is not None:
+            self.map()
         else:
             return False
         return True
@@ -354,6 +358,12 @@ class YearScene(Scene):
         from .why import WhyScene
 
         self.app.push(WhyScene(self.app))
+
+    def map(self) -> None:
+        """Where it happened: the regions on the map, the last year played."""
+        from .map import MapScene
+
+        self.app.push(MapScene(self.app, year=self.ctx.session.records[-1]["year"]))
 
     def back(self) -> None:
         from .menu import MenuScene

@@ -1,0 +1,447 @@
+"""The map: where it happened. The twelve regions in their borders of 1933, coloured by one
+figure of a year of your game, each with its number printed and history's beside it in brackets.
+
+Keys: 1-5 the figure, Left/Right the year, Up/Down (or the mouse) the region, H colours by
+history's game instead of yours, Enter the region's history (what happened, the historians'
+readings, the sources, the cards), Esc back. The drawn map is kept per figure, year and size:
+a frame only blits it and outlines the region in focus.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from ...debrief import regional_map as rm
+from .. import draw
+from ..hints import Hint, hints_height, paint_hints
+from ..i18n import _
+from ..scene import Scene
+
+GREY_LAND = (214, 208, 192)
+SEA = (203, 214, 222)
+YOURS, HISTORY = "yours", "history"
+
+
+def _history_regions():
+    from ...headless.baseline import historical_game
+
+    h = historical_game()
+    return rm.GameRegions.of(h.years, h.regions, h.records)
+
+
+class MapScene(Scene):
+    modal = True
+    title = "map"
+
+    def __init__(self, app, year: int | None = None, mode: str = "famine"):
+        super().__init__(app)
+        ctx = app.ctx
+        self.spec = ctx.scenario.map
+        session = ctx.session
+        self.game = rm.GameRegions.of([int(r["year"]) for r in session.records], session.game.region_series(),
+                                      session.records)
+        self.history = _history_regions()   # history's course, whatever the scenario: the same years
+        self.names = rm.region_names(ctx.scenario)
+        self.mode = mode
+        self.colours_of = YOURS
+        self.years = list(self.game.years)
+        self.brevity = 0
+        self.year = year if year in self.years else self._default_year()
+        self.region = "ukraine" if "ukraine" in self.spec.regions else next(iter(self.spec.regions))
+        self._cache: dict[tuple, tuple[pygame.Surface, pygame.Surface, dict]] = {}
+
+    def _default_year(self) -> int:
+        """The year of the most famine deaths in your game (the famine is what the map is for),
+        else the last year played."""
+        deaths = [sum(f["famine_deaths_m"][i] for f in self.game.regions.values()) for i in range(len(self.years))]
+        if deaths and max(deaths) > 0.05:
+            return self.years[deaths.index(max(deaths))]
+        return self.years[-1]
+
+    # -- data ------------------------------------------------------------------------------------
+    def shown_game(self) -> rm.GameRegions:
+        return self.history if self.colours_of == HISTORY and self.history is not None else self.game
+
+    def label_lines(self, region: str) -> tuple[str, str]:
+        """The number printed on the region (the shown game's) and history's or yours beside it."""
+        shown, other = (self.shown_game(), self.game if self.colours_of == HISTORY else self.history)
+        first = rm.formatted(self.mode, rm.value(self.mode, shown, self.spec, region, self.year))
+        if self.mode == "procurement":
+            first += " · " + rm.formatted("famine", rm.value("famine", shown, self.spec, region, self.year))
+        second = ""
+        if other is not None:
+            second = rm.formatted(self.mode, rm.value(self.mode, other, self.spec, region, self.year))
+            second = f"({second})"
+        return first, second
+
+    # -- layout ----------------------------------------------------------------------------------
+    def heading(self) -> str:
+        whose = _("your game") if self.colours_of == YOURS else _("history's game")
+        return _("Map: {figure}, {year} ({whose})").format(figure=_(rm.BY_ID[self.mode].label), year=self.year,
+                                                           whose=whose)
+
+    def layout(self) -> None:
+        s = self.style
+        w, h = self.size
+        self.box = pygame.Rect(s.gap, s.gap, w - 2 * s.gap, h - 2 * s.gap)
+        bar = draw.panel_bar_height(s, self.heading(), self.box.width)
+        inner = pygame.Rect(self.box.left + s.gap, self.box.top + bar + s.gap, self.box.width - 2 * s.gap,
+                            self.box.height - bar - 2 * s.gap)
+        hint_h = hints_height(s, inner.width, self.hints())
+        self.hint_rect = pygame.Rect(inner.left, inner.bottom - hint_h, inner.width, hint_h)
+        labels = [f"{i + 1} {_(m.label)}" for i, m in enumerate(rm.MODES)]
+        self.mode_labels = labels
+        bh = s.button_height()
+        self.mode_rects = self.button_grid_rects(pygame.Rect(inner.left, inner.top, inner.width, bh), labels)
+        top = max(r.bottom for r in self.mode_rects) + s.gap
+        side_w = max(s.px(280), int(inner.width * 0.3))
+        self.side = pygame.Rect(inner.right - side_w, top, side_w, self.hint_rect.top - s.gap - top)
+        small = s.fonts["small"]
+        map_w = inner.width - side_w - s.gap
+        self.scale_w = min(int(map_w * 0.55), s.px(400)) // len(rm.SCALE) * len(rm.SCALE)
+        room = self.hint_rect.top - s.gap - top - s.gap // 2
+        # The legend in full where the map keeps most of the height; shorter on a low window.
+        for brevity in range(3):
+            legend, caption = self.legend_texts(brevity)
+            self.key_h = max(s.px(16) + small.get_linesize(),
+                             draw.text_height(small, legend, map_w - self.scale_w - s.gap))
+            legend_h = self.key_h + (s.px(2) + draw.text_height(small, caption, map_w) if caption else 0)
+            if room - legend_h >= 0.6 * room:
+                break
+        self.brevity = brevity
+        self.map_rect = pygame.Rect(inner.left, top, map_w, max(s.px(60), room - legend_h))
+        self.legend_rect = pygame.Rect(inner.left, self.map_rect.bottom + s.gap // 2, self.map_rect.width, legend_h)
+        bw = min(s.px(200), side_w // 2 - s.gap // 2)
+        self.history_rect = pygame.Rect(self.side.left, self.side.bottom - bh, bw, bh)
+        self.read_rect = pygame.Rect(self.side.right - bw, self.side.bottom - bh, bw, bh)
+
+    def build(self) -> None:
+        for mode, label, rect in zip(rm.MODES, self.mode_labels, self.mode_rects, strict=True):
+            self.button(f"mode:{mode.id}", rect, label, lambda m=mode.id: self.show(mode=m),
+                        object_id="#primary" if mode.id == self.mode else "#quiet")
+        history_label = _("Your game  [H]") if self.colours_of == HISTORY else _("History's  [H]")
+        self.button("history", self.history_rect, history_label, self.toggle_history, enabled=self.history is not None,
+                    object_id="#quiet")
+        self.button("read", self.read_rect, _("Its history  [Enter]"), self.read_region, object_id="#primary")
+        if self.focus_key is None:
+            self.focus_key = f"mode:{self.mode}"
+
+    # -- the drawn map, cached -------------------------------------------------------------------
+    def drawn(self) -> tuple[pygame.Surface, pygame.Surface, dict]:
+        """The map for the figure, year, colours and size: its picture, a mask of the regions
+        (each painted in its index, for the pointer), and each region's rings on screen."""
+        key = (self.mode, self.year, self.colours_of, self.map_rect.size, self.style.scale, self.style.high_contrast)
+        if key not in self._cache:
+            if len(self._cache) > 24:
+                self._cache.clear()
+            self._cache[key] = self._draw_map()
+        return self._cache[key]
+
+    def _draw_map(self):
+        s = self.style
+        p = s.palette
+        rect = self.map_rect
+        pad = s.px(10)
+        projected = self.spec.projected
+        boxes = {region: self._label_box(region) for region in projected.regions}
+        # Regions too small for their figure have it in a column on the left, joined by a line.
+        column_w = max((b.width for r, b in boxes.items() if projected.regions[r].anchor), default=0)
+        column_w += s.px(24) if column_w else 0
+        scale, dx, dy = projected.fit(rect.width - 2 * pad - column_w, rect.height - 2 * pad)
+
+        def screen(pt):
+            return (round(pad + column_w + dx + scale * pt[0]), round(pad + dy - scale * pt[1]))
+
+        picture = pygame.Surface(rect.size)
+        picture.fill(SEA if not s.high_contrast else p.paper)
+        mask = pygame.Surface(rect.size)
+        mask.fill((255, 255, 255))
+        for ring in projected.neighbours:
+            points = [screen(pt) for pt in ring]
+            pygame.draw.polygon(picture, GREY_LAND if not s.high_contrast else p.panel, points)
+            pygame.draw.polygon(picture, p.rule, points, 1)
+        values = rm.values(self.mode, self.shown_game(), self.spec, self.year)
+        rings = {}
+        for index, (region, shape) in enumerate(projected.regions.items()):
+            v = values.get(region)
+            fill = rm.SCALE[rm.colour_step(self.mode, v)] if v is not None else p.panel
+            rings[region] = [[screen(pt) for pt in ring] for ring in shape.rings]
+            for points in rings[region]:
+                pygame.draw.polygon(picture, fill, points)
+                pygame.draw.polygon(mask, (index, 0, 0), points)
+        for points in (pts for region_rings in rings.values() for pts in region_rings):
+            pygame.draw.polygon(picture, p.ink, points, max(1, s.rule // 2))
+        placed = self._place_labels(boxes, {r: screen(sh.label) for r, sh in projected.regions.items()},
+                                    {r: screen(sh.anchor) for r, sh in projected.regions.items() if sh.anchor},
+                                    pad + column_w // 2 - s.px(6), picture.get_rect())
+        for region, box in placed.items():
+            anchor = projected.regions[region].anchor
+            self._paint_label(picture, region, box, screen(anchor) if anchor else None)
+        return picture, mask, {"rings": rings, "labels": placed}
+
+    def _label_box(self, region: str) -> pygame.Rect:
+        s = self.style
+        first, second = self.label_lines(region)
+        bold, small = s.fonts["small_bold"], s.fonts["small"]
+        w = max(bold.size(first)[0], small.size(second)[0] if second else 0) + s.px(8)
+        return pygame.Rect(0, 0, w, bold.get_linesize() + (small.get_linesize() if second else 0) + s.px(2))
+
+    def _place_labels(self, boxes, at, anchors, column_x, bounds) -> dict[str, pygame.Rect]:
+        """Labels at their points; those with an anchor in the left column, in the order of their
+        anchors from the top, pushed apart so that none covers another."""
+        placed = {}
+        for region, box in boxes.items():
+            if region not in anchors:
+                placed[region] = box.copy()
+                placed[region].center = at[region]
+                placed[region].clamp_ip(bounds)
+        gap = self.style.px(4)
+        y = bounds.top + gap
+        column = sorted(anchors, key=lambda r: anchors[r][1])
+        total = sum(boxes[r].height + gap for r in column)
+        for region in column:
+            box = boxes[region].copy()
+            box.centerx = column_x
+            box.top = max(y, min(anchors[region][1] - box.height // 2, bounds.bottom - total))
+            placed[region] = box
+            y = box.bottom + gap
+            total -= box.height + gap
+        return placed
+
+    def _paint_label(self, surface, region: str, box: pygame.Rect, anchor) -> None:
+        s = self.style
+        p = s.palette
+        first, second = self.label_lines(region)
+        bold, small = s.fonts["small_bold"], s.fonts["small"]
+        if anchor is not None:
+            pygame.draw.line(surface, p.ink, (box.right, box.centery), anchor, max(1, s.rule // 2))
+            pygame.draw.circle(surface, p.ink, anchor, max(2, s.px(3)))
+        pygame.draw.rect(surface, p.panel, box, border_radius=s.px(3))
+        pygame.draw.rect(surface, p.ink, box, 1, border_radius=s.px(3))
+        draw.text(surface, bold, first, (box.centerx, box.top + s.px(1)), p.ink, "midtop")
+        if second:
+            draw.text(surface, small, second, (box.centerx, box.top + s.px(1) + bold.get_linesize()), p.muted,
+                      "midtop")
+
+    # -- painting --------------------------------------------------------------------------------
+    def paint(self, canvas: pygame.Surface) -> None:
+        s = self.style
+        p = s.palette
+        draw.panel(canvas, s, self.box, self.heading(), accent=True)
+        picture, _mask, shapes = self.drawn()
+        canvas.blit(picture, self.map_rect.topleft)
+        draw.region(canvas, self.map_rect)
+        pygame.draw.rect(canvas, p.ink, self.map_rect, 1)
+        for points in shapes["rings"][self.region]:
+            moved = [(x + self.map_rect.left, y + self.map_rect.top) for x, y in points]
+            pygame.draw.polygon(canvas, p.ochre, moved, max(3, s.px(4)))
+            pygame.draw.polygon(canvas, p.ink, moved, 1)
+        label = shapes["labels"][self.region].move(self.map_rect.topleft)
+        pygame.draw.rect(canvas, p.ochre, label.inflate(s.px(4), s.px(4)), max(2, s.px(3)), border_radius=s.px(4))
+        self._paint_legend(canvas)
+        self._paint_side(canvas)
+        paint_hints(canvas, s, self.hint_rect, self.hints())
+
+    def legend_texts(self, brevity: int | None = None) -> tuple[str, str]:
+        """What the colours and numbers are; and the map's caption (with, for collectivization,
+        how the regions' shares are estimated). Briefer at `brevity` 1 and 2, for low windows:
+        the region's page (Enter) then carries the note on collectivization."""
+        brevity = self.brevity if brevity is None else brevity
+        mode = rm.BY_ID[self.mode]
+        other = _("history's") if self.colours_of == YOURS else _("your game's")
+        what = _(mode.legend) if brevity < 2 else _(mode.label).lower()
+        legend = _("Colours and numbers: {what}; in brackets, {other}.").format(what=what, other=other)
+        note = f" {self.spec.collectivization_note}" if self.mode == "collectivization" and brevity == 0 else ""
+        caption = f"{self.spec.caption}.{note}" if brevity < 2 else ""
+        return legend, caption
+
+    def _paint_legend(self, canvas) -> None:
+        s = self.style
+        p = s.palette
+        r = self.legend_rect
+        small = s.fonts["small"]
+        mode = rm.BY_ID[self.mode]
+        steps = len(rm.SCALE)
+        step_w = self.scale_w // steps
+        for i, colour in enumerate(rm.SCALE):
+            pygame.draw.rect(canvas, colour, (r.left + i * step_w, r.top, step_w, s.px(14)))
+        pygame.draw.rect(canvas, p.ink, (r.left, r.top, step_w * steps, s.px(14)), 1)
+        y = r.top + s.px(15)
+        draw.text(canvas, small, "0", (r.left, y), p.ink)
+        numbers = [rm.number_text(self.mode, value) for value in mode.breaks]
+        # Every break where the numbers fit side by side, else every other one.
+        every = 1 if max(small.size(n)[0] for n in numbers) + s.px(4) <= step_w else 2
+        for i, number in enumerate(numbers, start=1):
+            if i % every == 0:
+                draw.text(canvas, small, number, (r.left + i * step_w, y), p.ink, "midtop")
+        legend, caption = self.legend_texts()
+        text_left = r.left + self.scale_w + s.gap
+        draw.paragraph(canvas, small, legend, pygame.Rect(text_left, r.top, r.right - text_left, self.key_h), p.ink)
+        if caption:
+            top = r.top + self.key_h + s.px(2)
+            draw.paragraph(canvas, small, caption, pygame.Rect(r.left, top, r.width, r.bottom - top), p.muted)
+
+    def _paint_side(self, canvas) -> None:
+        s = self.style
+        p = s.palette
+        r = pygame.Rect(self.side.left, self.side.top, self.side.width, self.history_rect.top - s.gap - self.side.top)
+        draw.box(canvas, s, r)
+        inner = r.inflate(-2 * s.px(8), -2 * s.px(8))
+        name, present = self.names.get(self.region, (self.region, ""))
+        bold, small, small_bold = s.fonts["body_bold"], s.fonts["small"], s.fonts["small_bold"]
+        y = draw.paragraph(canvas, bold, name, pygame.Rect(inner.left, inner.top, inner.width, bold.get_linesize() * 2),
+                           p.ink)
+        y = draw.paragraph(canvas, small, _("Today: {place}").format(place=present),
+                           pygame.Rect(inner.left, y, inner.width, small.get_linesize() * 2), p.muted)
+        y += s.px(4)
+        col_a = inner.left + int(inner.width * 0.48)
+        col_b = inner.left + int(inner.width * 0.76)
+        draw.text(canvas, small_bold, str(self.year), (inner.left, y), p.ink)
+        draw.text(canvas, small_bold, _("yours"), (col_a, y), p.ink)
+        if self.history is not None:
+            draw.text(canvas, small_bold, _("history"), (col_b, y), p.ink)
+        y += small.get_linesize()
+        rows = rm.figure_rows(self.game, self.history, self.region, self.year)
+        line = small.get_linesize()
+        for label, yours, history in rows:
+            if y + line > inner.bottom:
+                break
+            draw.text(canvas, small, _(label), (inner.left, y), p.ink, width=col_a - inner.left - s.px(4))
+            draw.text(canvas, small, yours, (col_a, y), p.ink, width=col_b - col_a - s.px(4))
+            if self.history is not None:
+                draw.text(canvas, small, history, (col_b, y), p.muted, width=inner.right - col_b)
+            y += line
+        y += s.px(6)
+        for heading, text in ((_("Cards of this region in your game"), "; ".join(self.cards_met())),
+                              (_("What happened"), self.spec.regions[self.region].summary)):
+            shown = self._whole_sentences(small, text, inner.width, inner.bottom - y - line)
+            if not shown:
+                continue
+            draw.text(canvas, small_bold, heading, (inner.left, y), p.ink, width=inner.width)
+            y += line
+            y = draw.paragraph(canvas, small, shown, pygame.Rect(inner.left, y, inner.width, inner.bottom - y), p.ink)
+            y += s.px(6)
+
+    @staticmethod
+    def _whole_sentences(font, text: str, width: int, height: int) -> str:
+        """As many of the text's sentences (or "; " parts) as fit the room, never a cut one."""
+        if not text or height < font.get_linesize():
+            return ""
+        parts = text.replace("; ", ";\n").replace(". ", ".\n").split("\n")
+        shown = ""
+        for part in parts:
+            trial = f"{shown} {part}".strip()
+            if draw.text_height(font, trial, width) > height:
+                break
+            shown = trial
+        return shown
+
+    def cards_met(self) -> list[str]:
+        """The region's cards the player answered, as "year title"."""
+        about = {e.id: e.title for e in self.app.ctx.scenario.events if self.region in e.regions}
+        return [f"{e.year} {about[e.id]}" for e in self.app.ctx.session.events if e.id in about]
+
+    def hints(self) -> list[Hint]:
+        colours = _("your game's colours") if self.colours_of == HISTORY else _("history's colours")
+        return [Hint(f"1-{len(rm.MODES)}", _("the figure"), "map_mode"), Hint("Left/Right", _("the year"), "year"),
+                Hint("Up/Down", _("the region"), "region"), Hint("H", colours, "colours"),
+                Hint("Enter", _("the region's history"), "open:info"), Hint("Tab", _("the buttons"), "move"),
+                Hint("Esc", _("back"), "back")]
+
+    # -- input -----------------------------------------------------------------------------------
+    def show(self, mode: str | None = None, year: int | None = None, region: str | None = None) -> None:
+        self.mode = mode or self.mode
+        self.year = year if year is not None else self.year
+        self.region = region or self.region
+        if mode is not None:
+            self.focus_key = f"mode:{self.mode}"
+            self.relayout()
+        else:
+            self.refresh()
+
+    def toggle_history(self) -> None:
+        if self.history is None:
+            return
+        self.colours_of = HISTORY if self.colours_of == YOURS else YOURS
+        self.relayout()
+
+    def step_year(self, steps: int) -> None:
+        """The next or previous year played; past the last, the first again (as the regions go round)."""
+        self.show(year=self.years[(self.years.index(self.year) + steps) % len(self.years)])
+
+    def step_region(self, steps: int) -> None:
+        ids = list(self.spec.regions)
+        self.show(region=ids[(ids.index(self.region) + steps) % len(ids)])
+
+    def on_number(self, number: int) -> bool:
+        if 1 <= number <= len(rm.MODES):
+            self.show(mode=rm.MODES[number - 1].id)
+            return True
+        return False
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            self.step_year(1 if event.key == pygame.K_RIGHT else -1)
+        elif event.key in (pygame.K_UP, pygame.K_DOWN):
+            self.step_region(1 if event.key == pygame.K_DOWN else -1)
+        elif event.key == pygame.K_h:
+            self.toggle_history()
+        else:
+            return False
+        return True
+
+    def enter_action(self):
+        return self.read_region
+
+    def region_at(self, pos) -> str | None:
+        if not self.map_rect.collidepoint(pos):
+            return None
+        _picture, mask, _shapes = self.drawn()
+        colour = mask.get_at((pos[0] - self.map_rect.left, pos[1] - self.map_rect.top))
+        ids = list(self.spec.regions)
+        return ids[colour.r] if colour.g == 0 and colour.r < len(ids) else None
+
+    def on_hover(self, pos) -> None:
+        region = self.region_at(pos)
+        if region is not None and region != self.region:
+            self.show(region=region)
+
+    def on_mouse(self, event: pygame.event.Event) -> bool:
+        if getattr(event, "button", 1) != 1:
+            return False
+        region = self.region_at(event.pos)
+        if region is None:
+            return False
+        self.show(region=region)
+        self.read_region()
+        return True
+
+    def read_region(self) -> None:
+        from .info import InfoScene
+
+        self.app.push(InfoScene(self.app, self.names.get(self.region, (self.region, ""))[0], self.region_blocks()))
+
+    def region_blocks(self) -> list[draw.Block]:
+        r = self.spec.regions[self.region]
+        name, present = self.names.get(self.region, (self.region, ""))
+        blocks = [draw.Block("small", _("In 1933: {name}. Today: {present}.").format(name=name, present=present),
+                             "muted", 0)]
+        if r.summary:
+            blocks.append(draw.Block("body", r.summary))
+        if r.positions:
+            blocks.append(draw.Block("body_bold", _("How historians read it"), "ink", 0.8))
+            blocks.extend(draw.Block("body", f"{pos.author} ({pos.work}): {pos.position}") for pos in r.positions)
+        met = self.cards_met()
+        if met:
+            blocks.append(draw.Block("body_bold", _("The region's cards in your game"), "ink", 0.8))
+            blocks.append(draw.Block("body", "; ".join(met)))
+        blocks.append(draw.Block("body_bold", _("About the map"), "ink", 0.8))
+        blocks.append(draw.Block("small", f"{self.spec.caption}. {self.spec.source} {self.spec.collectivization_note}",
+                                 "muted", 0.2))
+        if r.sources:
+            blocks.append(draw.Block("body_bold", _("Sources"), "ink", 0.8))
+            blocks.extend(draw.Block("small", source, "muted", 0.2) for source in r.sources)
+        return blocks
+
+    def back(self) -> None:
+        self.app.pop()

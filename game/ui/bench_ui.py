@@ -16,6 +16,8 @@ With SDL's dummy drivers (no display needed):
 
 - frame_ms: one full frame of the directives screen (the busiest) at 1280x720: input, update,
   the canvas, the widgets, the focus ring; budget 8 ms.
+- frame_ms_map: one frame of the map screen at 1280x720 while the region in focus changes every
+  frame (the drawn map is cached; the frame repaints the panel and the focus); budget 8 ms.
 - idle_cpu_pct: CPU used by the main loop while nothing happens (frame cap, no redraw), as a
   share of one core; budget 10 %.
 - memory_mb: peak resident memory of a fresh process with the window on the directives screen
@@ -232,6 +234,25 @@ def _video_driver() -> str:
 def frame_ms(repeat: int) -> float:
     """One full frame of the directives screen at 1280x720 (median), SDL's dummy driver."""
     return _frame_median(repeat)
+
+
+@measured("frame_ms_map", budget=8.0, unit="ms", repeat=200)
+def frame_ms_map(repeat: int) -> float:
+    """One full frame of the map screen at 1280x720 with the region in focus changing every frame
+    (as a pointer moving over the map repaints it), median, SDL's dummy driver."""
+    from .scenes.map import MapScene
+
+    app = _busy_app()
+    app.push(MapScene(app))
+    scene = app.top
+    scene.drawn()                    # the map is drawn once, when the screen opens
+    samples = []
+    for _ in range(max(repeat, 20)):
+        start = time.perf_counter_ns()
+        scene.step_region(1)
+        app.step()
+        samples.append((time.perf_counter_ns() - start) / 1e6)
+    return statistics.median(samples)
 
 
 @measured("frame_ms_outlook", budget=8.0, unit="ms", repeat=200)

@@ -46,6 +46,9 @@ class MapScene(Scene):
         self.colours_of = YOURS
         self.years = list(self.game.years)
         self.brevity = 0
+        self.compact = False
+        self.table_chosen = False     # T: the regions as a table instead of the map
+        self.as_table = False
         self.year = year if year in self.years else self._default_year()
         self.region = "ukraine" if "ukraine" in self.spec.regions else next(iter(self.spec.regions))
         self._cache: dict[tuple, tuple[pygame.Surface, pygame.Surface, dict]] = {}
@@ -69,7 +72,7 @@ class MapScene(Scene):
         if self.mode == "procurement":
             first += " · " + rm.formatted("famine", rm.value("famine", shown, self.spec, region, self.year))
         second = ""
-        if other is not None:
+        if other is not None and not self.compact:     # a narrow window: history's in the line below the map
             second = rm.formatted(self.mode, rm.value(self.mode, other, self.spec, region, self.year))
             second = f"({second})"
         return first, second
@@ -87,19 +90,38 @@ class MapScene(Scene):
         bar = draw.panel_bar_height(s, self.heading(), self.box.width)
         inner = pygame.Rect(self.box.left + s.gap, self.box.top + bar + s.gap, self.box.width - 2 * s.gap,
                             self.box.height - bar - 2 * s.gap)
-        hint_h = hints_height(s, inner.width, self.hints())
+        # Room for the longest hint line (with T, which a window too low for the map leaves out):
+        # the line's height must not decide whether the map fits.
+        hint_h = hints_height(s, inner.width, self.hints(every_key=True))
         self.hint_rect = pygame.Rect(inner.left, inner.bottom - hint_h, inner.width, hint_h)
-        labels = [f"{i + 1} {_(m.label)}" for i, m in enumerate(rm.MODES)]
-        self.mode_labels = labels
         bh = s.button_height()
-        self.mode_rects = self.button_grid_rects(pygame.Rect(inner.left, inner.top, inner.width, bh), labels)
-        top = max(r.bottom for r in self.mode_rects) + s.gap
-        side_w = max(s.px(280), int(inner.width * 0.3))
-        self.side = pygame.Rect(inner.right - side_w, top, side_w, self.hint_rect.top - s.gap - top)
+        # A narrow window (or large type): one button for the figure, the map across the width and
+        # the region in a line under it; its figures are on its page (Enter).
+        self.compact = w / s.scale < 1000
+        if self.compact:
+            self.mode_labels = [_("{figure}  [1-{n}]").format(figure=_(rm.BY_ID[self.mode].label),
+                                                                      n=len(rm.MODES))]
+            row = self.button_row(pygame.Rect(inner.left, inner.top, inner.width, bh), 3)
+            self.mode_rects, self.history_rect, self.read_rect = row[:1], row[1], row[2]
+            top = max(r.bottom for r in row) + s.gap
+            map_w = inner.width
+            self.side = None
+            strip_h = s.fonts["small_bold"].get_linesize() + s.px(2)
+        else:
+            self.mode_labels = [f"{i + 1} {_(m.label)}" for i, m in enumerate(rm.MODES)]
+            self.mode_rects = self.button_grid_rects(pygame.Rect(inner.left, inner.top, inner.width, bh),
+                                                     self.mode_labels)
+            top = max(r.bottom for r in self.mode_rects) + s.gap
+            side_w = max(s.px(280), int(inner.width * 0.3))
+            self.side = pygame.Rect(inner.right - side_w, top, side_w, self.hint_rect.top - s.gap - top)
+            map_w = inner.width - side_w - s.gap
+            bw = min(s.px(200), side_w // 2 - s.gap // 2)
+            self.history_rect = pygame.Rect(self.side.left, self.side.bottom - bh, bw, bh)
+            self.read_rect = pygame.Rect(self.side.right - bw, self.side.bottom - bh, bw, bh)
+            strip_h = 0
         small = s.fonts["small"]
-        map_w = inner.width - side_w - s.gap
         self.scale_w = min(int(map_w * 0.55), s.px(400)) // len(rm.SCALE) * len(rm.SCALE)
-        room = self.hint_rect.top - s.gap - top - s.gap // 2
+        room = self.hint_rect.top - s.gap - top - s.gap // 2 - strip_h
         # The legend in full where the map keeps most of the height; shorter on a low window.
         for brevity in range(3):
             legend, caption = self.legend_texts(brevity)
@@ -110,21 +132,29 @@ class MapScene(Scene):
                 break
         self.brevity = brevity
         self.map_rect = pygame.Rect(inner.left, top, map_w, max(s.px(60), room - legend_h))
-        self.legend_rect = pygame.Rect(inner.left, self.map_rect.bottom + s.gap // 2, self.map_rect.width, legend_h)
-        bw = min(s.px(200), side_w // 2 - s.gap // 2)
-        self.history_rect = pygame.Rect(self.side.left, self.side.bottom - bh, bw, bh)
-        self.read_rect = pygame.Rect(self.side.right - bw, self.side.bottom - bh, bw, bh)
+        # Too low a window for a map a projector can read: the regions as a table (T at any size).
+        self.as_table = self.table_chosen or self.map_rect.height < s.px(230)
+        self.legend_rect = pygame.Rect(inner.left, self.map_rect.bottom + s.gap // 2, map_w, legend_h)
+        self.strip_rect = pygame.Rect(inner.left, self.legend_rect.bottom, map_w, strip_h)
+
+    def history_label(self) -> str:
+        return _("Your game  [H]") if self.colours_of == HISTORY else _("History's  [H]")
+
+    def read_label(self) -> str:
+        return _("Its history  [Enter]")
 
     def build(self) -> None:
-        for mode, label, rect in zip(rm.MODES, self.mode_labels, self.mode_rects, strict=True):
-            self.button(f"mode:{mode.id}", rect, label, lambda m=mode.id: self.show(mode=m),
-                        object_id="#primary" if mode.id == self.mode else "#quiet")
-        history_label = _("Your game  [H]") if self.colours_of == HISTORY else _("History's  [H]")
-        self.button("history", self.history_rect, history_label, self.toggle_history, enabled=self.history is not None,
-                    object_id="#quiet")
-        self.button("read", self.read_rect, _("Its history  [Enter]"), self.read_region, object_id="#primary")
-        if self.focus_key is None:
-            self.focus_key = f"mode:{self.mode}"
+        if self.compact:
+            self.button("mode", self.mode_rects[0], self.mode_labels[0], self.next_mode, object_id="#primary")
+        else:
+            for mode, label, rect in zip(rm.MODES, self.mode_labels, self.mode_rects, strict=True):
+                self.button(f"mode:{mode.id}", rect, label, lambda m=mode.id: self.show(mode=m),
+                            object_id="#primary" if mode.id == self.mode else "#quiet")
+        self.button("history", self.history_rect, self.history_label(), self.toggle_history,
+                    enabled=self.history is not None, object_id="#quiet")
+        self.button("read", self.read_rect, self.read_label(), self.read_region, object_id="#primary")
+        if self.focus_key is None or (self.compact and self.focus_key.startswith("mode:")):
+            self.focus_key = "mode" if self.compact else f"mode:{self.mode}"
 
     # -- the drawn map, cached -------------------------------------------------------------------
     def drawn(self) -> tuple[pygame.Surface, pygame.Surface, dict]:
@@ -147,10 +177,13 @@ class MapScene(Scene):
         # Regions too small for their figure have it in a column on the left, joined by a line.
         column_w = max((b.width for r, b in boxes.items() if projected.regions[r].anchor), default=0)
         column_w += s.px(24) if column_w else 0
-        scale, dx, dy = projected.fit(rect.width - 2 * pad - column_w, rect.height - 2 * pad)
+        scale, _dx, dy = projected.fit(rect.width - 2 * pad - column_w, rect.height - 2 * pad)
+        x0, _y0, x1, _y1 = projected.bounds
+        # The column and the map side by side, the two together centred.
+        left = (rect.width - column_w - scale * (x1 - x0)) / 2 + column_w
 
         def screen(pt):
-            return (round(pad + column_w + dx + scale * pt[0]), round(pad + dy - scale * pt[1]))
+            return (round(left + scale * (pt[0] - x0)), round(pad + dy - scale * pt[1]))
 
         picture = pygame.Surface(rect.size)
         picture.fill(SEA if not s.high_contrast else p.paper)
@@ -173,7 +206,7 @@ class MapScene(Scene):
             pygame.draw.polygon(picture, p.ink, points, max(1, s.rule // 2))
         placed = self._place_labels(boxes, {r: screen(sh.label) for r, sh in projected.regions.items()},
                                     {r: screen(sh.anchor) for r, sh in projected.regions.items() if sh.anchor},
-                                    pad + column_w // 2 - s.px(6), picture.get_rect())
+                                    round(left - column_w / 2 - s.px(6)), picture.get_rect())
         for region, box in placed.items():
             anchor = projected.regions[region].anchor
             self._paint_label(picture, region, box, screen(anchor) if anchor else None)
@@ -190,11 +223,6 @@ class MapScene(Scene):
         """Labels at their points; those with an anchor in the left column, in the order of their
         anchors from the top, pushed apart so that none covers another."""
         placed = {}
-        for region, box in boxes.items():
-            if region not in anchors:
-                placed[region] = box.copy()
-                placed[region].center = at[region]
-                placed[region].clamp_ip(bounds)
         gap = self.style.px(4)
         y = bounds.top + gap
         column = sorted(anchors, key=lambda r: anchors[r][1])
@@ -206,7 +234,28 @@ class MapScene(Scene):
             placed[region] = box
             y = box.bottom + gap
             total -= box.height + gap
+        for region, box in boxes.items():
+            if region not in anchors:
+                placed[region] = self._free_spot(box, at[region], list(placed.values()), bounds, gap)
         return placed
+
+    @staticmethod
+    def _free_spot(box: pygame.Rect, at, taken: list[pygame.Rect], bounds: pygame.Rect, gap: int) -> pygame.Rect:
+        """The box at its point, or the nearest spot around it (in steps of a third of its height,
+        then of its width) where it covers no label placed before; at its point if none is free."""
+        dy, dx = max(1, box.height // 3), max(1, box.width // 3)
+        offsets = sorted(((i * dx, j * dy) for i in range(-4, 5) for j in range(-6, 7)),
+                         key=lambda o: (o[0] / dx) ** 2 + (o[1] / dy) ** 2)
+        for ox, oy in offsets:
+            trial = box.copy()
+            trial.center = (at[0] + ox, at[1] + oy)
+            trial.clamp_ip(bounds)
+            if not any(trial.inflate(gap, gap).colliderect(other) for other in taken):
+                return trial
+        trial = box.copy()
+        trial.center = at
+        trial.clamp_ip(bounds)
+        return trial
 
     def _paint_label(self, surface, region: str, box: pygame.Rect, anchor) -> None:
         s = self.style
@@ -228,6 +277,20 @@ class MapScene(Scene):
         s = self.style
         p = s.palette
         draw.panel(canvas, s, self.box, self.heading(), accent=True)
+        if self.as_table:
+            self._paint_table(canvas)
+        else:
+            self._paint_map(canvas)
+        self._paint_legend(canvas)
+        if self.side is not None:
+            self._paint_side(canvas)
+        else:
+            self._paint_strip(canvas)
+        paint_hints(canvas, s, self.hint_rect, self.hints())
+
+    def _paint_map(self, canvas) -> None:
+        s = self.style
+        p = s.palette
         picture, _mask, shapes = self.drawn()
         canvas.blit(picture, self.map_rect.topleft)
         draw.region(canvas, self.map_rect)
@@ -238,9 +301,38 @@ class MapScene(Scene):
             pygame.draw.polygon(canvas, p.ink, moved, 1)
         label = shapes["labels"][self.region].move(self.map_rect.topleft)
         pygame.draw.rect(canvas, p.ochre, label.inflate(s.px(4), s.px(4)), max(2, s.px(3)), border_radius=s.px(4))
-        self._paint_legend(canvas)
-        self._paint_side(canvas)
-        paint_hints(canvas, s, self.hint_rect, self.hints())
+
+    def table_rows(self) -> list[tuple[str, pygame.Rect]]:
+        """The regions as rows of the table: two columns of six where the room is wide."""
+        ids = list(self.spec.regions)
+        columns = 2 if self.map_rect.width >= self.style.px(560) else 1
+        per_column = -(-len(ids) // columns)
+        w = self.map_rect.width // columns
+        h = max(1, min(self.style.px(34), self.map_rect.height // per_column))
+        return [(region, pygame.Rect(self.map_rect.left + (i // per_column) * w,
+                                     self.map_rect.top + (i % per_column) * h, w, h)) for i, region in enumerate(ids)]
+
+    def _paint_table(self, canvas) -> None:
+        s = self.style
+        p = s.palette
+        draw.box(canvas, s, self.map_rect, border=1)
+        values = rm.values(self.mode, self.shown_game(), self.spec, self.year)
+        fonts = [s.fonts["small_bold"], s.fonts["small"]]
+        for region, row in self.table_rows():
+            v = values.get(region)
+            swatch = pygame.Rect(row.left + s.px(4), row.top + s.px(3), s.px(16), row.height - s.px(6))
+            pygame.draw.rect(canvas, rm.SCALE[rm.colour_step(self.mode, v)] if v is not None else p.panel, swatch)
+            pygame.draw.rect(canvas, p.ink, swatch, 1)
+            if region == self.region:
+                pygame.draw.rect(canvas, p.ochre, row.inflate(-s.px(2), -s.px(2)), max(2, s.px(3)))
+            first, second = self.label_lines(region)
+            figure = f"{first} {second}".strip()
+            figure_w = fonts[-1].size(figure)[0] + s.px(8)
+            name = self.names.get(region, (region, ""))[0]
+            name_rect = pygame.Rect(swatch.right + s.px(6), row.top, row.width - swatch.width - figure_w - s.px(14),
+                                    row.height)
+            draw.label(canvas, fonts, name, name_rect, p.ink)
+            draw.text(canvas, fonts[-1], figure, (row.right - s.px(6), row.centery), p.ink, "midright")
 
     def legend_texts(self, brevity: int | None = None) -> tuple[str, str]:
         """What the colours and numbers are; and the map's caption (with, for collectivization,
@@ -250,7 +342,10 @@ class MapScene(Scene):
         mode = rm.BY_ID[self.mode]
         other = _("history's") if self.colours_of == YOURS else _("your game's")
         what = _(mode.legend) if brevity < 2 else _(mode.label).lower()
-        legend = _("Colours and numbers: {what}; in brackets, {other}.").format(what=what, other=other)
+        if self.compact:
+            legend = _("Colours and numbers: {what}; {other} in the line below.").format(what=what, other=other)
+        else:
+            legend = _("Colours and numbers: {what}; in brackets, {other}.").format(what=what, other=other)
         note = f" {self.spec.collectivization_note}" if self.mode == "collectivization" and brevity == 0 else ""
         caption = f"{self.spec.caption}.{note}" if brevity < 2 else ""
         return legend, caption
@@ -280,6 +375,19 @@ class MapScene(Scene):
         if caption:
             top = r.top + self.key_h + s.px(2)
             draw.paragraph(canvas, small, caption, pygame.Rect(r.left, top, r.width, r.bottom - top), p.muted)
+
+    def _paint_strip(self, canvas) -> None:
+        """The region in focus in one line (a narrow window): its name and the figure, yours and history's."""
+        s = self.style
+        first, _second = self.label_lines(self.region)
+        name = self.names.get(self.region, (self.region, ""))[0]
+        history = ""
+        if self.history is not None:
+            other = self.game if self.colours_of == HISTORY else self.history
+            whose = _("yours") if self.colours_of == HISTORY else _("history")
+            history = f"({whose} {rm.formatted(self.mode, rm.value(self.mode, other, self.spec, self.region, self.year))})"
+        line = _("{region}: {figure} {history}").format(region=name, figure=first, history=history).strip()
+        draw.label(canvas, [s.fonts["small_bold"], s.fonts["small"]], line, self.strip_rect, s.palette.ink)
 
     def _paint_side(self, canvas) -> None:
         s = self.style
@@ -341,10 +449,12 @@ class MapScene(Scene):
         about = {e.id: e.title for e in self.app.ctx.scenario.events if self.region in e.regions}
         return [f"{e.year} {about[e.id]}" for e in self.app.ctx.session.events if e.id in about]
 
-    def hints(self) -> list[Hint]:
+    def hints(self, every_key: bool = False) -> list[Hint]:
         colours = _("your game's colours") if self.colours_of == HISTORY else _("history's colours")
         return [Hint(f"1-{len(rm.MODES)}", _("the figure"), "map_mode"), Hint("Left/Right", _("the year"), "year"),
                 Hint("Up/Down", _("the region"), "region"), Hint("H", colours, "colours"),
+                *([] if self.as_table and not self.table_chosen and not every_key else   # too low for the map
+                  [Hint("T", _("the map") if self.table_chosen else _("a table"), "toggle")]),
                 Hint("Enter", _("the region's history"), "open:info"), Hint("Tab", _("the buttons"), "move"),
                 Hint("Esc", _("back"), "back")]
 
@@ -354,7 +464,7 @@ class MapScene(Scene):
         self.year = year if year is not None else self.year
         self.region = region or self.region
         if mode is not None:
-            self.focus_key = f"mode:{self.mode}"
+            self.focus_key = "mode" if self.compact else f"mode:{self.mode}"
             self.relayout()
         else:
             self.refresh()
@@ -373,6 +483,10 @@ class MapScene(Scene):
         ids = list(self.spec.regions)
         self.show(region=ids[(ids.index(self.region) + steps) % len(ids)])
 
+    def next_mode(self) -> None:
+        ids = [m.id for m in rm.MODES]
+        self.show(mode=ids[(ids.index(self.mode) + 1) % len(ids)])
+
     def on_number(self, number: int) -> bool:
         if 1 <= number <= len(rm.MODES):
             self.show(mode=rm.MODES[number - 1].id)
@@ -386,6 +500,9 @@ class MapScene(Scene):
             self.step_region(1 if event.key == pygame.K_DOWN else -1)
         elif event.key == pygame.K_h:
             self.toggle_history()
+        elif event.key == pygame.K_t:
+            self.table_chosen = not self.table_chosen
+            self.relayout()
         else:
             return False
         return True
@@ -396,6 +513,8 @@ class MapScene(Scene):
     def region_at(self, pos) -> str | None:
         if not self.map_rect.collidepoint(pos):
             return None
+        if self.as_table:
+            return next((region for region, row in self.table_rows() if row.collidepoint(pos)), None)
         _picture, mask, _shapes = self.drawn()
         colour = mask.get_at((pos[0] - self.map_rect.left, pos[1] - self.map_rect.top))
         ids = list(self.spec.regions)
@@ -426,7 +545,12 @@ class MapScene(Scene):
         name, present = self.names.get(self.region, (self.region, ""))
         blocks = [draw.Block("small", _("In 1933: {name}. Today: {present}.").format(name=name, present=present),
                              "muted", 0)]
+        yours_and_history = rm.figure_rows(self.game, self.history, self.region, self.year)
+        blocks.append(draw.Block("body_bold", _("{year}: your game (history's)").format(year=self.year), "ink", 0.6))
+        blocks.extend(draw.Block("small", f"{_(label)}: {yours} ({history})", "ink", 0.1)
+                      for label, yours, history in yours_and_history)
         if r.summary:
+            blocks.append(draw.Block("body_bold", _("What happened"), "ink", 0.8))
             blocks.append(draw.Block("body", r.summary))
         if r.positions:
             blocks.append(draw.Block("body_bold", _("How historians read it"), "ink", 0.8))

@@ -41,6 +41,7 @@ from .reference import (
     history_value_by,
     human_cost,
 )
+from .regional_map import FamineMap, GameRegions, famine_map, region_names
 from .scorecard import AXES, AxisValue, cut_baseline, score
 
 FAMINE_SHOWN_M = 0.005   # below this (5,000 deaths over the game) the game had no famine to chart
@@ -248,6 +249,7 @@ class Debrief:
     sources: tuple[str, ...]
     notices: tuple[str, ...]
     history_basis: str
+    famine_map: FamineMap | None = None    # the famine region by region, for a printed map
 
     def axis(self, axis_id: str) -> Axis:
         return next(a for a in self.scorecard if a.id == axis_id)
@@ -316,7 +318,18 @@ def build(game: GameRecord, player: str | None = None, history: GameRecord | Non
     if not game.finished:
         notices.append(f"the game is not finished: this debrief covers {game.first_year}-{game.last_year}")
     return Debrief(meta, axes, epilogue, charts, plans, tuple(_timeline(game, deck, names)), events, ledger,
-                   questions, views, sources, tuple(notices), basis)
+                   questions, views, sources, tuple(notices), basis, _famine_map(game, baseline))
+
+
+def _famine_map(game: GameRecord, baseline: GameRecord | None) -> FamineMap | None:
+    """The famine by region on the scenario's map, the game's beside history's over the same years
+    (none for a game without regions or a scenario without a map)."""
+    if game.scenario.map is None or not game.regions or not game.records:
+        return None
+    yours = GameRegions.of(game.years, game.regions, game.records)
+    theirs = (GameRegions.of(baseline.years, baseline.regions, baseline.records)
+              if baseline is not None and baseline.regions else None)
+    return famine_map(game.scenario.map, region_names(game.scenario), yours, theirs)
 
 
 def _axis(spec, mine: AxisValue, theirs: AxisValue | None, last_year: int) -> Axis:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from . import fmt
+from . import fmt, map_svg
 from .analysis import Axis, Debrief, PlanTable
 from .fonts import FOOTER_CSS, SANS_STACK, SERIF_STACK, embed, font_licence_html
 from .reference import APPROX, TAG_MEANING
@@ -56,6 +56,13 @@ tbody.axis { break-inside: avoid; page-break-inside: avoid; }
 .small, .sources, figcaption .sources { font-size: 8.8pt; color: #444444; }
 .sources { margin: 2px 0 8px; }
 figure { margin: 8px 0 16px; }
+.famine-maps { display: flex; gap: 12px; flex-wrap: wrap; }
+.famine-maps figure { flex: 1 1 100%; margin: 4px 0; }
+.famine-map { width: 100%; height: auto; font-family: inherit; }
+.map-legend { display: flex; align-items: center; gap: 0; font-size: 8.8pt; }
+.map-legend .cell { display: inline-block; width: 26px; height: 12px; border: 1px solid #161412; border-right: none; }
+.map-legend .cell:last-of-type { border-right: 1px solid #161412; }
+.map-legend .ticks { margin-left: 8px; }
 figcaption { font-size: 10pt; }
 figcaption strong { font-size: 11pt; }
 svg.chart { width: 100%; height: auto; display: block; }
@@ -321,6 +328,8 @@ def _ledger(d: Debrief) -> str:
         if L.famine_by_region:
             where = ", ".join(f"{name}: {fmt.people(v)}" for name, v in L.famine_by_region)
             out.append(f"<p>Where they died, region by region (1933 borders): {e(where)}.</p>")
+        if d.famine_map is not None:
+            out.append(map_svg.section(d.famine_map, d.meta.owner))
     if L.famine_coming_m is not None:
         out.append(f"<p>A further {e(fmt.people(L.famine_coming_m))} deaths from the hunger of your last harvest "
                    f"would have come after the game's end; they are not counted above.</p>")
@@ -422,8 +431,8 @@ def _sources(d: Debrief) -> str:
         f'<p class="small">{e(d.history_basis)} History\'s figures carry a confidence tag from the project '
         f"reference:</p>",
         f'<ul class="tight small">{tags}</ul>',
-        "<p class=\"small\">The game's model is small and deliberately so: one national aggregate with no regions, "
-        "no prices or money, foreign trade as grain for machinery, repression as one dial, no war. It can show how "
+        "<p class=\"small\">The game's model is small and deliberately so: the country in twelve regions without "
+        "districts, no prices or money, foreign trade as grain for machinery, repression as one dial, no war. It can show how "
         "outcomes follow from decisions within its assumptions; it cannot show what people intended, and a "
         "counterfactual result is one model's answer, not a fact. The model card in the game's documentation sets out its "
         "equations, its calibration and what it leaves out.</p>",

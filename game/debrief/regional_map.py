@@ -170,3 +170,67 @@ def figure_rows(game: GameRegions, history: GameRegions | None, region: str, yea
         return amount(g.regions[region][key][i], kind)
 
     return [(label, one(game, key, kind), one(history, key, kind)) for key, label, kind in FIGURES]
+
+
+# -- the famine on a printed map (the HTML debrief) ---------------------------------------------
+TOTAL_BREAKS = (1, 5, 10, 25, 50, 100, 200)
+"""Famine deaths over the years of a game per 1,000 people: where each colour of SCALE ends."""
+PRINT_WIDTH = 1000     # the printed map's drawing units across (its SVG viewBox)
+PRINT_COLUMN = 130     # the column for the small regions' labels, on its left
+
+
+@dataclass(frozen=True)
+class PrintedRegion:
+    id: str
+    name: str
+    path: str                              # SVG path data in the map's units
+    label: tuple[int, int]
+    anchor: tuple[int, int] | None
+    yours: float                           # famine deaths over the years played, per 1,000
+    history: float | None                  # history's over the same years
+
+
+@dataclass(frozen=True)
+class FamineMap:
+    width: int
+    height: int
+    first_year: int
+    last_year: int
+    caption: str
+    neighbours: str                        # SVG path data of the land outside the Union
+    regions: tuple[PrintedRegion, ...]
+
+
+def deaths_per_thousand(game: GameRegions, region: str) -> float:
+    """A region's famine deaths over the game's years per 1,000 of the people it had in the first
+    of them (not each year's rate added up: that would count the dead and the fled again as the
+    population fell)."""
+    f = game.regions.get(region)
+    if f is None or not f["famine_deaths_m"]:
+        return 0.0
+    people = f["rural_m"][0] + f["urban_m"][0]
+    return 1000.0 * math.fsum(f["famine_deaths_m"]) / people if people > 0 else 0.0
+
+
+def _path(rings, point) -> str:
+    return " ".join("M" + " L".join(f"{x:.0f},{y:.0f}" for x, y in (point(pt) for pt in ring)) + " Z"
+                    for ring in rings)
+
+
+def famine_map(spec: MapSpec, names: dict[str, tuple[str, str]], game: GameRegions,
+               history: GameRegions | None) -> FamineMap:
+    projected = spec.projected
+    x0, y0, x1, y1 = projected.bounds
+    scale = (PRINT_WIDTH - PRINT_COLUMN - 20) / (x1 - x0)
+    height = round(scale * (y1 - y0)) + 20
+
+    def point(pt) -> tuple[int, int]:
+        return round(PRINT_COLUMN + 10 + scale * (pt[0] - x0)), round(10 + scale * (y1 - pt[1]))
+
+    regions = tuple(
+        PrintedRegion(rid, names.get(rid, (rid, ""))[0], _path(shape.rings, point), point(shape.label),
+                      point(shape.anchor) if shape.anchor else None, deaths_per_thousand(game, rid),
+                      deaths_per_thousand(history, rid) if history is not None else None)
+        for rid, shape in projected.regions.items())
+    return FamineMap(PRINT_WIDTH, height, game.years[0], game.years[-1], spec.caption,
+                     _path(projected.neighbours, point), regions)

@@ -172,5 +172,8 @@ def cut_baseline(history: GameRecord | None, first_year: int, last_year: int) ->
     if history is None or first_year < history.first_year or first_year > history.last_year:
         return None
     cut = history.until(min(last_year, history.last_year))
-    cut.records = [r for r in cut.records if int(r["year"]) >= first_year]
+    earlier = sum(1 for r in cut.records if int(r["year"]) < first_year)
+    cut.records = cut.records[earlier:]
+    cut.regions = {region: {m: values[earlier:] for m, values in figures.items()}
+                   for region, figures in cut.regions.items()}
     return cut

@@ -163,7 +163,7 @@ def test_a_simulated_run_is_named_by_its_policy_not_your_game(historical_result)
 
 def test_every_chart_axis_starts_at_the_games_first_year(debriefs):
     root = parse(render(debriefs("lesson")))
-    for svg in root.iter("svg"):
+    for svg in (s for s in root.iter("svg") if s.get("class") != "famine-map"):
         years = [int(t.text) for t in svg.iter("text") if t.text and re.fullmatch(r"1[89]\d\d", t.text)]
         assert min(years) == 1928, svg.get("data-chart")
         points = [int(el.get("data-year")) for el in svg.iter() if el.get("data-year")]

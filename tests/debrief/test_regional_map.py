@@ -50,8 +50,8 @@ def test_a_year_the_game_did_not_reach_has_no_figures(history, spec):
        leads=st.lists(st.floats(0.1, 3.0), min_size=12, max_size=12))
 def test_the_regions_collectivization_averages_to_the_unions(national, weights, leads):
     ids = [f"r{i}" for i in range(12)]
-    spread = rm.spread_collectivization(national, dict(zip(ids, weights)), dict(zip(ids, leads)))
-    average = math.fsum(w * spread[r] for r, w in zip(ids, weights)) / math.fsum(weights)
+    spread = rm.spread_collectivization(national, dict(zip(ids, weights, strict=True)), dict(zip(ids, leads, strict=True)))
+    average = math.fsum(w * spread[r] for r, w in zip(ids, weights, strict=True)) / math.fsum(weights)
     assert average == pytest.approx(national, abs=1e-9)
     assert all(0.0 <= v <= 1.0 for v in spread.values())
     ordered = sorted(ids, key=lambda r: leads[ids.index(r)])
@@ -79,3 +79,19 @@ def test_the_panel_figures_are_in_readable_units(history):
     rows = dict((label, yours) for label, yours, _h in rm.figure_rows(game, None, "kazakhstan", 1932))
     assert rows["Harvest"].endswith(" Mt") and rows["Food per villager"].endswith(" kg")
     assert rows["Famine deaths"].endswith(("k", " M")) and rows["Cattle"].endswith(("k", " M"))
+
+
+def test_the_printed_famine_map_escapes_names_and_prints_every_figure(history, spec):
+    from game.debrief import map_svg
+
+    game, _record = history
+    names = {rid: (f"<script>alert('{rid}')</script>", "") for rid in spec.regions}
+    printed = rm.famine_map(spec, names, game, game)
+    page = map_svg.section(printed)
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    for region in printed.regions:
+        assert f">{map_svg.figure(region.yours)}</text>" in page
+    kazakhstan = next(r for r in printed.regions if r.id == "kazakhstan")
+    assert kazakhstan.yours == pytest.approx(1000 * sum(game.regions["kazakhstan"]["famine_deaths_m"])
+                                             / (game.regions["kazakhstan"]["rural_m"][0]
+                                                + game.regions["kazakhstan"]["urban_m"][0]))

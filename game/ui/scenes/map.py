@@ -12,6 +12,7 @@ from __future__ import annotations
 import pygame
 
 from ...debrief import regional_map as rm
+from ...debrief.map_labels import place_labels
 from .. import draw
 from ..hints import Hint, hints_height, paint_hints
 from ..i18n import _
@@ -219,43 +220,10 @@ class MapScene(Scene):
         w = max(bold.size(first)[0], small.size(second)[0] if second else 0) + s.px(8)
         return pygame.Rect(0, 0, w, bold.get_linesize() + (small.get_linesize() if second else 0) + s.px(2))
 
-    def _place_labels(self, boxes, at, anchors, column_x, bounds) -> dict[str, pygame.Rect]:
-        """Labels at their points; those with an anchor in the left column, in the order of their
-        anchors from the top, pushed apart so that none covers another."""
-        placed = {}
-        gap = self.style.px(4)
-        y = bounds.top + gap
-        column = sorted(anchors, key=lambda r: anchors[r][1])
-        total = sum(boxes[r].height + gap for r in column)
-        for region in column:
-            box = boxes[region].copy()
-            box.centerx = column_x
-            box.top = max(y, min(anchors[region][1] - box.height // 2, bounds.bottom - total))
-            placed[region] = box
-            y = box.bottom + gap
-            total -= box.height + gap
-        for region, box in boxes.items():
-            if region not in anchors:
-                placed[region] = self._free_spot(box, at[region], list(placed.values()), bounds, gap)
-        return placed
-
-    @staticmethod
-    def _free_spot(box: pygame.Rect, at, taken: list[pygame.Rect], bounds: pygame.Rect, gap: int) -> pygame.Rect:
-        """The box at its point, or the nearest spot around it (in steps of a third of its height,
-        then of its width) where it covers no label placed before; at its point if none is free."""
-        dy, dx = max(1, box.height // 3), max(1, box.width // 3)
-        offsets = sorted(((i * dx, j * dy) for i in range(-4, 5) for j in range(-6, 7)),
-                         key=lambda o: (o[0] / dx) ** 2 + (o[1] / dy) ** 2)
-        for ox, oy in offsets:
-            trial = box.copy()
-            trial.center = (at[0] + ox, at[1] + oy)
-            trial.clamp_ip(bounds)
-            if not any(trial.inflate(gap, gap).colliderect(other) for other in taken):
-                return trial
-        trial = box.copy()
-        trial.center = at
-        trial.clamp_ip(bounds)
-        return trial
+    def _place_labels(self, boxes, at, anchors, column_x, bounds: pygame.Rect) -> dict[str, pygame.Rect]:
+        placed = place_labels({r: b.size for r, b in boxes.items()}, at, anchors, column_x, tuple(bounds),
+                              self.style.px(4))
+        return {region: pygame.Rect(box) for region, box in placed.items()}
 
     def _paint_label(self, surface, region: str, box: pygame.Rect, anchor) -> None:
         s = self.style
@@ -275,7 +243,6 @@ class MapScene(Scene):
     # -- painting --------------------------------------------------------------------------------
     def paint(self, canvas: pygame.Surface) -> None:
         s = self.style
-        p = s.palette
         draw.panel(canvas, s, self.box, self.heading(), accent=True)
         if self.as_table:
             self._paint_table(canvas)

@@ -95,3 +95,12 @@ def test_the_printed_famine_map_escapes_names_and_prints_every_figure(history, s
     assert kazakhstan.yours == pytest.approx(1000 * sum(game.regions["kazakhstan"]["famine_deaths_m"])
                                              / (game.regions["kazakhstan"]["rural_m"][0]
                                                 + game.regions["kazakhstan"]["urban_m"][0]))
+
+
+def test_deaths_in_exile_are_counted_where_the_settlers_were_sent(history):
+    game, record = history
+    i = game.index(1931)
+    by_region = {r: game.exile_deaths_m(r, i) for r in game.regions}
+    assert math.fsum(by_region.values()) == pytest.approx(record.records[i]["deportation_deaths_k"] / 1000)
+    assert max(by_region, key=by_region.get) in ("urals", "western_siberia", "centre_north")
+    assert by_region["urals"] > 10 * by_region["ukraine"]

@@ -9,6 +9,8 @@ a frame only blits it and outlines the region in focus.
 
 from __future__ import annotations
 
+import re
+
 import pygame
 
 from ...debrief import regional_map as rm
@@ -19,6 +21,8 @@ from ..i18n import _
 from ..scene import Scene
 
 GREY_LAND = (214, 208, 192)
+# Where a sentence (or a "; " part) ends: not after "et al." or an initial ("R.W. Davies").
+SENTENCE_END = re.compile(r"(?<=[.;!?])(?<!\bal\.)(?<!\b[A-Z]\.)\s+")
 SEA = (203, 214, 222)
 YOURS, HISTORY = "yours", "history"
 
@@ -402,7 +406,7 @@ class MapScene(Scene):
         """As many of the text's sentences (or "; " parts) as fit the room, never a cut one."""
         if not text or height < font.get_linesize():
             return ""
-        parts = text.replace("; ", ";\n").replace(". ", ".\n").split("\n")
+        parts = SENTENCE_END.split(text)
         shown = ""
         for part in parts:
             trial = f"{shown} {part}".strip()

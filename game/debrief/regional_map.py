@@ -169,6 +169,8 @@ def amount(millions_or_t: float, kind: str) -> str:
         return f"{1000 * millions_or_t:.0f} kg"
     if millions_or_t >= 0.9995:
         return f"{millions_or_t:.2f} M"
+    if millions_or_t < 0.0005:
+        return "none"
     return f"{1000 * millions_or_t:.0f}k"
 
 

@@ -79,6 +79,7 @@ def test_the_panel_figures_are_in_readable_units(history):
     rows = dict((label, yours) for label, yours, _h in rm.figure_rows(game, None, "kazakhstan", 1932))
     assert rows["Harvest"].endswith(" Mt") and rows["Food per villager"].endswith(" kg")
     assert rows["Famine deaths"].endswith(("k", " M")) and rows["Cattle"].endswith(("k", " M"))
+    assert rm.amount(0.0, "people") == "none" and rm.amount(0.0123, "people") == "12k"
 
 
 def test_the_printed_famine_map_escapes_names_and_prints_every_figure(history, spec):

@@ -392,7 +392,7 @@ class MapScene(Scene):
             y += line
         y += s.px(6)
         for heading, text in ((_("Cards of this region in your game"), "; ".join(self.cards_met())),
-                              (_("What happened"), self.spec.regions[self.region].summary)):
+                              (_("What happened in history"), self.spec.regions[self.region].summary)):
             shown = self._whole_sentences(small, text, inner.width, inner.bottom - y - line)
             if not shown:
                 continue
@@ -521,7 +521,7 @@ class MapScene(Scene):
         blocks.extend(draw.Block("small", f"{_(label)}: {yours} ({history})", "ink", 0.1)
                       for label, yours, history in yours_and_history)
         if r.summary:
-            blocks.append(draw.Block("body_bold", _("What happened"), "ink", 0.8))
+            blocks.append(draw.Block("body_bold", _("What happened in history"), "ink", 0.8))
             blocks.append(draw.Block("body", r.summary))
         if r.positions:
             blocks.append(draw.Block("body_bold", _("How historians read it"), "ink", 0.8))

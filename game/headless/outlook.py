@@ -16,6 +16,7 @@ show the partial result.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -99,14 +100,16 @@ class OutlookRun:
     def total(self, metric: str) -> Band:
         """A flow's total over the projected years, draw by draw (famine deaths over the horizon)."""
         per_year = self._samples.get(metric, [])
-        return band([sum(draw) for draw in zip(*per_year, strict=False)] if per_year and per_year[0] else [0.0])
+        # math.fsum, not sum: Python 3.12 made sum() of floats compensated, and the outlook must read
+        # the same to the last digit on every Python the game supports.
+        return band([math.fsum(draw) for draw in zip(*per_year, strict=False)] if per_year and per_year[0] else [0.0])
 
     def mean_total(self, metric: str) -> float:
         """A flow's total over the projected years, averaged over the draws done (a famine in a
         few bad weathers in ten moves the average, not the median)."""
         per_year = self._samples.get(metric, [])
-        totals = [sum(draw) for draw in zip(*per_year, strict=False)] if per_year and per_year[0] else [0.0]
-        return sum(totals) / len(totals)
+        totals = [math.fsum(draw) for draw in zip(*per_year, strict=False)] if per_year and per_year[0] else [0.0]
+        return math.fsum(totals) / len(totals)
 
     def run(self) -> Outlook:
         while self.step():

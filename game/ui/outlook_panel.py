@@ -10,6 +10,7 @@ as a slider moves) and history's figure. The work is done a few weather draws pe
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass
 
@@ -139,7 +140,7 @@ class OutlookPanel:
         band, mean = self.now.total(metric), self.now.mean_total(metric)
         delta = mean - self.base.mean_total(metric) if base is not None else None
         known = [v for v in now.history[metric] if v is not None]
-        history = sum(known) if len(known) == len(now.years) else None
+        history = math.fsum(known) if len(known) == len(now.years) else None
         value = f"{spec.number(mean)} ({spec.range(band.low, band.high)})"
         return OutlookRow(metric, self._label(metric), value, delta, self._delta_text(metric, delta),
                           spec.format(history) if history is not None else None)

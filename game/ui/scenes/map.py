@@ -2,13 +2,17 @@
 figure of a year of your game, each with its number printed and history's beside it in brackets.
 
 Keys: 1-5 the figure, Left/Right the year, Up/Down (or the mouse) the region, H colours by
-history's game instead of yours, Enter the region's history (what happened, the historians'
-readings, the sources, the cards), Esc back. The drawn map is kept per figure, year and size:
-a frame only blits it and outlines the region in focus.
+history's game instead of yours, T the regions as a table, Enter (or a click) the region's page
+(its figures, what happened there in history, the historians' readings, the sources, the cards
+the player met), Esc back. A narrow window gets one button for the figure and the region in a
+line under the map; a window too low for a readable map gets the table. The drawn map is kept
+per figure, year and size: a frame only blits it and outlines the region in focus. What is shown
+comes from game/debrief/regional_map.py, which the printed debrief reads too.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 import pygame
@@ -21,10 +25,10 @@ from ..i18n import _
 from ..scene import Scene
 
 GREY_LAND = (214, 208, 192)
-# Where a sentence (or a "; " part) ends: not after "et al." or an initial ("R.W. Davies").
-SENTENCE_END = re.compile(r"(?<=[.;!?])(?<!\bal\.)(?<!\b[A-Z]\.)\s+")
 SEA = (203, 214, 222)
 YOURS, HISTORY = "yours", "history"
+# Where a sentence (or a "; " part) ends: not after "et al." or an initial ("R.W. Davies").
+SENTENCE_END = re.compile(r"(?<=[.;!?])(?<!\bal\.)(?<!\b[A-Z]\.)\s+")
 
 
 def _history_regions():
@@ -61,7 +65,7 @@ class MapScene(Scene):
     def _default_year(self) -> int:
         """The year of the most famine deaths in your game (the famine is what the map is for),
         else the last year played."""
-        deaths = [sum(f["famine_deaths_m"][i] for f in self.game.regions.values()) for i in range(len(self.years))]
+        deaths = [math.fsum(f["famine_deaths_m"][i] for f in self.game.regions.values()) for i in range(len(self.years))]
         if deaths and max(deaths) > 0.05:
             return self.years[deaths.index(max(deaths))]
         return self.years[-1]

@@ -5,6 +5,8 @@ the game goes on), Continue leads to the plan's short debrief (plan_end.py)."""
 
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from .. import draw
@@ -318,7 +320,7 @@ class ReportScene(Scene):
         if not shares:
             return None
         return _("The plan for {end}: {share:.0f} % of its targets reached, as reported").format(
-            end=plan.end, share=100 * sum(shares) / len(shares))
+            end=plan.end, share=100 * math.fsum(shares) / len(shares))
 
     def _targets(self) -> dict[str, str]:
         """Reported output as a share of the plan's final target, by the line's label."""

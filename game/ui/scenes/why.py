@@ -92,7 +92,7 @@ class WhyScene(Scene):
             keep = max(1, room - 2)
             rest = rows[keep:]
             rows = rows[:keep] + [(_("{n} smaller causes together").format(n=len(rest)),
-                                   sum(v for _label, v in rest))]
+                                   math.fsum(v for _label, v in rest))]
         return rows + [(_(REMAINDER_LABEL), e.remainder + hidden)]
 
     def quiet_causes(self) -> list[str]:

@@ -61,6 +61,7 @@ class MapScene(Scene):
         self.year = year if year in self.years else self._default_year()
         self.region = "ukraine" if "ukraine" in self.spec.regions else next(iter(self.spec.regions))
         self._cache: dict[tuple, tuple[pygame.Surface, pygame.Surface, dict]] = {}
+        self._figures: dict[tuple, dict[str, float | None]] = {}
 
     def _default_year(self) -> int:
         """The year of the most famine deaths in your game (the famine is what the map is for),
@@ -77,14 +78,20 @@ class MapScene(Scene):
     def label_lines(self, region: str) -> tuple[str, str]:
         """The number printed on the region (the shown game's) and history's or yours beside it."""
         shown, other = (self.shown_game(), self.game if self.colours_of == HISTORY else self.history)
-        first = rm.formatted(self.mode, rm.value(self.mode, shown, self.spec, region, self.year))
+        first = rm.formatted(self.mode, self.figure(shown, self.mode, region))
         if self.mode == "procurement":
-            first += " · " + rm.formatted("famine", rm.value("famine", shown, self.spec, region, self.year))
+            first += " · " + rm.formatted("famine", self.figure(shown, "famine", region))
         second = ""
         if other is not None and not self.compact:     # a narrow window: history's in the line below the map
-            second = rm.formatted(self.mode, rm.value(self.mode, other, self.spec, region, self.year))
-            second = f"({second})"
+            second = f"({rm.formatted(self.mode, self.figure(other, self.mode, region))})"
         return first, second
+
+    def figure(self, game: rm.GameRegions, mode: str, region: str) -> float | None:
+        """A region's figure this year, the year's figures worked out once per game and mode."""
+        key = (id(game), mode, self.year)
+        if key not in self._figures:
+            self._figures[key] = rm.values(mode, game, self.spec, self.year)
+        return self._figures[key].get(region)
 
     # -- layout ----------------------------------------------------------------------------------
     def heading(self) -> str:
@@ -171,8 +178,8 @@ class MapScene(Scene):
         (each painted in its index, for the pointer), and each region's rings on screen."""
         key = (self.mode, self.year, self.colours_of, self.map_rect.size, self.style.scale, self.style.high_contrast)
         if key not in self._cache:
-            if len(self._cache) > 24:
-                self._cache.clear()
+            if len(self._cache) >= 6:    # a map is drawn in about 15 ms; six at 1080p hold 50 MB
+                self._cache.pop(next(iter(self._cache)))
             self._cache[key] = self._draw_map()
         return self._cache[key]
 
@@ -202,10 +209,10 @@ class MapScene(Scene):
             points = [screen(pt) for pt in ring]
             pygame.draw.polygon(picture, GREY_LAND if not s.high_contrast else p.panel, points)
             pygame.draw.polygon(picture, p.rule, points, 1)
-        values = rm.values(self.mode, self.shown_game(), self.spec, self.year)
+        shown = self.shown_game()
         rings = {}
         for index, (region, shape) in enumerate(projected.regions.items()):
-            v = values.get(region)
+            v = self.figure(shown, self.mode, region)
             fill = rm.SCALE[rm.colour_step(self.mode, v)] if v is not None else p.panel
             rings[region] = [[screen(pt) for pt in ring] for ring in shape.rings]
             for points in rings[region]:
@@ -291,10 +298,10 @@ class MapScene(Scene):
         s = self.style
         p = s.palette
         draw.box(canvas, s, self.map_rect, border=1)
-        values = rm.values(self.mode, self.shown_game(), self.spec, self.year)
+        shown = self.shown_game()
         fonts = [s.fonts["small_bold"], s.fonts["small"]]
         for region, row in self.table_rows():
-            v = values.get(region)
+            v = self.figure(shown, self.mode, region)
             swatch = pygame.Rect(row.left + s.px(4), row.top + s.px(3), s.px(16), row.height - s.px(6))
             pygame.draw.rect(canvas, rm.SCALE[rm.colour_step(self.mode, v)] if v is not None else p.panel, swatch)
             pygame.draw.rect(canvas, p.ink, swatch, 1)
@@ -360,7 +367,7 @@ class MapScene(Scene):
         if self.history is not None:
             other = self.game if self.colours_of == HISTORY else self.history
             whose = _("yours") if self.colours_of == HISTORY else _("history")
-            history = f"({whose} {rm.formatted(self.mode, rm.value(self.mode, other, self.spec, self.region, self.year))})"
+            history = f"({whose} {rm.formatted(self.mode, self.figure(other, self.mode, self.region))})"
         line = _("{region}: {figure} {history}").format(region=name, figure=first, history=history).strip()
         draw.label(canvas, [s.fonts["small_bold"], s.fonts["small"]], line, self.strip_rect, s.palette.ink)
 

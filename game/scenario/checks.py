@@ -242,14 +242,21 @@ def _check_history_sources(doc: Document) -> None:
                                            f"history.{series_id} has no source", at_key=True))
 
 
+def _listed(doc: Document, key: str) -> list:
+    """The items of a list at `key`, or none: `plans:` left empty is null, not a list (the schema
+    reports it; the cross-checks must not fall over it)."""
+    items = doc.data.get(key)
+    return items if isinstance(items, list) else []
+
+
 def _check_events(doc: Document, first, last, years_known: bool) -> None:
     events = doc.data.get("events")
     if not isinstance(events, list):
         return
     _check_unique_ids(doc, "events")
     event_ids = {e.get("id") for e in events if isinstance(e, dict)}
-    project_ids = {p.get("id") for p in doc.data.get("projects", []) if isinstance(p, dict)}
-    plan_ids = {p.get("id") for p in doc.data.get("plans", []) if isinstance(p, dict)}
+    project_ids = {p.get("id") for p in _listed(doc, "projects") if isinstance(p, dict)}
+    plan_ids = {p.get("id") for p in _listed(doc, "plans") if isinstance(p, dict)}
     flags = flags_of_raw(events)
     statuses = project_names(p for p in project_ids if isinstance(p, str))
     _check_flag_names(doc, events, statuses)

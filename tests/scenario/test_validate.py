@@ -254,3 +254,13 @@ def test_policy_problems_are_located(tmp_path, capsys):
     assert any(f":{line}:22: E103 years.1929.investment_rate must be at most 0.6, not 2.0" in x for x in lines), lines
     assert any("E121 years.1931.projects: unknown project 'white_sea_canall'\n    hint: did you mean 'white_sea_canal'?"
                in x for x in lines), lines
+
+
+def test_an_empty_list_of_plans_beside_the_events_is_reported_not_a_crash(folder):
+    """Found by the fuzz test: `plans:` with nothing under it is null, and the events' checks read it."""
+    (folder / "common" / "plans.yaml").write_text("plans:\n", encoding="utf-8")
+    path = folder / "scenario.yaml"
+    path.write_text(HEADER.replace("common/projects.yaml]", "common/projects.yaml, common/events/first_plan_years.yaml]"),
+                    encoding="utf-8")
+    problems = [p.format().split("\n")[0] for p in read_scenario(path).problems]
+    assert any("plans must be a list" in p for p in problems), problems

@@ -137,7 +137,8 @@ def _check_weather(doc: Document, first, last, years_known: bool) -> None:
             doc.problems.append(doc.locate(("historical_weather",), "E131",
                                            f"historical_weather has no entry for {_years(missing)}", at_key=True))
     params = doc.data.get("parameters")
-    groups = params.get("weather", {}).get("groups") if isinstance(params, dict) else None
+    weather_params = params.get("weather") if isinstance(params, dict) else None
+    groups = weather_params.get("groups") if isinstance(weather_params, dict) else None
     if not isinstance(groups, dict):
         return
     for year, entry in weather.items():

@@ -140,7 +140,10 @@ def number_text(mode: str, number: float) -> str:
 
 
 def formatted(mode: str, number: float | None) -> str:
-    return "–" if number is None else number_text(mode, number) + BY_ID[mode].unit
+    if number is None:
+        return "–"
+    text = number_text(mode, number)
+    return text if text == "0" and BY_ID[mode].unit == "k" else text + BY_ID[mode].unit   # "0", not "0k"
 
 
 def region_names(scenario: Scenario) -> dict[str, tuple[str, str]]:

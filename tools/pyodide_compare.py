@@ -1,0 +1,137 @@
+"""Run the game's model under Pyodide in Node and compare its results with this Python's, value by
+value: the first step of the browser edition (issue 17), which must give the same game to the
+last digit.
+
+    python tools/pyodide_compare.py [--cache DIR] [--runs N]
+
+Fetches, once, into the cache (default ~/.cache/pyatiletka-web): the npm package `pyodide`, the
+wheels Pyodide needs from PyPI (pydantic-core's WebAssembly wheel and the pure ones) and PyYAML's
+pure-Python package from its sdist; all pinned below. Then runs `simulate --json` (history's
+weather) and `simulate --runs N --json` (random weather) natively and under Pyodide, and lists
+every value that differs. Needs `node` (18 or later) and the package registries.
+
+Found when it was first run (Pyodide 314.0.7 under Node 20, against CPython 3.11.7 on glibc):
+22 values of the historical game differ in their last digit or two, all of them the share of a
+region below subsistence and what follows from it (famine deaths, flight), worked out with
+math.erfc and math.log. Pyodide's C maths library (Emscripten's musl) and glibc round exp, log,
+pow, erf, erfc, sin and tanh differently (20,000 arguments each, compared); only sqrt and
+math.fsum agree. A model that must give the same game everywhere cannot call them as they are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The browser edition's pins, in one place until it has a build of its own.
+PYODIDE = "314.0.7"                       # npm: pyodide (Python 3.14.2)
+WHEELS = ("pydantic==2.14.4", "typing_extensions==4.16.0", "annotated_types==0.8.0",
+          "typing_inspection==0.4.5", "platformdirs==4.14.9")
+PYDANTIC_CORE = "pydantic_core==2.50.5"   # the WebAssembly wheel pydantic 2.14.4 pins
+WASM_PLATFORM = "pyemscripten_2026_0_wasm32"
+PYYAML = "PyYAML==6.0.3"                  # its pure-Python package, from the sdist
+
+RUNNER = r"""
+import { loadPyodide } from "%(pyodide)s/pyodide.mjs";
+import fs from "node:fs";
+import path from "node:path";
+const [wheels, game, out, ...args] = process.argv.slice(2);
+const py = await loadPyodide({ stdout: () => {}, stderr: (s) => process.stderr.write(s + "\n") });
+await py.loadPackage(fs.readdirSync(wheels).filter((f) => f.endsWith(".whl")).map((f) => path.join(wheels, f)));
+function copy(src, dst) {
+  py.FS.mkdirTree(dst);
+  for (const entry of fs.readdirSync(src, { withFileTypes: true })) {
+    if (["__pycache__", "ui", "_data"].includes(entry.name)) continue;
+    const s = path.join(src, entry.name), d = path.join(dst, entry.name);
+    if (entry.isDirectory()) copy(s, d); else py.FS.writeFile(d, fs.readFileSync(s));
+  }
+}
+for (const part of ["game", "scenarios", "yaml"]) copy(path.join(game, part), "/app/" + part);
+py.FS.mkdirTree("/out");
+py.globals.set("ARGS", py.toPy(args));
+py.runPython("import sys; sys.path.insert(0, '/app'); from game.cli import main; main(list(ARGS))");
+fs.writeFileSync(out, py.FS.readFile("/out/result.json"));
+"""
+
+
+def fetch(cache: Path) -> Path:
+    """The pinned runtime, wheels and PyYAML in `cache` (fetched once)."""
+    done = cache / f"pyodide-{PYODIDE}.ready"
+    if done.exists():
+        return cache
+    cache.mkdir(parents=True, exist_ok=True)
+    meta = json.load(urllib.request.urlopen(f"https://registry.npmjs.org/pyodide/{PYODIDE}"))
+    with urllib.request.urlopen(meta["dist"]["tarball"]) as response, tarfile.open(fileobj=response, mode="r|gz") as tar:
+        tar.extractall(cache / "npm", filter="data")
+    wheels = cache / "wheels"
+    pip = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--dest", str(wheels)]
+    subprocess.run([*pip, "--only-binary=:all:", "--platform", "any", "--python-version", "3.14", *WHEELS], check=True)
+    subprocess.run([*pip, "--only-binary=:all:", "--platform", WASM_PLATFORM, "--python-version", "3.14",
+                    "--implementation", "cp", "--abi", "cp314", PYDANTIC_CORE], check=True)
+    sdist = cache / "sdist"
+    subprocess.run([*pip[:-2], "--dest", str(sdist), "--no-binary=:all:", PYYAML], check=True)
+    with tarfile.open(next(sdist.glob("*.tar.gz"))) as tar:
+        tar.extractall(sdist, filter="data")
+    shutil.copytree(next(sdist.glob("*/lib/yaml")), cache / "yaml", dirs_exist_ok=True)
+    done.touch()
+    return cache
+
+
+def differences(a, b, where: str = "") -> list[str]:
+    if isinstance(a, dict) and isinstance(b, dict):
+        return [d for k in sorted(set(a) | set(b), key=str)
+                for d in (differences(a[k], b[k], f"{where}/{k}") if k in a and k in b else [f"{where}/{k}: missing"])]
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        return [d for i, (x, y) in enumerate(zip(a, b, strict=True)) for d in differences(x, y, f"{where}[{i}]")]
+    return [] if a == b else [f"{where}: {a!r} here, {b!r} under Pyodide"]
+
+
+def run_both(cache: Path, args: list[str]) -> list[str]:
+    with tempfile.TemporaryDirectory(prefix="pyatiletka-pyodide-") as name:
+        folder = Path(name)
+        native, web = folder / "native.json", folder / "web.json"
+        subprocess.run([sys.executable, str(ROOT / "main.py"), *args, "--json", str(native)], check=True,
+                       stdout=subprocess.DEVNULL)
+        app = folder / "app"
+        for part in ("game", "scenarios"):
+            shutil.copytree(ROOT / part, app / part, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(cache / "yaml", app / "yaml")
+        runner = folder / "run.mjs"
+        runner.write_text(RUNNER % {"pyodide": (cache / "npm" / "package").as_posix()}, encoding="utf-8")
+        subprocess.run(["node", str(runner), str(cache / "wheels"), str(app), str(web), *args, "--json",
+                        "/out/result.json"], check=True, env={**os.environ, "NODE_NO_WARNINGS": "1"})
+        return differences(json.loads(native.read_text()), json.loads(web.read_text()))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "pyatiletka-web")
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args()
+    if shutil.which("node") is None:
+        print("node is not installed: nothing to compare")
+        return 2
+    cache = fetch(args.cache)
+    found = 0
+    for label, command in (("history's weather", ["simulate"]),
+                           (f"{args.runs} random weathers", ["simulate", "--runs", str(args.runs), "--weather", "random"])):
+        diff = run_both(cache, command)
+        found += len(diff)
+        print(f"{label}: {'identical' if not diff else f'{len(diff)} values differ'}")
+        for line in diff[:12]:
+            print("  " + line)
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

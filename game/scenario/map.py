@@ -25,8 +25,28 @@ Point = Annotated[list[float], Field(min_length=2, max_length=2, description="[l
 
 
 def parse_ring(text: str) -> tuple[tuple[float, float], ...]:
-    """ "lon lat, lon lat, ..." -> the points; a ValueError that names the bad point otherwise."""
-    points = []
+    """ "lon lat, lon lat, ..." -> the points; a ValueError that names the bad point otherwise.
+    (Read fast in one pass; only a ring that fails is read again point by point, to say where.)"""
+    try:
+        numbers = [float(v) for v in text.replace(",", " ").split()]
+    except ValueError:
+        numbers = None
+    pairs = text.count(",") + 1
+    if numbers is None or len(numbers) != 2 * pairs or not all(map(math.isfinite, numbers)):
+        _first_bad_point(text)
+    points = tuple(zip(numbers[0::2], numbers[1::2], strict=True))
+    lons, lats = numbers[0::2], numbers[1::2]
+    if min(lons) < -180.0 or max(lons) > 200.0 or min(lats) < -90.0 or max(lats) > 90.0:
+        _first_bad_point(text)
+    if len(points) < 3:
+        raise ValueError(f"a ring needs at least 3 points; this one has {len(points)}")
+    if len(points) > MAX_RING_POINTS:
+        raise ValueError(f"a ring has at most {MAX_RING_POINTS:,} points; this one has {len(points):,}")
+    return points
+
+
+def _first_bad_point(text: str) -> None:
+    """Raise the ValueError that names the ring's first unreadable or off-globe point."""
     for index, pair in enumerate(text.split(","), start=1):
         parts = pair.split()
         try:
@@ -34,15 +54,10 @@ def parse_ring(text: str) -> tuple[tuple[float, float], ...]:
         except ValueError:
             raise ValueError(f"point {index} is {pair.strip()!r}: write each point as 'lon lat', "
                              "in degrees, the points separated by commas") from None
-        if not (-180.0 <= lon <= 200.0 and -90.0 <= lat <= 90.0) or not (math.isfinite(lon) and math.isfinite(lat)):
+        if not (math.isfinite(lon) and math.isfinite(lat) and -180.0 <= lon <= 200.0 and -90.0 <= lat <= 90.0):
             raise ValueError(f"point {index} ({lon:g} {lat:g}) is off the globe: longitude -180 to 200 "
                              "(east of 180 as 180-200), latitude -90 to 90")
-        points.append((lon, lat))
-    if len(points) < 3:
-        raise ValueError(f"a ring needs at least 3 points; this one has {len(points)}")
-    if len(points) > MAX_RING_POINTS:
-        raise ValueError(f"a ring has at most {MAX_RING_POINTS:,} points; this one has {len(points):,}")
-    return tuple(points)
+    raise ValueError("the ring could not be read: write each point as 'lon lat', the points separated by commas")
 
 
 Ring = Annotated[str, Field(max_length=200_000, description='One closed outline: "lon lat, lon lat, ..." in degrees.')]

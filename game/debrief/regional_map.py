@@ -58,19 +58,29 @@ class GameRegions:
     regions: dict[str, dict[str, list[float]]]
     collectivization: tuple[float, ...]
     deportation_deaths_m: tuple[float, ...] = ()   # the Union's deaths in exile, per year
+    deported_m: tuple[float, ...] = ()             # the Union's deportations, per year
 
     @classmethod
     def of(cls, years, regions, records) -> GameRegions:
         return cls(tuple(years), regions, tuple(float(r.get("collectivization", 0.0)) for r in records),
-                   tuple(float(r.get("deportation_deaths_k", 0.0)) / 1000.0 for r in records))
+                   tuple(float(r.get("deportation_deaths_k", 0.0)) / 1000.0 for r in records),
+                   tuple(float(r.get("deported_m", 0.0)) for r in records))
+
+    def _settler_share(self, region: str, i: int) -> float:
+        total = math.fsum(f["special_settlers_m"][i] for f in self.regions.values())
+        return self.regions[region]["special_settlers_m"][i] / total if total > 0 else 0.0
+
+    def sent_here_m(self, region: str, i: int) -> float:
+        """People deported in the year to the region: the Union's deportations by the region's
+        share of the settlers (where they were sent; the model deports for the Union)."""
+        return self.deported_m[i] * self._settler_share(region, i) if i < len(self.deported_m) else 0.0
 
     def exile_deaths_m(self, region: str, i: int) -> float:
         """Deaths in exile among the special settlers living in the region: the Union's, by the
         region's share of the settlers (the model counts the deaths for the Union)."""
-        total = math.fsum(f["special_settlers_m"][i] for f in self.regions.values())
-        if total <= 0 or i >= len(self.deportation_deaths_m):
+        if i >= len(self.deportation_deaths_m):
             return 0.0
-        return self.deportation_deaths_m[i] * self.regions[region]["special_settlers_m"][i] / total
+        return self.deportation_deaths_m[i] * self._settler_share(region, i)
 
     def index(self, year: int) -> int | None:
         return self.years.index(year) if year in self.years else None
@@ -160,6 +170,7 @@ FIGURES = (  # the region's panel: figure, label, how it is written
     ("fled_m", "Fled the region", "people"),
     ("cattle_m", "Cattle", "head"),
     ("special_settlers_m", "Special settlers", "people"),
+    ("sent_here_m", "Deported here in the year", "people"),
     ("exile_deaths_m", "Settlers died in exile", "people"),
 )
 
@@ -183,8 +194,8 @@ def figure_rows(game: GameRegions, history: GameRegions | None, region: str, yea
         i = g.index(year) if g is not None else None
         if i is None or region not in g.regions:
             return "–"
-        if key == "exile_deaths_m":
-            return amount(g.exile_deaths_m(region, i), kind)
+        if key in ("exile_deaths_m", "sent_here_m"):
+            return amount(getattr(g, key)(region, i), kind)
         return amount(g.regions[region][key][i], kind)
 
     return [(label, one(game, key, kind), one(history, key, kind)) for key, label, kind in FIGURES]

@@ -105,3 +105,11 @@ def test_deaths_in_exile_are_counted_where_the_settlers_were_sent(history):
     assert math.fsum(by_region.values()) == pytest.approx(record.records[i]["deportation_deaths_k"] / 1000)
     assert max(by_region, key=by_region.get) in ("urals", "western_siberia", "centre_north")
     assert by_region["urals"] > 10 * by_region["ukraine"]
+
+
+def test_the_deported_are_sent_where_the_settlers_lived(history):
+    game, record = history
+    i = game.index(1930)
+    sent = {r: game.sent_here_m(r, i) for r in game.regions}
+    assert math.fsum(sent.values()) == pytest.approx(record.records[i]["deported_m"])
+    assert sent["urals"] > sent["kazakhstan"] > sent["ukraine"]

@@ -64,3 +64,15 @@ def test_every_trend_on_the_year_screen_has_a_word_and_a_shape(tmp_path):
     assert with_trend, "the test needs a game with trends"
     assert sum(1 for text in drawn if text in words) >= len(with_trend)
     assert "better" in drawn and "worse" in drawn
+
+
+def test_the_maps_scale_stays_in_order_for_colour_blind_eyes():
+    """The map's colours run from light to dark under every vision, each step a step darker than
+    the one before, so that the order of the figures reads without telling hues apart."""
+    from game.debrief.regional_map import SCALE
+    from game.ui.vision import VISIONS, luminance
+
+    for vision in VISIONS:
+        seen = [luminance(simulate(colour, vision)) for colour in SCALE]
+        assert all(a > b for a, b in zip(seen, seen[1:], strict=False)), vision
+        assert seen[0] / seen[-1] > 8, vision   # the ends far apart: light yellow, dark blue

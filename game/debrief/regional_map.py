@@ -170,8 +170,8 @@ FIGURES = (  # the region's panel: figure, label, how it is written
     ("fled_m", "Fled the region", "people"),
     ("cattle_m", "Cattle", "head"),
     ("special_settlers_m", "Special settlers", "people"),
-    ("sent_here_m", "Deported here in the year", "people"),
-    ("exile_deaths_m", "Settlers died in exile", "people"),
+    ("sent_here_m", "Deported here", "people"),
+    ("exile_deaths_m", "Died in exile", "people"),
 )
 
 

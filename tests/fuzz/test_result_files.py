@@ -23,7 +23,7 @@ from game.headless.baseline import historical_game, sample_results
 
 from .helpers import mutated, within
 
-EACH_WITHIN_S = 2.0   # reading and checking a file, whatever is in it
+EACH_WITHIN_S = 2.0   # CPU seconds to read and check a file, whatever is in it
 # Writing its page: a page with characters no earlier page had cuts new font subsets (about a
 # second for the four faces on a busy 2-core machine), then the page is written in milliseconds.
 PAGE_WITHIN_S = 5.0

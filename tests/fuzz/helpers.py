@@ -22,12 +22,27 @@ SPECIAL = ["huge_int", "deep", "long_text", "truncate", "nan_token"]
 
 def within(seconds: float, work, *args):
     """Run `work` and return its result, failing the test if it spends more than `seconds` of CPU
-    time, or blocks for more than ten times that (at least 20 s).
+    time twice running (once may be a first call's warm-up), or blocks for more than ten times
+    that (at least 20 s).
 
     The work runs in a daemon thread, so that a reader that blocks for ever (a FIFO) fails the
     test instead of hanging the run. Its own CPU time is what counts against `seconds`: on a busy
     2-core machine (the CI runs two test workers) a thread can wait seconds for a core without
-    doing any work, and that stall is not the file's fault."""
+    doing any work, and that stall is not the file's fault. A first call over the limit is run
+    again: the CI once spent 2.2 s of CPU on a file that the same call then read in milliseconds
+    (hypothesis: "failed on the first call but did not on a subsequent one"); a file that is
+    really slow to read is slow both times."""
+    outcome = _timed(seconds, work, *args)
+    if outcome["cpu"] > seconds:
+        outcome = _timed(seconds, work, *args)
+        if outcome["cpu"] > seconds:
+            pytest.fail(f"took {outcome['cpu']:.2f} s of CPU time, twice; at most {seconds} s")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
+
+
+def _timed(seconds: float, work, *args) -> dict:
     outcome: dict = {}
 
     def run() -> None:
@@ -43,11 +58,7 @@ def within(seconds: float, work, *args):
     thread.join(max(20.0, 10 * seconds))
     if thread.is_alive():
         pytest.fail(f"still running (blocked) after {max(20.0, 10 * seconds)} s")
-    if outcome["cpu"] > seconds:
-        pytest.fail(f"took {outcome['cpu']:.2f} s of CPU time; at most {seconds} s")
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["result"]
+    return outcome
 
 
 def paths_of(data: object, prefix: tuple = ()) -> list[tuple]:

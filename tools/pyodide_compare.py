@@ -11,11 +11,13 @@ weather) and `simulate --runs N --json` (random weather) natively and under Pyod
 every value that differs. Needs `node` (18 or later) and the package registries.
 
 Found when it was first run (Pyodide 314.0.7 under Node 20, against CPython 3.11.7 on glibc):
-22 values of the historical game differ in their last digit or two, all of them the share of a
+22 values of the historical game differed in their last digit or two, all of them the share of a
 region below subsistence and what follows from it (famine deaths, flight), worked out with
-math.erfc and math.log. Pyodide's C maths library (Emscripten's musl) and glibc round exp, log,
+math.erfc and math.log: Pyodide's C maths library (Emscripten's musl) and glibc round exp, log,
 pow, erf, erfc, sin and tanh differently (20,000 arguments each, compared); only sqrt and
-math.fsum agree. A model that must give the same game everywhere cannot call them as they are.
+math.fsum agree. The model now takes those functions from game/model/portable_math.py, which
+settles their results so that every platform gives the same digits, and the games are identical;
+`python -m pytest -m web` runs this comparison (tests/web).
 """
 
 from __future__ import annotations
@@ -97,6 +99,13 @@ def differences(a, b, where: str = "") -> list[str]:
 
 
 def run_both(cache: Path, args: list[str]) -> list[str]:
+    """The values that differ between `main.py ARGS --json` here and under Pyodide."""
+    native, web = run_texts(cache, args)
+    return differences(json.loads(native), json.loads(web))
+
+
+def run_texts(cache: Path, args: list[str]) -> tuple[str, str]:
+    """The JSON `main.py ARGS --json FILE` writes, here and under Pyodide."""
     with tempfile.TemporaryDirectory(prefix="pyatiletka-pyodide-") as name:
         folder = Path(name)
         native, web = folder / "native.json", folder / "web.json"
@@ -110,7 +119,7 @@ def run_both(cache: Path, args: list[str]) -> list[str]:
         runner.write_text(RUNNER % {"pyodide": (cache / "npm" / "package").as_posix()}, encoding="utf-8")
         subprocess.run(["node", str(runner), str(cache / "wheels"), str(app), str(web), *args, "--json",
                         "/out/result.json"], check=True, env={**os.environ, "NODE_NO_WARNINGS": "1"})
-        return differences(json.loads(native.read_text()), json.loads(web.read_text()))
+        return native.read_text(encoding="utf-8"), web.read_text(encoding="utf-8")
 
 
 def main() -> int:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from ..model.portable_math import exp, log
 from .record import GameRecord
 from .reference import reference
 
@@ -121,7 +122,9 @@ def score(game: GameRecord) -> dict[str, AxisValue]:
     first, last = records[0], records[-1]
 
     ratios = {m: last[m] / first[m] for m in INDUSTRY if first[m] > 0 and last[m] > 0}
-    industrial = 100.0 * math.exp(math.fsum(math.log(r) for r in ratios.values()) / len(ratios)) if ratios else 0.0
+    # The geometric mean, in the model's portable maths: a class's scorecards match to the digit
+    # whichever machine or browser each student played on.
+    industrial = 100.0 * exp(math.fsum(log(r) for r in ratios.values()) / len(ratios)) if ratios else 0.0
 
     shares = game.series("share_below_subsistence")
     worst = max(shares)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .effects import rate
 from .params import AgricultureParams, LivestockParams
+from .portable_math import power
 from .state import State
 
 
@@ -61,8 +62,8 @@ def harvest(state: State, farm_labour_m: float, weather: float, p: AgriculturePa
     ))
     draft_ratio = (draft_power_m(state, p) / area) / (baseline["draft_m"] / p.base_area_mha)
     labour_ratio = (max(farm_labour_m, 0.0) / area) / (baseline["farm_labour_m"] / p.base_area_mha)
-    draft_factor = max(draft_ratio, 0.05) ** p.draft_elasticity
-    labour_factor = max(labour_ratio, 0.05) ** p.labour_elasticity
+    draft_factor = power(max(draft_ratio, 0.05), p.draft_elasticity)
+    labour_factor = power(max(labour_ratio, 0.05), p.labour_elasticity)
     incentive = max(0.1, 1.0 - p.collective_incentive_loss * state.collectivization)
     disruption = max(0.1, 1.0 - state.disruption)
     capital_gain = p.capital_yield_gain * state.farm_capital_bn / (state.farm_capital_bn + p.capital_half_saturation_bn)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .params import EconomyParams
+from .portable_math import power
 
 
 @dataclass(slots=True)
@@ -47,7 +48,7 @@ def consumption_per_head(income_bn: float, investment_rate: float, defence_share
         urban_goods=max(consumer_goods_bn * p.urban_goods_share / max(urban_m, 1e-9), 1e-6),
         rural_food=max(rural_food_pc, 1e-6),
         rural_goods=max(consumer_goods_bn * (1.0 - p.urban_goods_share) / rural_m, 1e-6),
-        crowding=min(1.0, housing_m / max(urban_m, 1e-9)) ** p.crowding_weight,
+        crowding=power(min(1.0, housing_m / max(urban_m, 1e-9)), p.crowding_weight),
     )
 
 
@@ -60,11 +61,11 @@ def living_standards(agriculture_bn: float, nonag_bn: float, now: Consumption, b
                      urban_wage_factor: float = 1.0) -> Living:
     """Income and living standards this year, the indexes against `base` (the first year's)."""
     income = agriculture_bn + nonag_bn
-    urban = ((now.urban_food / base.urban_food) ** p.urban_food_weight
-             * (now.urban_goods / base.urban_goods) ** (1.0 - p.urban_food_weight)
+    urban = (power(now.urban_food / base.urban_food, p.urban_food_weight)
+             * power(now.urban_goods / base.urban_goods, 1.0 - p.urban_food_weight)
              * (now.crowding / base.crowding) * urban_wage_factor)
-    rural = ((now.rural_food / base.rural_food) ** p.rural_food_weight
-             * (now.rural_goods / base.rural_goods) ** (1.0 - p.rural_food_weight))
+    rural = (power(now.rural_food / base.rural_food, p.rural_food_weight)
+             * power(now.rural_goods / base.rural_goods, 1.0 - p.rural_food_weight))
     return Living(
         agriculture_bn=agriculture_bn,
         national_income_bn=income,

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from .effects import rate
 from .params import FoodParams, LivestockParams, RegionsParams
+from .portable_math import power
 from .regions import HarvestSplit, RegionsYear, famine, herd_food, village_grain
 from .state import State
 
@@ -77,8 +78,8 @@ def willing_sales(surplus_mt: float, price_index: float, goods_ratio: float, p: 
     when the money buys goods (the 'scissors' of 1923 and 1927-28 and the goods famine)."""
     if surplus_mt <= 0.0:
         return 0.0
-    price = max(price_index / 100.0, 1e-3) ** p.price_elasticity
-    goods = max(goods_ratio, 1e-3) ** p.goods_elasticity
+    price = power(max(price_index / 100.0, 1e-3), p.price_elasticity)
+    goods = power(max(goods_ratio, 1e-3), p.goods_elasticity)
     return min(surplus_mt, surplus_mt * p.willing_sales_share * price * goods)
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .effects import rate
 from .params import INVESTMENT_SECTORS, DefenceParams, IndustryParams
+from .portable_math import power
 from .setup import Project, World
 from .state import State
 
@@ -147,7 +148,7 @@ def plan_path(state: State, world: World) -> dict[str, float]:
     targets = state.targets[plan.id]
     base = state.plan_base.get(plan.id, {})
     progress = (state.year - plan.start + 1) / (plan.end - plan.start + 1)
-    return {product: base[product] * (targets[key] / base[product]) ** progress
+    return {product: base[product] * power(targets[key] / base[product], progress)
             for key, product in TARGET_PRODUCT.items() if key in targets and base.get(product, 0) > 0}
 
 
@@ -184,12 +185,12 @@ def produce(state: State, factory_m: float, defence_bn: float, defense_share: fl
     p = world.params.industry
     dp = world.params.defence
     years = state.year - world.first_year
-    learning = (1.0 - p.labour_productivity_growth) ** years
+    learning = power(1.0 - p.labour_productivity_growth, years)
     capacity = mastered_capacity(state, p)
     need = math.fsum(capacity[prod] * p.products[prod].labour_m_per_unit for prod in capacity) * learning
     ratio = factory_m / need if need > 0 else 1.0
     if ratio < 1.0:
-        labour_factor = ratio ** p.labour_elasticity
+        labour_factor = power(ratio, p.labour_elasticity)
     else:
         labour_factor = 1.0 + p.hoarding_gain * (1.0 - 1.0 / ratio)
 
@@ -208,7 +209,7 @@ def produce(state: State, factory_m: float, defence_bn: float, defense_share: fl
     movable = capacity["freight"] * min(1.0, utilisation / p.base_utilisation)
     demand = (math.fsum(q[prod] * p.products[prod].freight_per_unit for prod in q if prod != "freight")
               + grain_procured_mt * p.grain_freight_per_mt)
-    freight_factor = min(1.0, movable / demand) ** p.freight_elasticity if demand > 0 else 1.0
+    freight_factor = power(min(1.0, movable / demand), p.freight_elasticity) if demand > 0 else 1.0
     for prod in q:
         if prod != "freight":
             q[prod] *= freight_factor

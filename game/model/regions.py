@@ -25,7 +25,9 @@ from dataclasses import dataclass
 from operator import add, gt, sub
 from typing import NamedTuple
 
+from . import portable_math
 from .params import FoodParams, LivestockParams, RegionsParams
+from .portable_math import power
 from .state import State
 
 REGION_METRICS = (
@@ -105,12 +107,12 @@ def harvest_shares(categories: dict[str, str], factors: dict[str, float], p: Reg
     split = p.split_cache.get(key)
     if split is None:
         t = p.table
-        weights = [share * factors[categories[group]] ** k
+        weights = [share * power(factors[categories[group]], k)
                    for share, group, k in zip(t.grain_share, t.weather_group, t.weather_sensitivity, strict=True)]
         total = math.fsum(weights)
         shares = [w / total for w in weights] if total > 0 else list(t.grain_share)
         follow = p.quota_follows_harvest
-        quotas = [q * (s / g) ** follow if g > 0 else q for q, s, g in zip(t.quota, shares, t.grain_share, strict=True)]
+        quotas = [q * power(s / g, follow) if g > 0 else q for q, s, g in zip(t.quota, shares, t.grain_share, strict=True)]
         split = p.split_cache[key] = HarvestSplit(shares, quotas)
     return split
 
@@ -217,7 +219,7 @@ def village_grain(state: State, harvest_mt: float, village_mt: float, market: fl
             after = 0.0
         need = fn + fd
         enough = after / need if need > 0 else 1.0
-        feed = fd * enough ** cut_exponent if enough < 1.0 else fd
+        feed = fd * power(enough, cut_exponent) if enough < 1.0 else fd
         if feed > after:
             feed = after
         eaten = after - feed
@@ -264,7 +266,7 @@ def famine(state: State, grain: VillageGrain,
     other_food, per_coercion, targeting = food.other_food_t_per_head, food.sigma_per_coercion, food.relief_targeting
     herd_spread = p.herd_loss_spread
     per_heads, belows, raws, died_rural, fled, left = [], [], [], [], [], []
-    erfc, log = math.erfc, math.log  # a dozen regions a year, every year of every game: locals are faster
+    erfc, log = portable_math.erfc, portable_math.log  # the same digits everywhere; locals are faster
     sigma_sum = 0.0
     for (n, harvest_r, forced, given, eaten, herds, fed_w, (blacklisted, pastoral, banned), last, pending,
          shock) in zip(people, grain.harvest_by_region, grain.coerced_by_region, grain.relief_by_region,
@@ -289,7 +291,7 @@ def famine(state: State, grain: VillageGrain,
         if below > normal:
             excess = below - normal
             # No more die of hunger than are hungry beyond the ordinary; a second hungry year kills more.
-            raw = mortality * excess ** exponent * (1.0 + depletion_rate * before)
+            raw = mortality * power(excess, exponent) * (1.0 + depletion_rate * before)
             raw = n * (raw if raw < excess else excess)
         else:
             excess = raw = 0.0

@@ -8,6 +8,7 @@ import json
 import math
 import operator
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -168,3 +169,48 @@ def test_unsettled_another_platforms_maths_would_change_the_game(tmp_path, monke
     assert main(["simulate", "--json", str(path)]) == 0
     capsys.readouterr()
     assert path.read_text(encoding="utf-8") != here
+
+
+PLATFORM_MATHS = {"log", "log2", "log10", "log1p", "exp", "exp2", "expm1", "pow", "erf", "erfc", "sin", "cos",
+                  "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh", "hypot", "gamma", "lgamma", "cbrt"}
+
+
+def platform_dependent_maths(source: str) -> list[str]:
+    """Where a module computes with the C library's rounding: `x ** y` (unless both are
+    literals), the math module's transcendental functions, and sum() of anything but counts."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
+            if not (isinstance(node.left, ast.Constant) and isinstance(node.right, ast.Constant)):
+                found.append(f"line {node.lineno}: **")
+        elif isinstance(node, ast.Attribute) and node.attr in PLATFORM_MATHS:
+            if isinstance(node.value, ast.Name) and node.value.id == "math":
+                found.append(f"line {node.lineno}: math.{node.attr}")
+        elif isinstance(node, ast.ImportFrom) and node.module == "math":
+            found += [f"line {node.lineno}: from math import {a.name}" for a in node.names if a.name in PLATFORM_MATHS]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "sum":
+            counted = node.args and isinstance(node.args[0], ast.GeneratorExp) and (
+                isinstance(node.args[0].elt, ast.Constant)
+                or (isinstance(node.args[0].elt, ast.Call) and getattr(node.args[0].elt.func, "id", "") == "len"))
+            if not counted:
+                found.append(f"line {node.lineno}: sum() (Python 3.12 made it compensated: use math.fsum)")
+    return sorted(found, key=lambda where: int(where.split()[1].rstrip(":")))
+
+
+def test_the_model_calls_no_platform_dependent_maths():
+    """Everything that decides a game goes through portable_math (or math.fsum, sqrt and the
+    arithmetic, which are exactly rounded everywhere)."""
+    root = Path(__file__).resolve().parents[2] / "game"
+    files = [*(root / "model").glob("*.py"), *(root / "events").glob("*.py"), root / "session.py",
+             root / "debrief" / "scorecard.py"]
+    found = {str(path.relative_to(root)): platform_dependent_maths(path.read_text(encoding="utf-8"))
+             for path in files if path.name != "portable_math.py"}
+    assert {name: lines for name, lines in found.items() if lines} == {}
+
+
+def test_the_scan_finds_what_it_forbids():
+    assert platform_dependent_maths("y = x ** 0.5\nz = math.exp(y)\nw = sum(values)\n") == [
+        "line 1: **", "line 2: math.exp", "line 3: sum() (Python 3.12 made it compensated: use math.fsum)"]
+    assert platform_dependent_maths("n = sum(1 for v in values)\nk = 2 ** 32\n") == []

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -48,3 +50,50 @@ def test_the_browser_plays_the_same_game_to_the_last_digit(pyodide, command):
     native, web = tool.run_texts(cache, command)
     assert '"famine_deaths_m"' in native  # a whole game's figures were written
     assert web == native, "\n".join(tool.differences(json.loads(native), json.loads(web))[:12])
+
+
+def find_python(name: str) -> str | None:
+    """An interpreter called `name` that runs: on PATH, or one pyenv installed (its shims on
+    PATH refuse versions the folder has not selected)."""
+    candidates = [shutil.which(name), *sorted(str(p) for p in (Path.home() / ".pyenv" / "versions").glob(f"*/bin/{name}"))]
+    for candidate in filter(None, candidates):
+        if subprocess.run([candidate, "-c", "pass"], capture_output=True).returncode == 0:
+            return candidate
+    return None
+
+
+OTHER_PYTHONS = {name: path for name in ("python3.11", "python3.12", "python3.13", "python3.14")
+                 if name != f"python{sys.version_info.major}.{sys.version_info.minor}"
+                 and (path := find_python(name)) is not None}
+
+
+def python_with_the_games_libraries(name: str, interpreter: str) -> Path:
+    """A virtual environment of Python `name` with the versions of pydantic and PyYAML this one
+    has, kept in ~/.cache/pyatiletka-web (made once)."""
+    from importlib.metadata import version
+
+    pins = [f"pydantic=={version('pydantic')}", f"PyYAML=={version('PyYAML')}", f"platformdirs=={version('platformdirs')}"]
+    folder = Path.home() / ".cache" / "pyatiletka-web" / f"{name}-{'-'.join(pins)}"
+    python = folder / "bin" / "python"
+    if not (folder / "ready").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        try:
+            subprocess.run([interpreter, "-m", "venv", str(folder)], check=True, capture_output=True)
+            subprocess.run([str(python), "-m", "pip", "install", "--quiet", *pins], check=True, capture_output=True)
+        except subprocess.CalledProcessError as exc:
+            pytest.skip(f"could not make a {name} environment with {', '.join(pins)}: {exc.stderr.decode()[-300:]}")
+        (folder / "ready").write_text("")
+    return python
+
+
+@pytest.mark.skipif(not OTHER_PYTHONS, reason="no other CPython 3.11-3.14 on PATH to compare with")
+@pytest.mark.parametrize("name", sorted(OTHER_PYTHONS) or ["none"])
+def test_every_python_plays_the_same_game_to_the_last_digit(name, tmp_path):
+    python = python_with_the_games_libraries(name, OTHER_PYTHONS[name])
+    for command in (["simulate"], ["simulate", "--runs", "6", "--weather", "random", "--seed", "11"]):
+        here, there = tmp_path / "here.json", tmp_path / "there.json"
+        subprocess.run([sys.executable, str(ROOT / "main.py"), *command, "--json", str(here)], check=True,
+                       stdout=subprocess.DEVNULL)
+        subprocess.run([str(python), str(ROOT / "main.py"), *command, "--json", str(there)], check=True,
+                       stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+        assert there.read_bytes() == here.read_bytes(), f"{name} {' '.join(command)}"

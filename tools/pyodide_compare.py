@@ -47,7 +47,7 @@ RUNNER = r"""
 import { loadPyodide } from "%(pyodide)s/pyodide.mjs";
 import fs from "node:fs";
 import path from "node:path";
-const [wheels, game, out, ...args] = process.argv.slice(2);
+const [wheels, game, out, script] = process.argv.slice(2);
 const py = await loadPyodide({ stdout: () => {}, stderr: (s) => process.stderr.write(s + "\n") });
 await py.loadPackage(fs.readdirSync(wheels).filter((f) => f.endsWith(".whl")).map((f) => path.join(wheels, f)));
 function copy(src, dst) {
@@ -60,8 +60,7 @@ function copy(src, dst) {
 }
 for (const part of ["game", "scenarios", "yaml"]) copy(path.join(game, part), "/app/" + part);
 py.FS.mkdirTree("/out");
-py.globals.set("ARGS", py.toPy(args));
-py.runPython("import sys; sys.path.insert(0, '/app'); from game.cli import main; main(list(ARGS))");
+py.runPython("import sys; sys.path.insert(0, '/app'); OUT = '/out/result.json'\n" + fs.readFileSync(script, "utf8"));
 fs.writeFileSync(out, py.FS.readFile("/out/result.json"));
 """
 
@@ -106,19 +105,26 @@ def run_both(cache: Path, args: list[str]) -> list[str]:
 
 def run_texts(cache: Path, args: list[str]) -> tuple[str, str]:
     """The JSON `main.py ARGS --json FILE` writes, here and under Pyodide."""
+    return run_script(cache, f"from game.cli import main\nmain({list(args)!r} + ['--json', OUT])\n")
+
+
+def run_script(cache: Path, script: str) -> tuple[str, str]:
+    """What a Python `script` writes to the file named by its variable OUT, run here and under
+    Pyodide (with the game, the scenarios and PyYAML on its path, and not the window)."""
     with tempfile.TemporaryDirectory(prefix="pyatiletka-pyodide-") as name:
         folder = Path(name)
-        native, web = folder / "native.json", folder / "web.json"
-        subprocess.run([sys.executable, str(ROOT / "main.py"), *args, "--json", str(native)], check=True,
-                       stdout=subprocess.DEVNULL)
+        native, web, code = folder / "native.json", folder / "web.json", folder / "script.py"
+        code.write_text(script, encoding="utf-8")
+        prelude = f"import sys; sys.path.insert(0, {str(ROOT)!r}); OUT = {str(native)!r}\n"
+        subprocess.run([sys.executable, "-c", prelude + script], check=True, stdout=subprocess.DEVNULL, cwd=folder)
         app = folder / "app"
         for part in ("game", "scenarios"):
             shutil.copytree(ROOT / part, app / part, ignore=shutil.ignore_patterns("__pycache__"))
         shutil.copytree(cache / "yaml", app / "yaml")
         runner = folder / "run.mjs"
         runner.write_text(RUNNER % {"pyodide": (cache / "npm" / "package").as_posix()}, encoding="utf-8")
-        subprocess.run(["node", str(runner), str(cache / "wheels"), str(app), str(web), *args, "--json",
-                        "/out/result.json"], check=True, env={**os.environ, "NODE_NO_WARNINGS": "1"})
+        subprocess.run(["node", str(runner), str(cache / "wheels"), str(app), str(web), str(code)], check=True,
+                       env={**os.environ, "NODE_NO_WARNINGS": "1"})
         return native.read_text(encoding="utf-8"), web.read_text(encoding="utf-8")
 
 

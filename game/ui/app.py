@@ -24,16 +24,16 @@ import pygame
 import pygame.freetype
 import pygame_gui
 
+from ..present.i18n import _
 from . import draw
 from .crash import write_crash_report
-from .i18n import _
 from .scene import Scene
 from .settings import Settings, load_settings, save_settings
 from .style import Style
 from .theme import make_manager
 
 if TYPE_CHECKING:  # the game's model loads when a game starts, not before the first frame
-    from .context import GameContext
+    from ..present.context import GameContext
 
 log = logging.getLogger(__name__)
 

@@ -117,8 +117,8 @@ def data_dir_with_saves() -> Path:
     first_plan lesson saved by name, and great_turn under way, autosaved each January to 1931
     (the last five autosaves are kept); written by the window's own save code."""
     from ..persist import paths
+    from ..present.context import GameContext
     from . import saving
-    from .context import GameContext
     from .driver import advance
 
     folder = _work_dir() / "data"
@@ -193,7 +193,7 @@ def _busy_app(size: tuple[int, int] = (1280, 720)):
     from .app import App, headless_environment
 
     headless_environment()
-    from .context import GameContext
+    from ..present.context import GameContext
     from .driver import Driver, advance
     from .scenes.directives import DirectivesScene
     from .scenes.year import YearScene

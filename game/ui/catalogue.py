@@ -18,8 +18,8 @@ from functools import cache
 import pygame
 
 from ..events.engine import historical_choice
+from ..present.context import GameContext
 from .app import App
-from .context import GameContext
 from .driver import Driver, advance
 from .scene import Scene
 
@@ -46,7 +46,7 @@ def _campaign(scenario: str):
 
 
 def new_game(app: App, scenario: str = LESSON, until_year: int | None = None) -> GameContext:
-    from .context import _new_session
+    from ..present.context import _new_session
 
     campaign = _campaign(scenario)
     session = _new_session(campaign, SEED, campaign.weather("historical"), app.settings)

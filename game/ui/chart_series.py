@@ -4,9 +4,9 @@ The year-end report and the end screen draw the same."""
 
 from __future__ import annotations
 
+from ..present.i18n import _
+from ..present.viewmodel import history_approximate, history_points
 from . import draw
-from .i18n import _
-from .viewmodel import history_approximate, history_points
 
 
 def history_series(style, scenario, metric: str, years: tuple[int, int]) -> draw.Series:

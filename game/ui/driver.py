@@ -10,8 +10,8 @@ from __future__ import annotations
 import pygame
 
 from ..events.engine import historical_choice
+from ..present.context import GameContext
 from .app import App
-from .context import GameContext
 
 
 class Driver:

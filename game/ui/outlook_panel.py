@@ -20,10 +20,10 @@ from ..headless.explain import format_value
 from ..headless.outlook import OutlookRun, kept, plan_horizon, readiness_after
 from ..model import Directives
 from ..model.metrics import BY_NAME, INDEX, PER_YEAR_FLOWS
+from ..present.i18n import _
+from ..present.viewmodel import measure
 from ..scenario.levers import LEVER_FIELDS
 from . import draw
-from .i18n import _
-from .viewmodel import measure
 
 OUTLOOK_DRAWS = 60
 PANEL_METRICS = ("steel_mt", "grain_harvest_mt", "food_per_head_rural_t", "famine_deaths_m",

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from ..model import Band, DirectiveError, Game
 from ..model.setup import Plan
-from .context import GameContext
-from .viewmodel import TARGET_METRIC
+from ..present.context import GameContext
+from ..present.viewmodel import TARGET_METRIC
 
 PROJECTION_DRAWS = 16
 

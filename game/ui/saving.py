@@ -12,8 +12,8 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..headless.simulator import Campaign
+from ..present.context import GameContext
 from ..scenario.policy import directives_by_year, load_policy
-from .context import GameContext
 
 log = logging.getLogger(__name__)
 

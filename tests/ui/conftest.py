@@ -6,8 +6,8 @@ from __future__ import annotations
 import pygame
 import pytest
 
+from game.present.context import GameContext
 from game.ui.app import App
-from game.ui.context import GameContext
 from game.ui.driver import Driver
 from game.ui.scenes.title import TitleScene
 from game.ui.settings import Settings

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from game.present.context import GameContext
 from game.ui import catalogue
 from game.ui.app import App
 from game.ui.catalogue import BY_ID, answer
-from game.ui.context import GameContext
 from game.ui.scene import Scene
 
 __all__ = ["answer", "new_game", "screens"]

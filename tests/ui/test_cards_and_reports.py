@@ -7,7 +7,7 @@ import math
 
 import pygame
 
-from game.ui import viewmodel as vm
+from game.present import viewmodel as vm
 from game.ui.driver import Driver, advance
 from game.ui.scenes.event_card import EventCardScene, card_text
 from game.ui.scenes.year import YearScene

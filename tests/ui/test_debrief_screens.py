@@ -11,7 +11,7 @@ import pytest
 from game.debrief import debrief_of, fmt
 from game.headless.baseline import historical_game as HISTORY
 from game.persist import paths
-from game.ui.context import GameContext
+from game.present.context import GameContext
 from game.ui.driver import Driver, advance
 from game.ui.scenes.end import PAGES, EndScene
 from game.ui.scenes.year import YearScene

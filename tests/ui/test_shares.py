@@ -7,7 +7,7 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from game.ui.shares import normalise, rebalance
+from game.present.shares import normalise, rebalance
 
 finite = st.floats(min_value=-0.5, max_value=1.5, allow_nan=False, allow_infinity=False)
 

@@ -97,3 +97,35 @@ def test_every_python_plays_the_same_game_to_the_last_digit(name, tmp_path):
         subprocess.run([str(python), str(ROOT / "main.py"), *command, "--json", str(there)], check=True,
                        stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
         assert there.read_bytes() == here.read_bytes(), f"{name} {' '.join(command)}"
+
+
+BRIDGE_GAME = """
+import json
+from game.web.bridge import Bridge
+
+bridge = Bridge()
+shown = [bridge.scenarios(), bridge.start("great_turn", 1928, "historical")]
+view = shown[-1]
+while not view["finished"]:
+    while view["cards"]:
+        card = view["cards"][-1]
+        answer = bridge.choose(card["id"], card["choices"][-1]["id"])
+        shown.append(answer)
+        view = answer["view"]
+    draft = {"grain_procurement_mt": 10.5, "collectivization_target": 0.1} if view["year"] >= 1930 else {}
+    played = bridge.play_year(draft)
+    shown.append(played)
+    view = played["view"]
+with open(OUT, "w", encoding="utf-8") as out:
+    json.dump(shown, out)
+"""
+
+
+def test_the_browsers_bridge_shows_the_same_game_to_the_last_character(pyodide):
+    """The page's bridge under Pyodide, without the window's package: every view, card, answer
+    and report of a game off history's path, as here."""
+    tool, cache = pyodide
+    native, web = tool.run_script(cache, BRIDGE_GAME)
+    shown = json.loads(native)
+    assert shown[-1]["view"]["finished"] and len(shown) > 30
+    assert web == native

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from ...present.context import GameContext
+from ...present.i18n import _
+from ...present.viewmodel import LedgerEntry, ledger
 from .. import draw
-from ..context import GameContext
 from ..hints import MOVE, SCROLL, Hint, hints_height, key_codes, paint_hint, paint_hints  # noqa: F401 - re-exported
-from ..i18n import _
 from ..layout import button_rows, button_text_room, label_fits  # noqa: F401 - re-exported
 from ..style import Style
-from ..viewmodel import LedgerEntry, ledger
 
 # -- the frame ----------------------------------------------------------------------------------
 

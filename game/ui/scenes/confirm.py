@@ -8,9 +8,9 @@ from collections.abc import Callable
 
 import pygame
 
+from ...present.i18n import _
 from .. import draw
 from ..hints import hints_height
-from ..i18n import _
 from ..scene import Scene
 from .common import Hint, paint_hints
 

@@ -10,9 +10,9 @@ from collections.abc import Callable
 
 import pygame
 
+from ...present.i18n import _
 from .. import draw
 from ..hints import ESC_BACK, MOVE, SCROLL, Hint
-from ..i18n import _
 from ..scene import Scene
 from ..settings import CONTENT_LEVELS
 from .common import frame, paint_text_sheet

@@ -6,12 +6,12 @@ from __future__ import annotations
 import pygame
 
 from ...debrief.citations import works
+from ...present.i18n import _
+from ...present.viewmodel import sources
 from ...scenario import Scenario
 from .. import draw
 from ..hints import ESC_BACK, SCROLL, Hint
-from ..i18n import _
 from ..scene import Scene
-from ..viewmodel import sources
 from .common import frame, paint_text_sheet
 
 

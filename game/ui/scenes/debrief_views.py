@@ -15,8 +15,8 @@ from pathlib import Path
 import pygame
 
 from ...debrief import fmt
+from ...present.i18n import _
 from .. import draw
-from ..i18n import _
 from ..style import Style
 
 NAME_LIMIT = 40

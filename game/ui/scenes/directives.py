@@ -17,14 +17,20 @@ import pygame
 
 from ...model import DirectiveError
 from ...model.levers import BY_ID, LEVER_OF_FIELD, LEVERS, Control
+from ...present.context import Draft
+from ...present.i18n import N_, _
+from ...present.shares import rebalance
+from ...present.viewmodel import (
+    FORECAST_LABELS,
+    FORECAST_ROWS,
+    investment_built,
+    labour_arrived,
+    measure,
+)
 from .. import draw, outlook_panel
-from ..context import Draft
 from ..hints import Hint, paint_hints
-from ..i18n import N_, _
 from ..layout import flow_groups
 from ..scene import Scene, SliderItem
-from ..shares import rebalance
-from ..viewmodel import FORECAST_LABELS, FORECAST_ROWS, investment_built, labour_arrived, measure
 from .common import game_frame, paint_game_ledger, paint_heading
 
 FORECAST_DRAWS = 60

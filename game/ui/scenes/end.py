@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import pygame
 
+from ...present.i18n import _
+from ...present.viewmodel import beside_history, epilogue, ledger
 from .. import draw
 from ..chart_series import famine_series, history_series
 from ..hints import MOVE, Hint, paint_hint, paint_hints
-from ..i18n import _
 from ..layout import button_rows, label_fits
 from ..scene import Scene
-from ..viewmodel import beside_history, epilogue, ledger
 from . import debrief_views as dv
 from .common import game_frame, paint_game_ledger, paint_heading
 

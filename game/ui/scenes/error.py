@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pygame
 
+from ...present.i18n import _
 from .. import draw
 from ..hints import ENTER_CHOOSE, SCROLL, Hint, paint_hints
-from ..i18n import _
 from ..scene import Scene
 from .common import frame
 

@@ -18,9 +18,9 @@ import pygame
 from ...events.engine import Card
 from ...events.schema import Choice, Event
 from ...model import DirectiveError
+from ...present.i18n import _
 from .. import draw
 from ..hints import SCROLL, Hint, hints_height, paint_hints
-from ..i18n import _
 from ..paths import IMAGES_DIR
 from ..scene import DIGIT_KEYS, Scene
 

@@ -9,9 +9,9 @@ import logging
 
 import pygame
 
+from ...present.i18n import _
 from .. import draw
 from ..hints import Hint, hints_height, paint_hints
-from ..i18n import _
 from ..layout import label_fits
 from ..scene import Scene
 from . import debrief_views as dv

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pygame
 
+from ...present.i18n import _
 from .. import draw
 from ..hints import Hint, paint_hints
-from ..i18n import _
 from ..scene import Scene
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pygame
 
 from ...errors import UserError
+from ...present.i18n import _
 from .. import draw, saving
 from ..hints import ESC_BACK, SCROLL, Hint, paint_hints
-from ..i18n import _
 from ..layout import label_fits
 from ..scene import Scene
 from .common import frame

@@ -19,9 +19,9 @@ import pygame
 
 from ...debrief import regional_map as rm
 from ...debrief.map_labels import place_labels
+from ...present.i18n import _
 from .. import draw
 from ..hints import Hint, hints_height, paint_hints
-from ..i18n import _
 from ..scene import Scene
 
 GREY_LAND = (214, 208, 192)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pygame
 
+from ...present.i18n import _
 from .. import draw, saving
 from ..hints import ENTER_CHOOSE, MOVE, Hint, hints_height, paint_hints
-from ..i18n import _
 from ..scene import Scene
 
 

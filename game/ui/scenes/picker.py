@@ -20,13 +20,13 @@ from pygame_gui.elements import UITextEntryLine
 from ... import errors
 from ...persist.lessons import Lesson, LessonCodeError, decode, make_code
 from ...persist.settings import GameSettings
+from ...present.context import GameContext
+from ...present.i18n import _
 from ...scenario import Scenario, bundled_scenarios
 from ...scenario.loader import load_with_mods
 from ...scenario.schema import LEVERS
 from .. import draw
-from ..context import GameContext
 from ..hints import MOVE, Hint, paint_hints
-from ..i18n import _
 from ..layout import label_fits
 from ..scene import Item, Scene
 from .common import frame

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pygame
 
+from ...present.i18n import _
 from .. import draw
 from ..hints import Hint, paint_hints
-from ..i18n import _
 from ..scene import Scene
 from . import debrief_views as dv
 from .common import game_frame, paint_game_ledger, paint_heading

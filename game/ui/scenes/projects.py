@@ -6,9 +6,9 @@ from __future__ import annotations
 import pygame
 
 from ...model.setup import Project
+from ...present.i18n import N_, _
 from .. import draw
 from ..hints import SCROLL, Hint, paint_hints
-from ..i18n import N_, _
 from ..scene import Scene
 from .common import game_frame, paint_game_ledger, paint_heading
 

@@ -9,11 +9,11 @@ import math
 
 import pygame
 
+from ...present import viewmodel as vm
+from ...present.i18n import _
 from .. import draw
-from .. import viewmodel as vm
 from ..chart_series import famine_series, history_series
 from ..hints import MOVE, Hint, paint_hints
-from ..i18n import _
 from ..scene import Scene
 from .common import game_frame, paint_game_ledger, paint_heading
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pygame
 
+from ...present.i18n import _
 from .. import draw
 from ..hints import Hint, paint_hints
-from ..i18n import _
 from ..scene import Scene
 from ..settings import CONTENT_LEVELS, TEXT_SCALES
 from .common import frame

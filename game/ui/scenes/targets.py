@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pygame
 
+from ...present.i18n import _
+from ...present.viewmodel import TARGET_METRIC, measure
 from .. import draw
 from ..hints import SCROLL, Hint, paint_hints
-from ..i18n import _
 from ..projection import plan_range
 from ..scene import Scene
-from ..viewmodel import TARGET_METRIC, measure
 from .common import game_frame, paint_game_ledger, paint_heading
 
 

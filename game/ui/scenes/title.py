@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pygame
 
+from ...present.i18n import _
 from .. import draw
 from ..hints import ENTER_CHOOSE, MOVE, Hint, hints_height, paint_hints
-from ..i18n import _
 from ..scene import Scene
 
 

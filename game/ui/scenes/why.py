@@ -24,11 +24,11 @@ from ...headless.explain import (
     history_inputs,
     inputs_of_session,
 )
+from ...present.i18n import _
+from ...present.viewmodel import measure
 from .. import draw
 from ..hints import Hint, hints_height, paint_hints
-from ..i18n import _
 from ..scene import Scene
-from ..viewmodel import measure
 
 AGAINST_PREVIOUS, AGAINST_HISTORY = "previous", "history"
 

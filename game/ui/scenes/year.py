@@ -14,12 +14,8 @@ from __future__ import annotations
 
 import pygame
 
-from .. import draw, saving
-from ..hints import Hint, paint_hints
-from ..i18n import _
-from ..layout import flow_balanced
-from ..scene import Scene
-from ..viewmodel import (
+from ...present.i18n import _
+from ...present.viewmodel import (
     INDICATOR_GROUPS,
     Indicator,
     current_plan,
@@ -27,6 +23,10 @@ from ..viewmodel import (
     plan_progress,
     trend_word,
 )
+from .. import draw, saving
+from ..hints import Hint, paint_hints
+from ..layout import flow_balanced
+from ..scene import Scene
 from .common import game_frame, paint_game_ledger, paint_heading
 
 PAGES_HINT = Hint("PgUp/PgDn", "more figures", "scroll")

@@ -1,5 +1,6 @@
 """The game being played, as the UI sees it: the session, the scenario, the default policy and
-the directives the player is drafting for this year. No pygame here.
+the directives the player is drafting for this year. No pygame here: the window and the
+browser edition share it.
 
 The UI changes the game only through the Session's commands (`choose`, `play_year`); everything
 else in this module reads.
@@ -8,6 +9,7 @@ else in this module reads.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from ..headless.simulator import Campaign, prepare
 from ..model import Directives
@@ -17,8 +19,15 @@ from ..scenario import Scenario
 from ..scenario.levers import combine
 from ..scenario.schema import LEVERS
 from ..session import Session
-from .settings import Settings
 from .shares import normalise
+
+
+class GameChoices(Protocol):
+    """What a new game takes from the front end's settings (the window's Settings has these)."""
+
+    classroom: bool
+    content: str
+    allow_undo: bool
 
 
 @dataclass
@@ -90,10 +99,10 @@ class GameContext:
     autosaved: int | None = None  # the January last autosaved
 
     @classmethod
-    def start(cls, scenario_id: str, seed: int, weather: str | None, settings: Settings | None = None,
+    def start(cls, scenario_id: str, seed: int, weather: str | None, settings: GameChoices | None = None,
               user_mods: bool = True) -> GameContext:
         campaign = prepare(scenario_id, None, user_mods=user_mods)
-        session = _new_session(campaign, seed, campaign.weather(weather), settings or Settings())
+        session = _new_session(campaign, seed, campaign.weather(weather), settings)
         return cls(campaign, session, notices=campaign.notices)
 
     # -- what the scenario gives -------------------------------------------------------------
@@ -231,12 +240,12 @@ def repression_name(level: int) -> str:
     return REPRESSION_LEVELS[max(0, min(len(REPRESSION_LEVELS) - 1, int(level)))]
 
 
-def _new_session(campaign: Campaign, seed: int, weather: str, settings: Settings) -> Session:
+def _new_session(campaign: Campaign, seed: int, weather: str, settings: GameChoices | None) -> Session:
     """A saveable game (a Playthrough: a Session that knows its scenario, settings and mods)."""
     from ..persist.playthrough import Playthrough  # imported when a game starts, not at start-up
     from ..persist.settings import GameSettings
 
-    game_settings = GameSettings(classroom=settings.classroom, content=settings.content,
-                                 allow_undo=settings.allow_undo)
+    game_settings = GameSettings() if settings is None else GameSettings(
+        classroom=settings.classroom, content=settings.content, allow_undo=settings.allow_undo)
     return Playthrough.start(campaign.scenario, seed, weather, settings=game_settings,
                              mods=campaign.mods, notices=campaign.notices)

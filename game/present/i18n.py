@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import gettext
 
-from .paths import ASSETS_DIR
+from ..resources import assets_dir
 
 DOMAIN = "pyatiletka"
-LOCALE_DIR = ASSETS_DIR / "locale"
+LOCALE_DIR = assets_dir() / "locale"
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 

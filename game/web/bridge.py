@@ -1,0 +1,168 @@
+"""The browser edition's bridge: the game's commands and views as JSON-ready dicts.
+
+The browser's page talks to Python (Pyodide, in a Web Worker) through one object, `Bridge`:
+each method takes plain values and returns plain dicts and lists, which cross into JavaScript as
+JSON. Everything it returns is read from the session and the display-free view models in
+game/present, the same ones the window draws: the page formats nothing and decides nothing.
+Commands go through the session (`choose`, `play_year`), so a browser game replays, saves and
+debriefs like a desktop one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from ..errors import UserError
+from ..model.levers import CONTROLS, REPRESSION_LEVELS, parts_of
+from ..present.context import GameContext
+from ..present.viewmodel import (
+    INDICATOR_GROUPS,
+    indicators,
+    internal_lines,
+    report_lines,
+    trend_word,
+    year_costs,
+)
+from ..scenario import load_scenario
+from ..scenario.levers import LEVER_FIELDS
+from ..scenario.loader import bundled_scenarios
+
+
+class BridgeError(UserError):
+    """A command the page sent that the game refuses, with the game's own message."""
+
+
+class Bridge:
+    """One browser tab's game."""
+
+    def __init__(self) -> None:
+        self.ctx: GameContext | None = None
+
+    # -- before a game ---------------------------------------------------------------------
+    @staticmethod
+    def scenarios() -> list[dict]:
+        """The bundled scenarios, for the title screen's picker."""
+        found = []
+        for scenario_id in bundled_scenarios():
+            scenario = load_scenario(scenario_id)
+            found.append({"id": scenario.id, "name": scenario.name, "description": scenario.description,
+                          "first_year": scenario.first_year, "last_year": scenario.last_year})
+        return found
+
+    def start(self, scenario_id: str, seed: int, weather: str | None = None) -> dict:
+        """Command: a new game; returns its first view."""
+        self.ctx = GameContext.start(scenario_id, int(seed), weather, user_mods=False)
+        return self.view()
+
+    # -- the year ---------------------------------------------------------------------------
+    def view(self) -> dict:
+        """The year screen: the year, the plan, the figures in their panels, the cards waiting
+        and the levers with this year's draft."""
+        ctx = self._game()
+        plan = ctx.plan
+        return {
+            "year": ctx.year,
+            "finished": ctx.finished,
+            "scenario": {"id": ctx.scenario.id, "name": ctx.scenario.name},
+            "plan": {"id": plan.id, "name": plan.name, "start": plan.start, "end": plan.end} if plan else None,
+            "panels": [{"title": title, "rows": [self._row(row) for row in indicators(ctx, metrics)]}
+                       for title, metrics in INDICATOR_GROUPS],
+            "cards": [self._card(event.id) for event in ctx.session.pending] if not ctx.finished else [],
+            "levers": self._levers() if not ctx.finished else [],
+        }
+
+    def choose(self, event_id: str, choice_id: str) -> dict:
+        """Command: answer a waiting card; returns what the answer did, and the new view."""
+        ctx = self._game()
+        self._command(ctx.session.choose, event_id, choice_id)
+        answered = ctx.session.events[-1]
+        return {"aftermath": list(answered.aftermath), "view": self.view()}
+
+    def play_year(self, draft: dict[str, object]) -> dict:
+        """Command: the year's directives (the levers' values, as the page's controls hold
+        them); returns the year-end report and the next year's view."""
+        ctx = self._game()
+        current = ctx.ensure_draft()
+        for field, value in draft.items():
+            control = CONTROLS.get(field)
+            if control is None:
+                raise BridgeError(f"{ctx.year}: there is no lever {field!r}")
+            current[field] = _draft_value(control, value)
+        record = self._command(ctx.play_year)
+        return {"report": self._report(record), "view": self.view()}
+
+    # -- pieces of the view -----------------------------------------------------------------
+    def _game(self) -> GameContext:
+        if self.ctx is None:
+            raise BridgeError("no game has been started")
+        return self.ctx
+
+    @staticmethod
+    def _command(command, *args):
+        try:
+            return command(*args)
+        except UserError as exc:  # a refused command: the page shows the game's message
+            raise BridgeError(str(exc)) from exc
+
+    @staticmethod
+    def _row(row) -> dict:
+        shown = asdict(row)
+        shown["history"] = list(row.history)
+        shown["trend_word"] = trend_word(row)
+        return shown
+
+    def _card(self, event_id: str) -> dict:
+        card = self.ctx.session.card(event_id)
+        event = card.event
+        return {
+            "id": event.id, "title": event.title, "text": card.text, "text_detailed": card.text_detailed,
+            "choices": [{"id": c.id, "label": c.label, "forecast": card.forecasts.get(c.id, c.forecast)}
+                        for c in event.choices],
+            "history": ({"text": event.history.text, "sources": list(event.history.sources),
+                         "reveal": event.reveal} if event.history else None),
+            "tags": list(event.tags),
+        }
+
+    def _levers(self) -> list[dict]:
+        ctx = self.ctx
+        draft = ctx.ensure_draft()
+        levers = []
+        for lever in ctx.levers:
+            for field in LEVER_FIELDS[lever]:
+                control = CONTROLS[field]
+                if control.kind in ("projects", "targets"):
+                    continue  # chosen on their own screens
+                low, high = ctx.world.lever_range(field, control.low, control.high)
+                value = draft[field]
+                levers.append({
+                    "lever": lever, "field": field, "label": control.label, "kind": control.kind,
+                    "description": control.description, "low": low, "high": high, "step": control.step,
+                    "unit": control.unit,
+                    "parts": [{"id": part, "label": label} for part, label in control.parts],
+                    "levels": list(control.levels or (REPRESSION_LEVELS if control.kind == "level" else ())),
+                    "value": list(value) if control.kind == "shares" else value,
+                })
+        return levers
+
+    @staticmethod
+    def _report(record: dict[str, float]) -> dict:
+        return {
+            "year": int(record["year"]),
+            "pravda": [asdict(line) for line in report_lines(record)],
+            "internal": [{"label": label, "value": value} for label, value in internal_lines(record)],
+            "costs": [asdict(entry) for entry in year_costs(record)],
+        }
+
+
+def _draft_value(control, value):
+    """A control's value as the page sends it, as the draft keeps it."""
+    if control.kind == "shares":
+        parts = parts_of(control.field)
+        if not isinstance(value, list | tuple) or len(value) != len(parts):
+            raise BridgeError(f"{control.field}: {len(parts)} shares expected ({', '.join(parts)})")
+        return tuple(float(v) for v in value)
+    if control.kind == "switch":
+        return bool(value)
+    if control.kind == "level":
+        return int(value)
+    return float(value)

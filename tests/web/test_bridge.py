@@ -1,0 +1,110 @@
+"""The browser edition's bridge (game/web/bridge.py): the page's commands reach the session as
+the window's do, and every view it hands the page is plain JSON read from the view models."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from game.headless.simulator import prepare
+from game.model import Directives
+from game.model.levers import CONTROLS
+from game.present.viewmodel import INDICATOR_GROUPS, indicators
+from game.scenario.levers import LEVER_FIELDS
+from game.session import Session
+from game.web.bridge import Bridge, BridgeError
+
+
+def play_through(bridge: Bridge, drafts: dict[int, dict]) -> dict:
+    """Answer every card with its first choice and play each year's draft; the last view."""
+    view = bridge.view()
+    while not view["finished"]:
+        while view["cards"]:
+            card = view["cards"][0]
+            view = bridge.choose(card["id"], card["choices"][0]["id"])["view"]
+        view = bridge.play_year(drafts.get(view["year"], {}))["view"]
+    return view
+
+
+def replayed(bridge: Bridge) -> list[dict]:
+    """The bridge's game replayed from its command log in a plain session."""
+    ctx = bridge.ctx
+    campaign = prepare(ctx.scenario.id, None, user_mods=False)
+    session = Session(campaign.world, campaign.deck, seed=ctx.session.seed, weather_mode=ctx.session.weather_mode)
+    for command in ctx.session.commands:
+        if command["command"] == "choose":
+            session.choose(command["event"], command["choice"])
+        else:
+            session.play_year(Directives.model_validate(command["directives"]))
+    return session.records
+
+
+def test_a_game_played_through_the_bridge_is_the_sessions_game():
+    """Off history's path: little procurement from 1930 and a slow collectivization."""
+    bridge = Bridge()
+    bridge.start("great_turn", 1928, "historical")
+    drafts = {year: {"grain_procurement_mt": 11.0, "collectivization_target": 0.08} for year in range(1930, 1942)}
+    last = play_through(bridge, drafts)
+    records = bridge.ctx.session.records
+    assert last["year"] == 1942 and len(records) == 14
+    assert [r["grain_procurement_mt"] for r in records[2:]] == pytest.approx([11.0] * 12, rel=0.02)
+    assert replayed(bridge) == records
+
+
+def test_every_view_is_plain_json_and_shows_what_the_window_shows():
+    bridge = Bridge()
+    view = bridge.start("first_plan", 1928, "historical")
+    assert json.loads(json.dumps(view)) == view
+    window = [[row.value for row in indicators(bridge.ctx, metrics)] for _title, metrics in INDICATOR_GROUPS]
+    assert [[row["value"] for row in panel["rows"]] for panel in view["panels"]] == window
+    card = view["cards"][0]
+    assert card["title"] and card["text"] and card["choices"][0]["forecast"]
+    assert "{" not in card["text"]  # the card's figures are filled in
+
+
+def test_the_levers_are_the_scenarios_with_the_windows_ranges():
+    bridge = Bridge()
+    view = bridge.start("great_turn", 1928, "historical")
+    ctx = bridge.ctx
+    fields = {lever["field"] for lever in view["levers"]}
+    expected = {f for lever in ctx.levers for f in LEVER_FIELDS[lever] if CONTROLS[f].kind not in ("projects", "targets")}
+    assert fields == expected
+    procurement = next(lever for lever in view["levers"] if lever["field"] == "grain_procurement_mt")
+    control = CONTROLS["grain_procurement_mt"]
+    assert (procurement["low"], procurement["high"]) == ctx.world.lever_range("grain_procurement_mt", control.low,
+                                                                               control.high)
+    labour = next(lever for lever in view["levers"] if lever["field"] == "labor")
+    assert len(labour["value"]) == len(labour["parts"]) == 3 and sum(labour["value"]) == pytest.approx(1.0)
+
+
+def test_the_year_end_report_sets_pravda_beside_the_internal_report():
+    bridge = Bridge()
+    view = bridge.start("great_turn", 1928, "historical")
+    for card in view["cards"]:
+        bridge.choose(card["id"], card["choices"][0]["id"])
+    report = bridge.play_year({})["report"]
+    assert report["year"] == 1928
+    steel = next(line for line in report["pravda"] if line["label"] == "Steel")
+    assert steel["real"].endswith("Mt") and steel["reported"].endswith("Mt")
+    assert any(line["label"] == "Grain procured" or "procure" in line["label"].lower() for line in report["internal"])
+    assert {entry["label"] for entry in report["costs"]} >= {"famine deaths", "deported"}
+
+
+@pytest.mark.parametrize(("command", "says"), [
+    (lambda b: b.play_year({"no_such_lever": 1}), "there is no lever 'no_such_lever'"),
+    (lambda b: b.play_year({"labor": [0.5, 0.5]}), "labor: 3 shares expected (farms, factories, construction)"),
+    (lambda b: b.choose("no_such_card", "x"), "event 'no_such_card' is not waiting for an answer"),
+    (lambda b: b.play_year({}), "answer the events first"),
+])
+def test_a_refused_command_is_the_games_message(command, says):
+    bridge = Bridge()
+    bridge.start("great_turn", 1928, "historical")
+    with pytest.raises(BridgeError, match=says.replace("(", r"\(").replace(")", r"\)")):
+        command(bridge)
+    assert bridge.ctx.session.records == []  # nothing was played
+
+
+def test_a_command_before_a_game_says_so():
+    with pytest.raises(BridgeError, match="no game has been started"):
+        Bridge().view()

@@ -191,6 +191,16 @@ def build_parser() -> argparse.ArgumentParser:
                         metavar="NAME[,NAME]", help="measure only these figures (repeatable)")
     timing.set_defaults(command=_bench)
 
+    web = commands.add_parser("web", help="build the browser edition: a static site that needs nothing installed",
+                              description="Build the browser edition into a folder: serve it from any static web "
+                                          "server (python -m http.server, a school intranet, GitHub Pages); it "
+                                          "makes no request outside that folder. The build fetches the pinned "
+                                          "Pyodide runtime and wheels once (it needs the package registries).")
+    web.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder to write the site into")
+    web.add_argument("--cache", type=Path, default=None, metavar="DIR",
+                     help="where the fetched runtime and wheels are kept (default ~/.cache/pyatiletka-web)")
+    web.set_defaults(command=_web)
+
     shots = commands.add_parser("screenshots", help="render every screen to PNG, headless",
                                 description="Render every screen of the game to PNG files without a window "
                                             "(1280x720, in normal and in classroom mode).")
@@ -355,6 +365,15 @@ def _schema(args: argparse.Namespace) -> int:
 
     for path in write_schemas(args.out) if args.out else write_schemas():
         print(f"wrote {path}")
+    return 0
+
+
+def _web(args) -> int:
+    from .web.site import DEFAULT_CACHE, SIZE_BUDGET_MB, build
+
+    manifest = build(args.out, args.cache or DEFAULT_CACHE)
+    print(f"wrote the browser edition to {args.out} ({manifest['size_mb']} MB; budget {SIZE_BUDGET_MB:g} MB)")
+    print(f"serve it with: python -m http.server --directory {args.out} 8000  (then open http://localhost:8000)")
     return 0
 
 

@@ -10,6 +10,7 @@ debriefs like a desktop one.
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict
 
 from ..errors import UserError
@@ -90,6 +91,22 @@ class Bridge:
             current[field] = _draft_value(control, value)
         record = self._command(ctx.play_year)
         return {"report": self._report(record), "view": self.view()}
+
+    def debrief(self, player: str | None = None) -> dict:
+        """The finished game's printable debrief and handout (the same pages the window
+        exports) and its results file for the class comparison."""
+        from ..debrief import debrief_of, record_of, render_handout, results_json
+        from ..debrief.html import render
+        from ..headless.baseline import historical_game
+
+        ctx = self._game()
+        if not ctx.session.records:
+            raise BridgeError("no year has been played yet: the debrief needs at least one")
+        report = debrief_of(ctx.session, player=player or None, scenario=ctx.scenario, history=historical_game())
+        results = results_json(report, record_of(ctx.session, ctx.scenario))
+        return {"html": render(report), "handout": render_handout(report),
+                "results": json.dumps(results, indent=2, ensure_ascii=False) + "\n",
+                "results_name": f"{ctx.scenario.id}-seed{ctx.session.seed}.results.json"}
 
     # -- pieces of the view -----------------------------------------------------------------
     def _game(self) -> GameContext:

@@ -1,0 +1,297 @@
+// The browser edition's page: it shows what the game's bridge hands it and sends the player's
+// commands back. It decides nothing and formats no figure: every number arrives as the window
+// would print it (game/present). All text goes in as text, never as markup.
+
+const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+const waiting = new Map();
+let nextId = 0;
+let site = null;
+
+const screen = document.getElementById("screen");
+const announce = document.getElementById("announce");
+
+worker.onmessage = (event) => {
+  const message = event.data;
+  if (message.progress) return showProgress(message.progress);
+  if (message.ready) { site = message.site; return showTitle(); }
+  if (message.failed) return showFailure(`The game could not start: ${message.failed}`);
+  const pending = waiting.get(message.id);
+  waiting.delete(message.id);
+  if (message.error !== undefined) pending.reject(new Error(message.error));
+  else pending.resolve(message.result);
+};
+
+function call(method, ...args) {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    worker.postMessage({ id, method, args });
+  });
+}
+// The bridge, for the browser's console and the tests: pyatiletka.call("view").
+window.pyatiletka = { call };
+
+// -- building the page ------------------------------------------------------------------------
+
+function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
+    else if (value === true) element.setAttribute(name, "");
+    else if (value !== false && value !== null && value !== undefined) element.setAttribute(name, value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return element;
+}
+
+function show(...content) {
+  screen.replaceChildren(...content);
+  document.body.dataset.screens = String(Number(document.body.dataset.screens || 0) + 1);  // a new screen, for the tests
+  screen.focus();
+  const heading = screen.querySelector("h1, h2");
+  if (heading) announce.textContent = heading.textContent;
+}
+
+async function attempt(action) {
+  try {
+    return await action();
+  } catch (error) {
+    const box = h("p", { class: "error", role: "alert" }, error.message);
+    screen.prepend(box);
+    box.scrollIntoView();
+    return null;
+  }
+}
+
+document.getElementById("classroom").addEventListener("change", (event) => {
+  document.documentElement.classList.toggle("classroom", event.target.checked);
+});
+
+// -- loading ----------------------------------------------------------------------------------
+
+function showProgress({ step, steps, label }) {
+  show(h("h1", {}, "Pyatiletka"),
+       h("p", {}, "Loading the game: everything comes from this site, nothing is installed."),
+       h("label", { for: "loading" }, label),
+       h("progress", { id: "loading", max: steps, value: step }));
+}
+
+function showFailure(text) {
+  show(h("h1", {}, "Pyatiletka"), h("p", { class: "error", role: "alert" }, text));
+}
+
+// -- the title --------------------------------------------------------------------------------
+
+async function showTitle() {
+  const scenarios = await call("scenarios");
+  const choices = scenarios.map((scenario, index) => h("label", { class: "scenario" },
+    h("input", { type: "radio", name: "scenario", value: scenario.id, checked: index === 0 || scenario.id === "great_turn" }),
+    " ", h("strong", {}, scenario.name), ` (${scenario.first_year}–${scenario.last_year})`,
+    scenario.description ? h("span", { class: "muted" }, h("br"), scenario.description) : null));
+  const form = h("form", { onsubmit: startGame },
+    h("fieldset", {}, h("legend", {}, "Scenario"), choices),
+    h("p", {}, h("label", { for: "seed" }, "Lesson seed (give the whole class the same one): "),
+      h("input", { id: "seed", type: "number", min: 0, max: 999999, value: 1928, required: true })),
+    h("p", {}, h("label", { for: "weather" }, "Weather: "),
+      h("select", { id: "weather" }, h("option", { value: "historical" }, "as it was"),
+        h("option", { value: "random" }, "drawn at random"))),
+    h("div", { class: "actions" }, h("button", { type: "submit" }, "Start the game")));
+  show(h("h1", {}, "Pyatiletka: the five-year plans, 1928–1941"),
+       h("p", {}, "You set the plan's targets and each year's directives. The game ends in June 1941 and sets your record beside history's. ",
+         "It depicts famine, deportation and terror that killed millions of people."),
+       form,
+       h("p", { class: "muted" }, `Game ${site.game_version}, Python ${site.pyodide} (Pyodide) in this page.`));
+}
+
+async function startGame(event) {
+  event.preventDefault();
+  const scenario = screen.querySelector("input[name=scenario]:checked").value;
+  const seed = Number(screen.querySelector("#seed").value);
+  const weather = screen.querySelector("#weather").value;
+  const view = await attempt(() => call("start", scenario, seed, weather));
+  if (view) showYear(view);
+}
+
+// -- the year ---------------------------------------------------------------------------------
+
+function heading(view) {
+  const plan = view.plan ? ` — ${view.plan.name} (${view.plan.start}–${view.plan.end})` : "";
+  return h("h2", {}, `${view.finished ? "The game is over" : `January ${view.year}`}${plan}`);
+}
+
+function panels(view) {
+  return h("div", { class: "columns" }, view.panels.map((panel) => h("section", {},
+    h("h3", {}, panel.title),
+    h("table", {}, h("tbody", {}, panel.rows.map((row) => h("tr", {},
+      h("th", { scope: "row" }, row.label),
+      h("td", { class: "number" }, row.value, row.reported ? h("span", { class: "muted" }, ` (reported ${row.reported})`) : null),
+      h("td", { class: row.good === true ? "better" : row.good === false ? "worse" : "" },
+        row.trend > 0 ? "▲ " : row.trend < 0 ? "▼ " : "", row.trend_word))))))));
+}
+
+function showYear(view) {
+  if (view.finished) return showEnd(view);
+  if (view.cards.length) return showCard(view, view.cards[0]);
+  show(heading(view), h("div", { class: "columns" }, h("section", {}, panels(view)), directivesForm(view)));
+}
+
+function showCard(view, card) {
+  const answer = async (choice) => {
+    const answered = await attempt(() => call("choose", card.id, choice.id));
+    if (answered) showAftermath(answered, card, choice);
+  };
+  show(heading(view), h("article", { class: "card", "aria-live": "polite" },
+    h("h2", {}, card.title), h("p", {}, card.text_detailed || card.text),
+    h("div", { class: "choices" }, card.choices.map((choice) => h("button", { class: "choice", onclick: () => answer(choice) },
+      choice.label, h("span", { class: "forecast" }, choice.forecast))))));
+}
+
+function showAftermath(answered, card, choice) {
+  const history = card.history && card.history.reveal === "immediately" ? h("section", { class: "history" },
+    h("h3", {}, "What happened in history"), h("p", {}, card.history.text),
+    h("p", { class: "muted" }, `Sources: ${card.history.sources.join("; ")}`)) : null;
+  show(h("h2", {}, card.title), h("p", {}, `You chose: ${choice.label}`),
+       answered.aftermath.length ? h("ul", {}, answered.aftermath.map((line) => h("li", {}, line))) : h("p", {}, "It changes nothing at once."),
+       history,
+       h("div", { class: "actions" }, h("button", { onclick: () => showYear(answered.view) }, "Continue")));
+}
+
+// -- the directives ---------------------------------------------------------------------------
+
+function percent(value) { return `${Math.round(value * 100)} %`; }
+
+function numberLever(lever) {
+  const scale = lever.unit === "%" ? 100 : 1;
+  const id = `lever-${lever.field}`;
+  const output = h("output", { for: id }, "");
+  const input = h("input", { id, type: "range", name: lever.field, min: lever.low * scale, max: lever.high * scale,
+                             step: lever.step * scale, value: lever.value * scale, "data-scale": scale });
+  const update = () => { output.textContent = scale === 100 ? `${input.value} %` : `${input.value} ${lever.unit}`.trim(); };
+  input.addEventListener("input", update);
+  update();
+  return h("div", { class: "slider" }, h("label", { for: id }, lever.label), input, output);
+}
+
+function sharesLever(lever) {
+  const total = h("p", { class: "muted" }, "");
+  const inputs = lever.parts.map((part, index) => {
+    const id = `lever-${lever.field}-${part.id}`;
+    const input = h("input", { id, type: "range", min: 0, max: 100, step: 1, value: Math.round(lever.value[index] * 100),
+                               "data-field": lever.field, "data-index": index });
+    const output = h("output", { for: id }, percent(lever.value[index]));
+    input.addEventListener("input", () => { output.textContent = `${input.value} %`; sum(); });
+    return [input, h("div", { class: "slider" }, h("label", { for: id }, part.label), input, output)];
+  });
+  const sum = () => {
+    const value = inputs.reduce((acc, [input]) => acc + Number(input.value), 0);
+    total.textContent = value === 100 ? "Together: 100 %" : `Together: ${value} % (the game scales the shares to 100 %)`;
+  };
+  sum();
+  return h("div", {}, inputs.map(([, row]) => row), total);
+}
+
+function leverControl(lever) {
+  if (lever.kind === "shares") return sharesLever(lever);
+  if (lever.kind === "switch") {
+    const id = `lever-${lever.field}`;
+    return h("p", {}, h("input", { id, type: "checkbox", name: lever.field, checked: Boolean(lever.value) }),
+             " ", h("label", { for: id }, lever.label));
+  }
+  if (lever.kind === "level") {
+    const id = `lever-${lever.field}`;
+    return h("p", {}, h("label", { for: id }, `${lever.label}: `),
+             h("select", { id, name: lever.field }, lever.levels.map((name, index) =>
+               h("option", { value: index, selected: index === Number(lever.value) }, name))));
+  }
+  return numberLever(lever);
+}
+
+function directivesForm(view) {
+  const byLever = new Map();
+  for (const lever of view.levers) {
+    if (!byLever.has(lever.lever)) byLever.set(lever.lever, []);
+    byLever.get(lever.lever).push(lever);
+  }
+  const form = h("form", { onsubmit: (event) => playYear(event, view) },
+    h("h3", {}, `Directives for ${view.year}`),
+    [...byLever.values()].map((controls) => h("fieldset", {},
+      h("legend", {}, controls[0].description), controls.map(leverControl))),
+    h("div", { class: "actions" }, h("button", { type: "submit" }, `Play ${view.year}`)));
+  return h("section", {}, form);
+}
+
+function draftOf(form, view) {
+  const draft = {};
+  for (const lever of view.levers) {
+    if (lever.kind === "shares") {
+      const values = [...form.querySelectorAll(`input[data-field="${lever.field}"]`)].map((input) => Number(input.value) / 100);
+      const total = values.reduce((a, b) => a + b, 0) || 1;
+      draft[lever.field] = values.map((v) => v / total);
+    } else if (lever.kind === "switch") {
+      draft[lever.field] = form.querySelector(`[name="${lever.field}"]`).checked;
+    } else if (lever.kind === "level") {
+      draft[lever.field] = Number(form.querySelector(`[name="${lever.field}"]`).value);
+    } else {
+      const input = form.querySelector(`[name="${lever.field}"]`);
+      draft[lever.field] = Number(input.value) / Number(input.dataset.scale);
+    }
+  }
+  return draft;
+}
+
+async function playYear(event, view) {
+  event.preventDefault();
+  const button = event.target.querySelector("button[type=submit]");
+  button.disabled = true;
+  const played = await attempt(() => call("play_year", draftOf(event.target, view)));
+  button.disabled = false;
+  if (played) showReport(played);
+}
+
+// -- the year-end report ----------------------------------------------------------------------
+
+function showReport(played) {
+  const report = played.report;
+  const pravda = h("section", {}, h("h3", {}, "Pravda reports"),
+    h("table", {}, h("tbody", {}, report.pravda.map((line) => h("tr", {},
+      h("th", { scope: "row" }, line.label), h("td", { class: "number" }, line.reported ?? "—"))))));
+  const internal = h("section", {}, h("h3", {}, "The internal report"),
+    h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, ""), h("th", {}, "real"), h("th", {}, "reported above it by"))),
+      h("tbody", {}, report.pravda.map((line) => h("tr", {},
+        h("th", { scope: "row" }, line.label), h("td", { class: "number" }, line.real), h("td", { class: "number" }, line.gap ?? "—"))),
+        report.internal.map((line) => h("tr", {}, h("th", { scope: "row" }, line.label),
+          h("td", { class: "number" }, line.value), h("td", {}, ""))))));
+  const costs = h("section", {}, h("h3", {}, "What the year cost in lives and freedom"),
+    h("ul", {}, report.costs.map((entry) => h("li", {}, `${entry.value} ${entry.label}`))));
+  show(h("h2", {}, `The year ${report.year}`), h("div", { class: "columns" }, pravda, internal), costs,
+       h("div", { class: "actions" }, h("button", { onclick: () => showYear(played.view) }, "Continue")));
+}
+
+// -- the end ----------------------------------------------------------------------------------
+
+function download(name, text, type) {
+  const link = h("a", { href: URL.createObjectURL(new Blob([text], { type })), download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+function showEnd(view) {
+  const pages = async (what) => {
+    const debrief = await attempt(() => call("debrief"));
+    if (!debrief) return;
+    if (what === "results") download(debrief.results_name, debrief.results, "application/json");
+    else window.open(URL.createObjectURL(new Blob([debrief[what]], { type: "text/html" })), "_blank");
+  };
+  show(heading(view),
+       h("p", {}, "The game ends in June 1941, when Germany invades. Your record beside history's is in the debrief."),
+       panels(view),
+       h("div", { class: "actions" },
+         h("button", { onclick: () => pages("html") }, "Open the debrief"),
+         h("button", { onclick: () => pages("handout") }, "Open the printable handout"),
+         h("button", { class: "secondary", onclick: () => pages("results") }, "Download the results file"),
+         h("button", { class: "secondary", onclick: showTitle }, "A new game")));
+}

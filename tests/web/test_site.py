@@ -1,0 +1,109 @@
+"""The browser edition's site (`python main.py web --out DIR`) in a real headless Chromium, with
+every request outside the local server refused: a whole lesson from the title to the debrief,
+as a student sees it. Marked `web` (needs node's cache of the pinned runtime, and Chromium)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+
+from .browser import Browser, chromium
+
+pytestmark = pytest.mark.web
+ROOT = Path(__file__).resolve().parents[2]
+FRONT_END = ("index.html", "app.js", "worker.js", "style.css")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("site") / "pyatiletka"
+    try:
+        assert main(["web", "--out", str(out)]) == 0
+    except SystemExit as exc:  # the build could not fetch the pinned runtime: no registries here
+        pytest.skip(f"the site could not be built here ({exc})")
+    return out
+
+
+@pytest.fixture(scope="module")
+def served(site):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def test_the_site_is_whole_small_and_asks_nothing_of_the_network(site, capsys):
+    for name in (*FRONT_END, "game.zip", "site.json", "pyodide/pyodide.mjs", "pyodide/pyodide.asm.wasm"):
+        assert (site / name).is_file(), name
+    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20
+    assert size <= 20.0
+    for name in FRONT_END:
+        text = (site / name).read_text(encoding="utf-8")
+        assert "http://" not in text and "https://" not in text, f"{name} reaches outside the site"
+
+
+def test_building_into_a_folder_of_other_files_is_refused(tmp_path, capsys):
+    (tmp_path / "essay.txt").write_text("mine")
+    assert main(["web", "--out", str(tmp_path)]) != 0
+    assert "is not empty and not an earlier build" in capsys.readouterr().err
+    assert (tmp_path / "essay.txt").read_text() == "mine"
+
+
+@pytest.mark.skipif(chromium() is None, reason="Chromium is not installed (the Debian package 'chromium')")
+def test_a_lesson_in_the_browser_from_the_title_to_the_debrief(served, tmp_path):
+    with Browser() as browser:
+        page = browser.open(served)
+        page.wait_for("document.querySelector('input[name=scenario]') !== null", seconds=90)
+        assert "Pyatiletka" in page.text()
+        page.evaluate("document.querySelector('input[value=great_turn]').click()")
+        page.evaluate("document.querySelector('#seed').value = 1928")
+        page.evaluate("document.querySelector('form button[type=submit]').click()")
+        seen = {"cards": 0, "reports": 0}
+        for _step in range(200):
+            state = page.wait_for("""(() => {
+                if (document.querySelector('.choice')) return 'card';
+                const text = document.querySelector('main').innerText;
+                if (text.includes('The game is over')) return 'end';
+                if (text.includes('You chose:')) return 'aftermath';
+                if (text.includes('Pravda reports')) return 'report';
+                if (document.querySelector('form input[type=range]')) return 'directives';
+                return '';
+            })()""")
+            if state == "end":
+                break
+            shown = page.evaluate("document.body.dataset.screens")  # the screen being answered
+            if state == "card":
+                seen["cards"] += 1
+                assert page.evaluate("document.querySelector('.choice .forecast').innerText")
+                page.evaluate("document.querySelector('.choice').click()")
+            elif state == "aftermath" or state == "report":
+                seen["reports"] += state == "report"
+                if state == "report":
+                    assert "The internal report" in page.text()
+                page.evaluate("[...document.querySelectorAll('button')].find(b => b.innerText === 'Continue').click()")
+            else:  # the year's directives: little procurement, off history's path
+                page.evaluate("""(() => {
+                    const slider = document.querySelector('input[name=grain_procurement_mt]');
+                    if (slider) slider.value = slider.min;
+                    document.querySelector('form button[type=submit]').click();
+                })()""")
+            page.wait_for(f"document.body.dataset.screens !== '{shown}'")  # the next screen
+        else:
+            pytest.fail("the lesson did not reach its end in 200 steps")
+        assert seen["reports"] == 14 and seen["cards"] >= 10
+        assert "June 1941" in page.text()
+        sizes = page.evaluate("pyatiletka.call('debrief').then(d => [d.html.length, d.handout.length, d.results.length])")
+        assert all(size > 1000 for size in sizes)
+        requested = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+        assert requested and all(name.startswith(served) for name in requested)

@@ -1,0 +1,61 @@
+"""Screenshots of the browser edition for the README (docs/images/web-*.png): builds the site,
+serves it on a local port and drives a headless Chromium through a lesson's first year.
+
+    python tools/web_screenshots.py [--out docs/images]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from game.web.site import build  # noqa: E402
+from tests.web.browser import Browser  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        build(site)
+        class Quiet(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+        handler = functools.partial(Quiet, directory=str(site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        with Browser(1280, 800) as browser:
+            page = browser.open(f"http://127.0.0.1:{server.server_address[1]}/")
+            page.wait_for("document.querySelector('input[name=scenario]') !== null", 90)
+            page.screenshot(args.out / "web-title.png")
+            page.evaluate("document.querySelector('form button[type=submit]').click()")
+            page.wait_for("document.querySelector('.choice') !== null")
+            page.screenshot(args.out / "web-card.png")
+            while page.evaluate("document.querySelector('.choice') !== null"):
+                shown = page.evaluate("document.body.dataset.screens")
+                page.evaluate("document.querySelector('.choice').click()")
+                page.wait_for(f"document.body.dataset.screens !== '{shown}'")
+                page.evaluate("[...document.querySelectorAll('button')].find(b => b.innerText === 'Continue').click()")
+            page.wait_for("document.querySelector('form input[type=range]') !== null")
+            page.screenshot(args.out / "web-year.png")
+            page.evaluate("document.querySelector('form button[type=submit]').click()")
+            page.wait_for("document.querySelector('main').innerText.includes('Pravda reports')")
+            page.screenshot(args.out / "web-report.png")
+        server.shutdown()
+    print(f"wrote web-title, web-card, web-year and web-report .png to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -6,7 +6,7 @@ last digit.
 
 Fetches, once, into the cache (default ~/.cache/pyatiletka-web): the npm package `pyodide`, the
 wheels Pyodide needs from PyPI (pydantic-core's WebAssembly wheel and the pure ones) and PyYAML's
-pure-Python package from its sdist; all pinned below. Then runs `simulate --json` (history's
+pure-Python package from its sdist; all pinned in game/web/site.py. Then runs `simulate --json` (history's
 weather) and `simulate --runs N --json` (random weather) natively and under Pyodide, and lists
 every value that differs. Needs `node` (18 or later) and the package registries.
 
@@ -28,20 +28,13 @@ import os
 import shutil
 import subprocess
 import sys
-import tarfile
 import tempfile
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The browser edition's pins, in one place until it has a build of its own.
-PYODIDE = "314.0.7"                       # npm: pyodide (Python 3.14.2)
-WHEELS = ("pydantic==2.14.4", "typing_extensions==4.16.0", "annotated_types==0.8.0",
-          "typing_inspection==0.4.5", "platformdirs==4.14.9")
-PYDANTIC_CORE = "pydantic_core==2.50.5"   # the WebAssembly wheel pydantic 2.14.4 pins
-WASM_PLATFORM = "pyemscripten_2026_0_wasm32"
-PYYAML = "PyYAML==6.0.3"                  # its pure-Python package, from the sdist
+sys.path.insert(0, str(ROOT))
+from game.web.site import fetch  # noqa: E402  (the pins are there, in one place)
 
 RUNNER = r"""
 import { loadPyodide } from "%(pyodide)s/pyodide.mjs";
@@ -63,29 +56,6 @@ py.FS.mkdirTree("/out");
 py.runPython("import sys; sys.path.insert(0, '/app'); OUT = '/out/result.json'\n" + fs.readFileSync(script, "utf8"));
 fs.writeFileSync(out, py.FS.readFile("/out/result.json"));
 """
-
-
-def fetch(cache: Path) -> Path:
-    """The pinned runtime, wheels and PyYAML in `cache` (fetched once)."""
-    done = cache / f"pyodide-{PYODIDE}.ready"
-    if done.exists():
-        return cache
-    cache.mkdir(parents=True, exist_ok=True)
-    meta = json.load(urllib.request.urlopen(f"https://registry.npmjs.org/pyodide/{PYODIDE}"))
-    with urllib.request.urlopen(meta["dist"]["tarball"]) as response, tarfile.open(fileobj=response, mode="r|gz") as tar:
-        tar.extractall(cache / "npm", filter="data")
-    wheels = cache / "wheels"
-    pip = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--dest", str(wheels)]
-    subprocess.run([*pip, "--only-binary=:all:", "--platform", "any", "--python-version", "3.14", *WHEELS], check=True)
-    subprocess.run([*pip, "--only-binary=:all:", "--platform", WASM_PLATFORM, "--python-version", "3.14",
-                    "--implementation", "cp", "--abi", "cp314", PYDANTIC_CORE], check=True)
-    sdist = cache / "sdist"
-    subprocess.run([*pip[:-2], "--dest", str(sdist), "--no-binary=:all:", PYYAML], check=True)
-    with tarfile.open(next(sdist.glob("*.tar.gz"))) as tar:
-        tar.extractall(sdist, filter="data")
-    shutil.copytree(next(sdist.glob("*/lib/yaml")), cache / "yaml", dirs_exist_ok=True)
-    done.touch()
-    return cache
 
 
 def differences(a, b, where: str = "") -> list[str]:

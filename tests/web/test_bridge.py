@@ -108,3 +108,31 @@ def test_a_refused_command_is_the_games_message(command, says):
 def test_a_command_before_a_game_says_so():
     with pytest.raises(BridgeError, match="no game has been started"):
         Bridge().view()
+
+
+def test_the_browsers_debrief_and_results_file_are_the_windows(tmp_path, capsys):
+    """At the end the page gets the printable pages and a results file that the class
+    comparison reads beside a desktop game's."""
+    from game.cli import main
+
+    bridge = Bridge()
+    bridge.start("first_plan", 1928, "historical")
+    play_through(bridge, {})
+    debrief = bridge.debrief("Team 3")
+    assert debrief["html"].startswith("<!DOCTYPE html>") and "Team 3" in debrief["handout"]
+    browser_file = tmp_path / debrief["results_name"]
+    browser_file.write_text(debrief["results"], encoding="utf-8")
+    save = tmp_path / "desktop.json"
+    assert main(["simulate", "--scenario", "first_plan", "--json", str(save)]) == 0
+    desktop = tmp_path / "desktop.results.json"
+    assert main(["debrief", str(save), "--json", str(desktop)]) == 0
+    capsys.readouterr()
+    assert main(["compare", str(browser_file), str(desktop)]) == 0
+    assert capsys.readouterr().out.startswith("2 results of The First Five-Year Plan")
+
+
+def test_a_debrief_before_any_year_says_so():
+    bridge = Bridge()
+    bridge.start("first_plan", 1928, "historical")
+    with pytest.raises(BridgeError, match="no year has been played yet"):
+        bridge.debrief()

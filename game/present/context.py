@@ -17,6 +17,7 @@ from ..model.levers import CONTROLS, REPRESSION_LEVELS, parts_of
 from ..model.setup import Plan, Project
 from ..scenario import Scenario
 from ..scenario.levers import combine
+from ..scenario.policy import directives_by_year, load_policy
 from ..scenario.schema import LEVERS
 from ..session import Session
 from .shares import normalise
@@ -104,6 +105,16 @@ class GameContext:
         campaign = prepare(scenario_id, None, user_mods=user_mods)
         session = _new_session(campaign, seed, campaign.weather(weather), settings)
         return cls(campaign, session, notices=campaign.notices)
+
+    @classmethod
+    def around(cls, session) -> GameContext:
+        """A GameContext around a loaded or lesson game: its scenario's default policy sets the
+        levers the player does not hold."""
+        scenario = session.scenario
+        policy, path = load_policy(scenario.default_policy)
+        directives = directives_by_year(policy, session.world, path)
+        campaign = Campaign(scenario, session.world, policy, path, directives, session.deck, tuple(session.mods))
+        return cls(campaign, session, notices=tuple(getattr(session, "notices", ())))
 
     # -- what the scenario gives -------------------------------------------------------------
     @property

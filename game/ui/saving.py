@@ -11,9 +11,7 @@ import logging
 from pathlib import Path
 
 from ..errors import UserError
-from ..headless.simulator import Campaign
 from ..present.context import GameContext
-from ..scenario.policy import directives_by_year, load_policy
 
 log = logging.getLogger(__name__)
 
@@ -27,16 +25,6 @@ except ImportError:  # pragma: no cover - the saves package is part of the game;
 
 def available() -> bool:
     return _saves is not None
-
-
-def context_for(session) -> GameContext:
-    """A GameContext around a loaded or lesson game: its scenario's default policy sets the
-    levers the player does not hold."""
-    scenario = session.scenario
-    policy, path = load_policy(scenario.default_policy)
-    directives = directives_by_year(policy, session.world, path)
-    campaign = Campaign(scenario, session.world, policy, path, directives, session.deck, tuple(session.mods))
-    return GameContext(campaign, session, notices=tuple(getattr(session, "notices", ())))
 
 
 def autosave(ctx: GameContext) -> str | None:
@@ -79,7 +67,7 @@ def after_command(ctx: GameContext, played_year: bool) -> str | None:
 
 def load(path: Path) -> GameContext:
     """Raises UserError (a SaveError) with a message for the player."""
-    return context_for(_saves.load(path))
+    return GameContext.around(_saves.load(path))
 
 
 def save(ctx: GameContext, name: str) -> Path:
@@ -104,10 +92,10 @@ def undo(ctx: GameContext) -> GameContext:
     UserError (undo switched off, nothing to undo)."""
     from ..persist.playthrough import undo_last_year
 
-    return context_for(undo_last_year(ctx.session))
+    return GameContext.around(undo_last_year(ctx.session))
 
 
 def lesson_context(lesson) -> GameContext:
     from ..persist.lessons import start_lesson
 
-    return context_for(start_lesson(lesson))
+    return GameContext.around(start_lesson(lesson))

@@ -55,6 +55,24 @@ class Bridge:
         self.ctx = GameContext.start(scenario_id, int(seed), weather, user_mods=False)
         return self.view()
 
+    def save(self) -> str:
+        """The game as a save file's text: the same format the window writes (its command log
+        and a snapshot), so the desktop game loads it, and `load` takes the desktop's."""
+        from ..persist.saves import encode, save_json
+
+        return encode(save_json(self._game().session)).decode("utf-8")
+
+    def load(self, text: str, name: str = "the save file") -> dict:
+        """Command: continue a saved game (the page's autosave, or a file the player chose);
+        the save is checked and replayed as the window does. Returns its view."""
+        from ..persist.saves import parse_save, restore
+
+        where = name if len(name) <= 120 else name[:117] + "..."
+        raw = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+        session = self._command(lambda: restore(parse_save(raw, where), where))
+        self.ctx = GameContext.around(session)
+        return self.view()
+
     # -- the year ---------------------------------------------------------------------------
     def view(self) -> dict:
         """The year screen: the year, the plan, the figures in their panels, the cards waiting

@@ -15,17 +15,17 @@ from game.debrief.results import checksum, integrity
 from game.headless.baseline import historical_game
 from game.persist.playthrough import new_game, undo_last_year
 from game.persist.settings import GameSettings
+from game.present.context import GameContext
 from game.ui.driver import advance
-from game.ui.saving import context_for
 
 
 def played(allow_undo: bool, undo: bool = False):
     session = new_game("first_plan", 5, settings=GameSettings(allow_undo=allow_undo), user_mods=False)
-    ctx = context_for(session)
+    ctx = GameContext.around(session)
     advance(ctx, 1930)
     if undo:
         session = undo_last_year(session)
-        ctx = context_for(session)
+        ctx = GameContext.around(session)
     advance(ctx, ctx.world.last_year + 1)
     game = from_session(ctx.session)
     report = build(game, "Team 2", historical_game())

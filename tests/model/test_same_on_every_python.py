@@ -3,7 +3,7 @@ game supports (3.11 and later). Python 3.12 made the built-in sum() of floats co
 game that summed floats with sum() came out differently on 3.11 and on 3.12 (115 of 938 values
 differed in their last digit). What the model and the window's share sliders compute is summed
 with math.fsum, which is exactly rounded on every version; this test finds a sum() that creeps
-back in."""
+back in. (The C library's transcendental functions: tests/model/test_portable_math.py.)"""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import game
 
 GAME = Path(game.__file__).parent
 # Where the game's figures are worked out: the model, and the sliders that make the directives.
-COMPUTING = sorted(GAME.joinpath("model").glob("*.py")) + [GAME / "ui" / "shares.py"]
+COMPUTING = sorted(GAME.joinpath("model").glob("*.py")) + [GAME / "present" / "shares.py"]
 
 
 def builtin_sums(path: Path) -> list[str]:

@@ -158,11 +158,11 @@ def test_an_unlocked_game_still_offers_its_earlier_years(data_dir):
 
 def test_the_listing_keeps_only_the_furthest_state_of_a_locked_game(data_dir):
     from game.persist.playthrough import new_game
+    from game.present.context import GameContext
     from game.ui.driver import advance
-    from game.ui.saving import context_for
 
     session = new_game("first_plan", 3, settings=GameSettings(allow_undo=False), user_mods=False)
-    ctx = context_for(session)
+    ctx = GameContext.around(session)
     advance(ctx, 1930)
     saves.save_slot(session, "early")
     advance(ctx, 1932)
@@ -171,7 +171,7 @@ def test_the_listing_keeps_only_the_furthest_state_of_a_locked_game(data_dir):
     assert [e.year for e in listed] == [1932]
     assert (data_dir / "saves" / "early.json").is_file()
     unlocked = new_game("first_plan", 3, settings=GameSettings(allow_undo=True), user_mods=False)
-    context_for(unlocked)
+    GameContext.around(unlocked)
     saves.save_slot(unlocked, "free")
     saves.autosave(unlocked)
     assert len(the_games_saves(unlocked.game_id)) == 2

@@ -10,6 +10,7 @@ from game.errors import UserError
 from game.persist import paths
 from game.persist.lessons import decode, make_code, start_lesson
 from game.persist.settings import GameSettings
+from game.present.context import GameContext
 from game.ui import saving
 from game.ui.driver import Driver, advance
 from game.ui.scenes.picker import LESSON_FIELD, PickerScene
@@ -77,7 +78,7 @@ def test_a_typed_code_starts_exactly_the_lesson_game(window):
     ctx = app.ctx
     assert (ctx.scenario.id, ctx.session.seed) == ("great_turn", 77)
     assert not ctx.session.settings.allow_undo and app.settings.content == "detailed"
-    direct = saving.context_for(start_lesson(code))
+    direct = GameContext.around(start_lesson(code))
     assert first_record(ctx) == first_record(direct)
 
 

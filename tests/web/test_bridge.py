@@ -136,3 +136,53 @@ def test_a_debrief_before_any_year_says_so():
     bridge.start("first_plan", 1928, "historical")
     with pytest.raises(BridgeError, match="no year has been played yet"):
         bridge.debrief()
+
+
+def half_a_game(bridge: Bridge, years: int) -> None:
+    view = bridge.view()
+    for _ in range(years):
+        while view["cards"]:
+            card = view["cards"][0]
+            view = bridge.choose(card["id"], card["choices"][0]["id"])["view"]
+        view = bridge.play_year({"grain_procurement_mt": 12.5})["view"]
+
+
+def test_a_browser_save_loads_and_replays_in_the_desktop_game(tmp_path):
+    from game.persist.saves import load
+
+    bridge = Bridge()
+    bridge.start("great_turn", 1928, "historical")
+    half_a_game(bridge, 4)
+    path = tmp_path / "from-the-browser.json"
+    path.write_text(bridge.save(), encoding="utf-8")
+    desktop = load(path)
+    assert desktop.year == 1932 and desktop.records == bridge.ctx.session.records
+
+
+def test_a_desktop_save_continues_in_the_browser(tmp_path):
+    from game.persist.saves import write_save
+    from game.present.context import GameContext
+
+    desktop = GameContext.start("great_turn", 77, "random", user_mods=False)
+    for _ in range(3):
+        for event in desktop.session.pending:
+            desktop.session.choose(event.id, event.choices[0].id)
+        desktop.play_year()
+    path = write_save(desktop.session, tmp_path / "desktop.json")
+    bridge = Bridge()
+    view = bridge.load(path.read_text(encoding="utf-8"), "desktop.json")
+    assert view["year"] == 1931 and bridge.ctx.session.records == desktop.session.records
+    half_a_game(bridge, 1)  # and it plays on
+    assert bridge.ctx.session.year == 1932
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("", "the save is empty"),
+    ("{\"format\": \"pyatiletka-save\", \"format_version\": 1", "cut short"),
+    ("not a save at all", "is not a Pyatiletka save"),
+])
+def test_a_damaged_save_is_one_clear_message(text, says):
+    bridge = Bridge()
+    with pytest.raises(BridgeError, match=says):
+        bridge.load(text, "upload.json")
+    assert bridge.ctx is None  # nothing was lost or half-loaded

@@ -107,3 +107,27 @@ def test_a_lesson_in_the_browser_from_the_title_to_the_debrief(served, tmp_path)
         assert all(size > 1000 for size in sizes)
         requested = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
         assert requested and all(name.startswith(served) for name in requested)
+
+
+@pytest.mark.skipif(chromium() is None, reason="Chromium is not installed (the Debian package 'chromium')")
+def test_a_reload_mid_game_continues_from_the_autosave(served):
+    with Browser() as browser:
+        page = browser.open(served)
+        page.wait_for("document.querySelector('input[name=scenario]') !== null", seconds=90)
+        page.evaluate("document.querySelector('input[value=first_plan]').click()")
+        page.evaluate("document.querySelector('form button[type=submit]').click()")
+        while True:  # 1928's cards, then its directives
+            page.wait_for("!!(document.querySelector('.choice') || document.querySelector('form input[type=range]'))")
+            if not page.evaluate("!!document.querySelector('.choice')"):
+                break
+            shown = page.evaluate("document.body.dataset.screens")
+            page.evaluate("document.querySelector('.choice').click()")
+            page.wait_for(f"document.body.dataset.screens !== '{shown}'")
+            page.evaluate("[...document.querySelectorAll('button')].find(b => b.innerText === 'Continue').click()")
+        page.evaluate("document.querySelector('form button[type=submit]').click()")
+        page.wait_for("document.querySelector('main').innerText.includes('Pravda reports')")
+        page.send("Page.reload")
+        page.wait_for("document.querySelector('input[name=scenario]') !== null", seconds=90)
+        assert "The game in progress" in page.text()
+        page.evaluate("[...document.querySelectorAll('button')].find(b => b.innerText === 'Continue the game in progress').click()")
+        page.wait_for("!!document.querySelector('main h2') && document.querySelector('main h2').innerText.startsWith('January 1929')")

@@ -66,6 +66,28 @@ async function attempt(action) {
   }
 }
 
+// -- saves: the autosave in this browser, and save files to download and load -----------------
+
+const AUTOSAVE = "pyatiletka-autosave";
+
+async function autosave() {
+  try {
+    localStorage.setItem(AUTOSAVE, await call("save"));
+  } catch (error) {  // private browsing, or the browser's storage is full: the game goes on
+    announce.textContent = `The game could not be saved in this browser: ${error.message}`;
+  }
+}
+
+async function downloadSave(view) {
+  const text = await attempt(() => call("save"));
+  if (text) download(`pyatiletka-${view.scenario.id}-${view.year}.json`, text, "application/json");
+}
+
+async function loadSave(text, name) {
+  const view = await attempt(() => call("load", text, name));
+  if (view) { await autosave(); showYear(view); }
+}
+
 document.getElementById("classroom").addEventListener("change", (event) => {
   document.documentElement.classList.toggle("classroom", event.target.checked);
 });
@@ -99,10 +121,24 @@ async function showTitle() {
       h("select", { id: "weather" }, h("option", { value: "historical" }, "as it was"),
         h("option", { value: "random" }, "drawn at random"))),
     h("div", { class: "actions" }, h("button", { type: "submit" }, "Start the game")));
+  const saved = localStorage.getItem(AUTOSAVE);
+  const resume = saved ? h("section", {}, h("h2", {}, "The game in progress"),
+    h("div", { class: "actions" },
+      h("button", { onclick: () => loadSave(saved, "the autosave") }, "Continue the game in progress"),
+      h("button", { class: "secondary", onclick: () => { localStorage.removeItem(AUTOSAVE); showTitle(); } },
+        "Forget it"))) : null;
+  const upload = h("input", { id: "upload", type: "file", accept: ".json,application/json",
+    onchange: async (event) => {
+      const file = event.target.files[0];
+      if (file) loadSave(await file.text(), file.name);
+    } });
   show(h("h1", {}, "Pyatiletka: the five-year plans, 1928–1941"),
        h("p", {}, "You set the plan's targets and each year's directives. The game ends in June 1941 and sets your record beside history's. ",
          "It depicts famine, deportation and terror that killed millions of people."),
+       resume,
+       h("h2", {}, "A new game"),
        form,
+       h("p", {}, h("label", { for: "upload" }, "Or continue from a save file (this page's, or the window's): "), upload),
        h("p", { class: "muted" }, `Game ${site.game_version}, Python ${site.pyodide} (Pyodide) in this page.`));
 }
 
@@ -112,7 +148,7 @@ async function startGame(event) {
   const seed = Number(screen.querySelector("#seed").value);
   const weather = screen.querySelector("#weather").value;
   const view = await attempt(() => call("start", scenario, seed, weather));
-  if (view) showYear(view);
+  if (view) { await autosave(); showYear(view); }
 }
 
 // -- the year ---------------------------------------------------------------------------------
@@ -135,13 +171,15 @@ function panels(view) {
 function showYear(view) {
   if (view.finished) return showEnd(view);
   if (view.cards.length) return showCard(view, view.cards[0]);
-  show(heading(view), h("div", { class: "columns" }, h("section", {}, panels(view)), directivesForm(view)));
+  show(heading(view), h("div", { class: "columns" }, h("section", {}, panels(view)), directivesForm(view)),
+       h("div", { class: "actions" }, h("button", { class: "secondary", onclick: () => downloadSave(view) }, "Download the save"),
+         h("button", { class: "secondary", onclick: showTitle }, "To the title")));
 }
 
 function showCard(view, card) {
   const answer = async (choice) => {
     const answered = await attempt(() => call("choose", card.id, choice.id));
-    if (answered) showAftermath(answered, card, choice);
+    if (answered) { await autosave(); showAftermath(answered, card, choice); }
   };
   show(heading(view), h("article", { class: "card", "aria-live": "polite" },
     h("h2", {}, card.title), h("p", {}, card.text_detailed || card.text),
@@ -248,7 +286,7 @@ async function playYear(event, view) {
   button.disabled = true;
   const played = await attempt(() => call("play_year", draftOf(event.target, view)));
   button.disabled = false;
-  if (played) showReport(played);
+  if (played) { await autosave(); showReport(played); }
 }
 
 // -- the year-end report ----------------------------------------------------------------------
@@ -293,5 +331,6 @@ function showEnd(view) {
          h("button", { onclick: () => pages("html") }, "Open the debrief"),
          h("button", { onclick: () => pages("handout") }, "Open the printable handout"),
          h("button", { class: "secondary", onclick: () => pages("results") }, "Download the results file"),
+         h("button", { class: "secondary", onclick: () => downloadSave(view) }, "Download the save"),
          h("button", { class: "secondary", onclick: showTitle }, "A new game")));
 }

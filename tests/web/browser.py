@@ -19,6 +19,24 @@ import subprocess
 import tempfile
 import time
 
+AXE_CORE = "4.14.1"  # npm: axe-core, the accessibility audit the tests run in the page (MPL-2.0)
+
+
+def axe_script(cache) -> str:
+    """axe-core's browser script (axe.min.js), fetched once from npm into `cache`."""
+    import tarfile
+    import urllib.request
+
+    path = cache / f"axe-core-{AXE_CORE}.min.js"
+    if not path.exists():
+        url = f"https://registry.npmjs.org/axe-core/-/axe-core-{AXE_CORE}.tgz"
+        with urllib.request.urlopen(url) as response, tarfile.open(fileobj=response, mode="r|gz") as tar:
+            for member in tar:
+                if member.name == "package/axe.min.js":
+                    path.write_bytes(tar.extractfile(member).read())
+                    break
+    return path.read_text(encoding="utf-8")
+
 
 def chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")

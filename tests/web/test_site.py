@@ -131,3 +131,58 @@ def test_a_reload_mid_game_continues_from_the_autosave(served):
         assert "The game in progress" in page.text()
         page.evaluate("[...document.querySelectorAll('button')].find(b => b.innerText === 'Continue the game in progress').click()")
         page.wait_for("!!document.querySelector('main h2') && document.querySelector('main h2').innerText.startsWith('January 1929')")
+
+
+SCREENS_TO_AUDIT = ("title", "card", "aftermath", "directives", "report")
+
+
+@pytest.mark.skipif(chromium() is None, reason="Chromium is not installed (the Debian package 'chromium')")
+def test_every_screen_passes_an_accessibility_audit(served):
+    """axe-core (from npm) on the title, a card, what an answer did, the directives and the
+    year-end report: no serious or critical violation."""
+    from game.web.site import DEFAULT_CACHE
+
+    from .browser import axe_script
+
+    try:
+        axe = axe_script(DEFAULT_CACHE)
+    except OSError as exc:
+        pytest.skip(f"could not fetch axe-core from npm: {exc}")
+    found = {}
+    with Browser() as browser:
+        page = browser.open(served)
+
+        def audit(name: str) -> None:
+            page.evaluate(axe)
+            violations = page.evaluate("""axe.run(document, {resultTypes: ['violations']}).then(r =>
+                r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                 .map(v => v.id + ': ' + v.help + ' (' + v.nodes.length + ')'))""")
+            found[name] = violations
+
+        page.wait_for("document.querySelector('input[name=scenario]') !== null", seconds=90)
+        audit("title")
+        page.evaluate("document.querySelector('form button[type=submit]').click()")
+        page.wait_for("!!document.querySelector('.choice')")
+        audit("card")
+        shown = page.evaluate("document.body.dataset.screens")
+        page.evaluate("document.querySelector('.choice').click()")
+        page.wait_for(f"document.body.dataset.screens !== '{shown}'")
+        audit("aftermath")
+        while True:
+            page.evaluate("[...document.querySelectorAll('button')].find(b => b.innerText === 'Continue').click()")
+            page.wait_for("!!(document.querySelector('.choice') || document.querySelector('form input[type=range]'))")
+            if not page.evaluate("!!document.querySelector('.choice')"):
+                break
+            shown = page.evaluate("document.body.dataset.screens")
+            page.evaluate("document.querySelector('.choice').click()")
+            page.wait_for(f"document.body.dataset.screens !== '{shown}'")
+        audit("directives")
+        page.evaluate("document.querySelector('form button[type=submit]').click()")
+        page.wait_for("document.querySelector('main').innerText.includes('Pravda reports')")
+        audit("report")
+        page.evaluate("document.querySelector('main').append(document.createElement('input'))")
+        audit("planted")  # an input without a label: the audit must see it
+    planted = found.pop("planted")
+    assert any(v.startswith("label:") for v in planted), planted
+    assert set(found) == set(SCREENS_TO_AUDIT)
+    assert {name: v for name, v in found.items() if v} == {}

@@ -16,6 +16,7 @@ from dataclasses import asdict
 from ..errors import UserError
 from ..model.levers import CONTROLS, REPRESSION_LEVELS, parts_of
 from ..present.context import GameContext
+from ..present.projection import target_rows
 from ..present.viewmodel import (
     INDICATOR_GROUPS,
     indicators,
@@ -24,9 +25,8 @@ from ..present.viewmodel import (
     trend_word,
     year_costs,
 )
-from ..scenario import load_scenario
 from ..scenario.levers import LEVER_FIELDS
-from ..scenario.loader import bundled_scenarios
+from ..scenario.loader import bundled_scenarios, read_yaml, scenario_path
 
 
 class BridgeError(UserError):
@@ -42,13 +42,24 @@ class Bridge:
     # -- before a game ---------------------------------------------------------------------
     @staticmethod
     def scenarios() -> list[dict]:
-        """The bundled scenarios, for the title screen's picker."""
+        """The bundled scenarios, for the title screen's picker: each one's own file only (its
+        name, description and years), not the shared parts it includes, so that the title comes
+        up without reading every scenario whole (with pure-Python YAML, about a second each);
+        `start` reads the chosen one whole, and reports any problem then."""
         found = []
         for scenario_id in bundled_scenarios():
-            scenario = load_scenario(scenario_id)
-            found.append({"id": scenario.id, "name": scenario.name, "description": scenario.description,
-                          "first_year": scenario.first_year, "last_year": scenario.last_year})
-        return found
+            try:
+                header = read_yaml(scenario_path(scenario_id))
+            except UserError as exc:
+                found.append({"id": scenario_id, "name": scenario_id, "description": str(exc),
+                              "first_year": None, "last_year": None})
+                continue
+            header = header if isinstance(header, dict) else {}
+            found.append({"id": scenario_id, "name": str(header.get("name") or scenario_id),
+                          "description": str(header.get("description") or ""),
+                          "first_year": header.get("first_year"), "last_year": header.get("last_year")})
+        # The lesson first, then the full campaign, then the counterfactuals (as the window).
+        return sorted(found, key=lambda s: (_length(s), s["id"] != "great_turn", s["id"]))
 
     def start(self, scenario_id: str, seed: int, weather: str | None = None) -> dict:
         """Command: a new game; returns its first view."""
@@ -88,6 +99,8 @@ class Bridge:
                        for title, metrics in INDICATOR_GROUPS],
             "cards": [self._card(event.id) for event in ctx.session.pending] if not ctx.finished else [],
             "levers": self._levers() if not ctx.finished else [],
+            "targets": self._targets() if ctx.sets_targets_now() else None,
+            "projects": self._projects() if ctx.holds("projects") and not ctx.finished else [],
         }
 
     def choose(self, event_id: str, choice_id: str) -> dict:
@@ -106,7 +119,12 @@ class Bridge:
             control = CONTROLS.get(field)
             if control is None:
                 raise BridgeError(f"{ctx.year}: there is no lever {field!r}")
-            current[field] = _draft_value(control, value)
+            if control.kind == "targets":
+                current.targets = _targets_value(ctx, value)
+            elif control.kind == "projects":
+                current.projects = _projects_value(ctx, value)
+            else:
+                current[field] = _draft_value(control, value)
         record = self._command(ctx.play_year)
         return {"report": self._report(record), "view": self.view()}
 
@@ -179,6 +197,25 @@ class Bridge:
                 })
         return levers
 
+    def _targets(self) -> dict:
+        """The plan's targets, set in its first year: history's, the model's likely range for
+        the plan's last year (history's policy over several weather draws), yours."""
+        ctx = self.ctx
+        plan = ctx.plan
+        targets = ctx.ensure_draft().targets.setdefault(plan.id, dict(plan.historical_targets))
+        return {"plan": plan.id, "for_year": plan.end,
+                "rows": [asdict(row) for row in target_rows(ctx, plan, targets)]}
+
+    def _projects(self) -> list[dict]:
+        """The construction projects: those that can start this year, to choose; the rest with
+        their state (building, done, not before a year)."""
+        ctx = self.ctx
+        chosen = ctx.ensure_draft().projects
+        return [{"id": p.id, "name": p.name, "description": p.description, "cost_bn": p.cost_bn, "years": p.years,
+                 "earliest_year": p.earliest_year, "historical_start": p.historical_start,
+                 "status": ctx.project_status(p), "chosen": p.id in chosen}
+                for p in ctx.world.projects]
+
     @staticmethod
     def _report(record: dict[str, float]) -> dict:
         return {
@@ -187,6 +224,35 @@ class Bridge:
             "internal": [{"label": label, "value": value} for label, value in internal_lines(record)],
             "costs": [asdict(entry) for entry in year_costs(record)],
         }
+
+
+def _length(scenario: dict) -> int:
+    first, last = scenario["first_year"], scenario["last_year"]
+    return last - first if isinstance(first, int) and isinstance(last, int) else 1000
+
+
+def _targets_value(ctx: GameContext, value) -> dict[str, dict[str, float]]:
+    """The page's targets ({key: figure}) for the plan starting now."""
+    if not ctx.sets_targets_now():
+        raise BridgeError(f"{ctx.year}: targets are set in a plan's first year only")
+    if not isinstance(value, dict):
+        raise BridgeError("targets: a figure per target expected")
+    plan = ctx.plan
+    known = set(plan.historical_targets)
+    unknown = sorted(set(value) - known)
+    if unknown:
+        raise BridgeError(f"targets: {', '.join(unknown)} is not a target of {plan.name}")
+    return {plan.id: {key: float(figure) for key, figure in value.items()}}
+
+
+def _projects_value(ctx: GameContext, value) -> set[str]:
+    """The page's projects to start, checked as the window checks them."""
+    if not isinstance(value, list | tuple):
+        raise BridgeError("projects: a list of project ids expected")
+    refused = [str(p) for p in value if not ctx.can_start(str(p))]
+    if refused:
+        raise BridgeError(f"{ctx.year}: cannot start {', '.join(refused)} this year")
+    return {str(p) for p in value}
 
 
 def _draft_value(control, value):

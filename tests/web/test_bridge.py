@@ -186,3 +186,40 @@ def test_a_damaged_save_is_one_clear_message(text, says):
     with pytest.raises(BridgeError, match=says):
         bridge.load(text, "upload.json")
     assert bridge.ctx is None  # nothing was lost or half-loaded
+
+
+def answer_all(bridge: Bridge) -> dict:
+    view = bridge.view()
+    while view["cards"]:
+        card = view["cards"][0]
+        view = bridge.choose(card["id"], card["choices"][0]["id"])["view"]
+    return view
+
+
+def test_the_plans_targets_and_the_projects_are_the_players():
+    bridge = Bridge()
+    view = bridge.start("great_turn", 1928, "historical")
+    steel = next(row for row in view["targets"]["rows"] if row["key"] == "steel_mt")
+    assert steel["history"] == "10.4 Mt" and steel["low"] < steel["value"] < steel["high"]
+    offered = {p["id"]: p for p in view["projects"]}
+    assert offered["turksib"]["chosen"] and offered["kharkov_tractor"]["status"] == "too_early"
+    answer_all(bridge)
+    view = bridge.play_year({"targets": {"steel_mt": 7.0}, "projects": ["magnitogorsk"]})["view"]
+    state = bridge.ctx.session.game.state
+    assert state.targets["first_plan"]["steel_mt"] == 7.0
+    assert "magnitogorsk" in state.projects_building and "turksib" not in state.projects_building
+    assert view["targets"] is None  # set in the plan's first year only
+    assert {p["id"]: p["status"] for p in view["projects"]}["magnitogorsk"] == "building"
+
+
+@pytest.mark.parametrize(("draft", "says"), [
+    ({"projects": ["kharkov_tractor"]}, "cannot start kharkov_tractor this year"),
+    ({"targets": {"bananas_mt": 3}}, "bananas_mt is not a target of"),
+])
+def test_a_refused_project_or_target_is_the_games_message(draft, says):
+    bridge = Bridge()
+    bridge.start("great_turn", 1928, "historical")
+    answer_all(bridge)
+    with pytest.raises(BridgeError, match=says):
+        bridge.play_year(draft)
+    assert bridge.ctx.session.records == []

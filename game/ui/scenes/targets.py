@@ -7,10 +7,10 @@ from __future__ import annotations
 import pygame
 
 from ...present.i18n import _
-from ...present.viewmodel import TARGET_METRIC, measure
+from ...present.projection import plan_range, slider_range, target_rows
+from ...present.viewmodel import TARGET_METRIC
 from .. import draw
 from ..hints import SCROLL, Hint, paint_hints
-from ..projection import plan_range
 from ..scene import Scene
 from .common import game_frame, paint_game_ledger, paint_heading
 
@@ -33,11 +33,7 @@ class TargetsScene(Scene):
         return [k for k in TARGET_METRIC if k in self.plan.historical_targets or k in self.targets]
 
     def slider_range(self, key: str) -> tuple[float, float]:
-        history = self.plan.historical_targets.get(key, self.targets.get(key, 1.0))
-        band = self.range.get(key)
-        low = min(history, band.low if band else history)
-        high = max(history, band.high if band else history)
-        return round(max(0.1, low * 0.5), 1), round(high * 1.6 + 0.5, 1)
+        return slider_range(self.plan.historical_targets.get(key, self.targets.get(key, 1.0)), self.range.get(key))
 
     def labels(self) -> list[str]:
         return [_("History's targets  [R]"), _("Done  [Esc]")]
@@ -49,12 +45,8 @@ class TargetsScene(Scene):
 
     def texts(self, key: str) -> tuple[str, str, str, str]:
         """(label, history's, the likely range, yours) of a target's row."""
-        spec = measure(TARGET_METRIC[key])
-        history = self.plan.historical_targets.get(key)
-        band = self.range.get(key)
-        likely = spec.range(band.low, band.high) if band else _("no projection")
-        return spec.label, spec.format(history) if history else "—", likely, spec.format(self.targets.get(
-            key, history or 0.0))
+        row = next(r for r in target_rows(self.ctx, self.plan, self.targets, self.range) if r.key == key)
+        return row.label, row.history, row.likely, row.shown
 
     def layout(self) -> None:
         """One line a target when the columns fit; else two (the name and your figure above, the

@@ -109,9 +109,10 @@ function showFailure(text) {
 
 async function showTitle() {
   const scenarios = await call("scenarios");
-  const choices = scenarios.map((scenario, index) => h("label", { class: "scenario" },
-    h("input", { type: "radio", name: "scenario", value: scenario.id, checked: index === 0 || scenario.id === "great_turn" }),
-    " ", h("strong", {}, scenario.name), ` (${scenario.first_year}–${scenario.last_year})`,
+  const chosen = scenarios.some((s) => s.id === "great_turn") ? "great_turn" : scenarios[0].id;
+  const choices = scenarios.map((scenario) => h("label", { class: "scenario" },
+    h("input", { type: "radio", name: "scenario", value: scenario.id, checked: scenario.id === chosen }),
+    " ", h("strong", {}, scenario.name), scenario.first_year ? ` (${scenario.first_year}–${scenario.last_year})` : "",
     scenario.description ? h("span", { class: "muted" }, h("br"), scenario.description) : null));
   const form = h("form", { onsubmit: startGame },
     h("fieldset", {}, h("legend", {}, "Scenario"), choices),
@@ -255,14 +256,53 @@ function directivesForm(view) {
   }
   const form = h("form", { onsubmit: (event) => playYear(event, view) },
     h("h3", {}, `Directives for ${view.year}`),
+    view.targets ? targetsFieldset(view.targets) : null,
     [...byLever.values()].map((controls) => h("fieldset", {},
       h("legend", {}, controls[0].description), controls.map(leverControl))),
+    view.projects.length ? projectsFieldset(view.projects) : null,
     h("div", { class: "actions" }, h("button", { type: "submit" }, `Play ${view.year}`)));
   return h("section", {}, form);
 }
 
+const STATUS = { building: "being built", done: "finished", too_early: "not yet possible" };
+
+function targetsFieldset(targets) {
+  return h("fieldset", {}, h("legend", {}, `The plan's targets for ${targets.for_year}`),
+    h("p", { class: "muted" }, "Beside each: history's target and the model's likely figure under history's policy. " +
+      "Targets beyond it drive output up for a while, then bring waste, accidents and hunts for \"wreckers\"."),
+    targets.rows.map((row) => {
+      const id = `target-${row.key}`;
+      const output = h("output", { for: id }, String(row.value));
+      const input = h("input", { id, type: "range", "data-target": row.key, min: row.low, max: row.high, step: 0.1,
+                                 value: row.value });
+      input.addEventListener("input", () => { output.textContent = input.value; });
+      return h("div", {}, h("div", { class: "slider" }, h("label", { for: id }, row.label), input, output),
+               h("p", { class: "muted" }, `history: ${row.history}; likely: ${row.likely}`));
+    }));
+}
+
+function projectsFieldset(projects) {
+  return h("fieldset", {}, h("legend", {}, "Construction projects to start this year"),
+    projects.map((project) => {
+      const id = `project-${project.id}`;
+      const about = `${project.description} (${project.cost_bn} bn rubles, ${project.years} years)`;
+      if (project.status !== "available") {
+        return h("p", { class: "muted" }, `${project.name}: ${STATUS[project.status] ?? project.status}`);
+      }
+      return h("p", {}, h("input", { id, type: "checkbox", "data-project": project.id, checked: project.chosen }), " ",
+               h("label", { for: id }, h("strong", {}, project.name)), h("br"), h("span", { class: "muted" }, about));
+    }));
+}
+
 function draftOf(form, view) {
   const draft = {};
+  if (view.targets) {
+    draft.targets = Object.fromEntries([...form.querySelectorAll("input[data-target]")]
+      .map((input) => [input.dataset.target, Number(input.value)]));
+  }
+  if (view.projects.length) {
+    draft.projects = [...form.querySelectorAll("input[data-project]:checked")].map((input) => input.dataset.project);
+  }
   for (const lever of view.levers) {
     if (lever.kind === "shares") {
       const values = [...form.querySelectorAll(`input[data-field="${lever.field}"]`)].map((input) => Number(input.value) / 100);

@@ -5,10 +5,13 @@ plan's last year, run forward from now over several weather draws under the defa
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..model import Band, DirectiveError, Game
 from ..model.setup import Plan
-from ..present.context import GameContext
-from ..present.viewmodel import TARGET_METRIC
+from .context import GameContext
+from .i18n import _
+from .viewmodel import TARGET_METRIC, measure
 
 PROJECTION_DRAWS = 16
 
@@ -30,6 +33,47 @@ def plan_range(ctx: GameContext, plan: Plan, draws: int = PROJECTION_DRAWS) -> d
         for key, metric in TARGET_METRIC.items():
             samples[key].append(record[metric])
     return {key: spread(values) for key, values in samples.items() if values}
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    """One of a plan's targets as the targets screens show it: history's figure, the model's
+    likely range for the plan's last year, the player's figure, and a slider's ends."""
+
+    key: str
+    label: str
+    history: str
+    likely: str
+    value: float
+    shown: str
+    low: float
+    high: float
+
+
+def target_rows(ctx: GameContext, plan: Plan, targets: dict[str, float],
+                band: dict[str, Band] | None = None) -> list[TargetRow]:
+    """The plan's targets (`targets`: the player's, by key), with the projection `band`
+    (plan_range's, worked out here if not given)."""
+    band = plan_range(ctx, plan) if band is None else band
+    rows = []
+    for key in [k for k in TARGET_METRIC if k in plan.historical_targets or k in targets]:
+        spec = measure(TARGET_METRIC[key])
+        history = plan.historical_targets.get(key)
+        likely = band.get(key)
+        value = targets.get(key, history or 0.0)
+        low, high = slider_range(history if history is not None else value, likely)
+        rows.append(TargetRow(key, spec.label, spec.format(history) if history else "—",
+                              spec.range(likely.low, likely.high) if likely else _("no projection"), value,
+                              spec.format(value), low, high))
+    return rows
+
+
+def slider_range(history: float, likely: Band | None) -> tuple[float, float]:
+    """A target's slider: from half the lower of history's figure and the likely range to 1.6
+    times the higher."""
+    low = min(history, likely.low if likely else history)
+    high = max(history, likely.high if likely else history)
+    return round(max(0.1, low * 0.5), 1), round(high * 1.6 + 0.5, 1)
 
 
 def spread(values: list[float]) -> Band:

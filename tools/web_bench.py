@@ -80,7 +80,7 @@ def main() -> int:
             cold = ready_after(page, lambda: page.send("Page.navigate", {"url": url}))
             warm = ready_after(page, lambda: page.send("Page.reload"))
             page.evaluate("localStorage.clear()")
-            page.evaluate("document.querySelector('form button[type=submit]').click()")
+            page.evaluate("document.querySelector('#new-game button[type=submit]').click()")
             years = []
             for _ in range(args.years):
                 answer_the_cards(page)

@@ -39,7 +39,7 @@ def main() -> int:
             page = browser.open(f"http://127.0.0.1:{server.server_address[1]}/")
             page.wait_for("document.querySelector('input[name=scenario]') !== null", 90)
             page.screenshot(args.out / "web-title.png")
-            page.evaluate("document.querySelector('form button[type=submit]').click()")
+            page.evaluate("document.querySelector('#new-game button[type=submit]').click()")
             page.wait_for("document.querySelector('.choice') !== null")
             page.screenshot(args.out / "web-card.png")
             while page.evaluate("document.querySelector('.choice') !== null"):

@@ -84,6 +84,14 @@ class Bridge:
         self.ctx = GameContext.around(session)
         return self.view()
 
+    def start_lesson(self, code: str) -> dict:
+        """Command: the game a lesson code names (its scenario, seed, weather and settings, the
+        same code the window reads: `python main.py lesson`); returns its first view."""
+        from ..persist.lessons import start_lesson
+
+        self.ctx = GameContext.around(self._command(start_lesson, str(code)[:64]))
+        return self.view()
+
     # -- the year ---------------------------------------------------------------------------
     def view(self) -> dict:
         """The year screen: the year, the plan, the figures in their panels, the cards waiting

@@ -223,3 +223,16 @@ def test_a_refused_project_or_target_is_the_games_message(draft, says):
     with pytest.raises(BridgeError, match=says):
         bridge.play_year(draft)
     assert bridge.ctx.session.records == []
+
+
+def test_a_lesson_code_starts_the_teachers_game():
+    from game.persist.lessons import make_code
+
+    code = make_code("first_plan", 4242, "random")
+    bridge = Bridge()
+    view = bridge.start_lesson(code)
+    session = bridge.ctx.session
+    assert (view["scenario"]["id"], session.seed, session.weather_mode) == ("first_plan", 4242, "random")
+    with pytest.raises(BridgeError, match="lesson code"):
+        bridge.start_lesson("NOT-A-CODE")
+    assert bridge.ctx.session is session  # the game in progress is kept

@@ -68,7 +68,7 @@ def test_a_lesson_in_the_browser_from_the_title_to_the_debrief(served, tmp_path)
         assert "Pyatiletka" in page.text()
         page.evaluate("document.querySelector('input[value=great_turn]').click()")
         page.evaluate("document.querySelector('#seed').value = 1928")
-        page.evaluate("document.querySelector('form button[type=submit]').click()")
+        page.evaluate("document.querySelector('#new-game button[type=submit]').click()")
         seen = {"cards": 0, "reports": 0}
         for _step in range(200):
             state = page.wait_for("""(() => {
@@ -115,7 +115,7 @@ def test_a_reload_mid_game_continues_from_the_autosave(served):
         page = browser.open(served)
         page.wait_for("document.querySelector('input[name=scenario]') !== null", seconds=90)
         page.evaluate("document.querySelector('input[value=first_plan]').click()")
-        page.evaluate("document.querySelector('form button[type=submit]').click()")
+        page.evaluate("document.querySelector('#new-game button[type=submit]').click()")
         while True:  # 1928's cards, then its directives
             page.wait_for("!!(document.querySelector('.choice') || document.querySelector('form input[type=range]'))")
             if not page.evaluate("!!document.querySelector('.choice')"):
@@ -161,7 +161,7 @@ def test_every_screen_passes_an_accessibility_audit(served):
 
         page.wait_for("document.querySelector('input[name=scenario]') !== null", seconds=90)
         audit("title")
-        page.evaluate("document.querySelector('form button[type=submit]').click()")
+        page.evaluate("document.querySelector('#new-game button[type=submit]').click()")
         page.wait_for("!!document.querySelector('.choice')")
         audit("card")
         shown = page.evaluate("document.body.dataset.screens")

@@ -114,7 +114,7 @@ async function showTitle() {
     h("input", { type: "radio", name: "scenario", value: scenario.id, checked: scenario.id === chosen }),
     " ", h("strong", {}, scenario.name), scenario.first_year ? ` (${scenario.first_year}–${scenario.last_year})` : "",
     scenario.description ? h("span", { class: "muted" }, h("br"), scenario.description) : null));
-  const form = h("form", { onsubmit: startGame },
+  const form = h("form", { onsubmit: startGame, id: "new-game" },
     h("fieldset", {}, h("legend", {}, "Scenario"), choices),
     h("p", {}, h("label", { for: "seed" }, "Lesson seed (give the whole class the same one): "),
       h("input", { id: "seed", type: "number", min: 0, max: 999999, value: 1928, required: true })),
@@ -138,9 +138,20 @@ async function showTitle() {
          "It depicts famine, deportation and terror that killed millions of people."),
        resume,
        h("h2", {}, "A new game"),
+       h("form", { onsubmit: startLesson },
+         h("p", {}, h("label", { for: "lesson" }, "Lesson code from your teacher: "),
+           h("input", { id: "lesson", type: "text", autocomplete: "off", spellcheck: "false", maxlength: 32 }), " ",
+           h("button", { type: "submit" }, "Start the lesson"))),
+       h("p", {}, "Or choose a game yourself:"),
        form,
        h("p", {}, h("label", { for: "upload" }, "Or continue from a save file (this page's, or the window's): "), upload),
        h("p", { class: "muted" }, `Game ${site.game_version}, Python ${site.pyodide} (Pyodide) in this page.`));
+}
+
+async function startLesson(event) {
+  event.preventDefault();
+  const view = await attempt(() => call("start_lesson", screen.querySelector("#lesson").value));
+  if (view) { await autosave(); showYear(view); }
 }
 
 async function startGame(event) {

@@ -13,7 +13,7 @@ const announce = document.getElementById("announce");
 worker.onmessage = (event) => {
   const message = event.data;
   if (message.progress) return showProgress(message.progress);
-  if (message.ready) { site = message.site; return showTitle(); }
+  if (message.ready) { site = message.site; window.pyatiletka.timings = message.timings; return showTitle(); }
   if (message.failed) return showFailure(`The game could not start: ${message.failed}`);
   const pending = waiting.get(message.id);
   waiting.delete(message.id);

@@ -12,15 +12,21 @@ function progress(step, label) {
 }
 
 async function boot() {
+  const timings = {};
+  let mark = performance.now();
+  const lap = (name) => { const now = performance.now(); timings[name] = Math.round(now - mark); mark = now; };
   progress(0, "Loading the site's manifest");
   const site = await (await fetch(here("./site.json"))).json();
   progress(1, "Starting Python (WebAssembly)");
   python = await loadPyodide({ indexURL: here("./pyodide/"), stdout: () => {}, stderr: () => {} });
+  lap("runtime_ms");
   progress(2, "Loading pydantic and its helpers");
   await python.loadPackage(site.wheels.map((name) => here(`./wheels/${name}`)));
+  lap("packages_ms");
   progress(3, "Loading the game and its scenarios");
   const archive = await (await fetch(here("./game.zip"))).arrayBuffer();
   python.unpackArchive(archive, "zip", { extractDir: "/app" });
+  lap("game_files_ms");
   python.runPython(`
 import json, sys
 sys.path.insert(0, "/app")
@@ -34,7 +40,8 @@ def call(method, arguments):
     except BridgeError as exc:
         return json.dumps({"error": str(exc)})
 `);
-  self.postMessage({ ready: true, site });
+  lap("imports_ms");
+  self.postMessage({ ready: true, site, timings });
 }
 
 const booting = boot().catch((error) => self.postMessage({ failed: String(error) }));

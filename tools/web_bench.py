@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from game.web.site import SIZE_BUDGET_MB, build  # noqa: E402
-from tests.web.browser import Browser  # noqa: E402
+from tests.web.browser import CONTINUE, Browser, answer_the_cards  # noqa: E402
 
 READY = "document.querySelector('input[name=scenario]') !== null"
 PLAY_A_YEAR = """new Promise((resolve) => {
@@ -54,17 +54,6 @@ def ready_after(page, navigate) -> float:
     return time.perf_counter() - started
 
 
-def answer_the_cards(page) -> None:
-    while True:
-        page.wait_for("!!(document.querySelector('.choice') || document.querySelector('form input[type=range]'))")
-        if not page.evaluate("!!document.querySelector('.choice')"):
-            return
-        shown = page.evaluate("document.body.dataset.screens")
-        page.evaluate("document.querySelector('.choice').click()")
-        page.wait_for(f"document.body.dataset.screens !== '{shown}'")
-        page.evaluate("[...document.querySelectorAll('button')].find(b => b.innerText === 'Continue').click()")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--years", type=int, default=5)
@@ -87,7 +76,7 @@ def main() -> int:
             for _ in range(args.years):
                 answer_the_cards(page)
                 years.append(page.evaluate(PLAY_A_YEAR))
-                page.evaluate("[...document.querySelectorAll('button')].find(b => b.innerText === 'Continue').click()")
+                page.evaluate(CONTINUE)
         server.shutdown()
     year = statistics.median(years)
     rows = [("site_mb", manifest["size_mb"], SIZE_BUDGET_MB, "MB"), ("ready_cold_s", round(cold, 2), 8.0, "s"),

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from game.web.site import build  # noqa: E402
-from tests.web.browser import Browser  # noqa: E402
+from tests.web.browser import Browser, answer_the_cards  # noqa: E402
 
 
 def main() -> int:
@@ -42,12 +42,7 @@ def main() -> int:
             page.evaluate("document.querySelector('#new-game button[type=submit]').click()")
             page.wait_for("document.querySelector('.choice') !== null")
             page.screenshot(args.out / "web-card.png")
-            while page.evaluate("document.querySelector('.choice') !== null"):
-                shown = page.evaluate("document.body.dataset.screens")
-                page.evaluate("document.querySelector('.choice').click()")
-                page.wait_for(f"document.body.dataset.screens !== '{shown}'")
-                page.evaluate("[...document.querySelectorAll('button')].find(b => b.innerText === 'Continue').click()")
-            page.wait_for("document.querySelector('form input[type=range]') !== null")
+            answer_the_cards(page)
             page.screenshot(args.out / "web-year.png")
             page.evaluate("document.querySelector('form button[type=submit]').click()")
             page.wait_for("document.querySelector('main').innerText.includes('Pravda reports')")

@@ -141,3 +141,26 @@ class Page:
 
         data = self.send("Page.captureScreenshot", {"format": "png"})["data"]
         path.write_bytes(base64.b64decode(data))
+
+
+# -- the game's screens, as the tests and tools/web_*.py step through them ------------------------
+
+CONTINUE = "[...document.querySelectorAll('button')].find(b => b.innerText === 'Continue').click()"
+
+
+def click_and_wait(page: Page, click: str) -> None:
+    """Run a click and wait for the page's next screen (app.js counts them in body[data-screens])."""
+    shown = page.evaluate("document.body.dataset.screens")
+    page.evaluate(click)
+    page.wait_for(f"document.body.dataset.screens !== '{shown}'")
+
+
+def answer_the_cards(page: Page) -> None:
+    """Answer this January's cards with their first choices, each then continued, until the
+    directives are on screen."""
+    while True:
+        page.wait_for("!!(document.querySelector('.choice') || document.querySelector('form input[type=range]'))")
+        if not page.evaluate("!!document.querySelector('.choice')"):
+            return
+        click_and_wait(page, "document.querySelector('.choice').click()")
+        page.evaluate(CONTINUE)

@@ -13,7 +13,7 @@ import pytest
 
 from game.cli import main
 
-from .browser import Browser, chromium
+from .browser import CONTINUE, Browser, answer_the_cards, chromium, click_and_wait
 
 pytestmark = pytest.mark.web
 ROOT = Path(__file__).resolve().parents[2]
@@ -116,14 +116,7 @@ def test_a_reload_mid_game_continues_from_the_autosave(served):
         page.wait_for("document.querySelector('input[name=scenario]') !== null", seconds=90)
         page.evaluate("document.querySelector('input[value=first_plan]').click()")
         page.evaluate("document.querySelector('#new-game button[type=submit]').click()")
-        while True:  # 1928's cards, then its directives
-            page.wait_for("!!(document.querySelector('.choice') || document.querySelector('form input[type=range]'))")
-            if not page.evaluate("!!document.querySelector('.choice')"):
-                break
-            shown = page.evaluate("document.body.dataset.screens")
-            page.evaluate("document.querySelector('.choice').click()")
-            page.wait_for(f"document.body.dataset.screens !== '{shown}'")
-            page.evaluate("[...document.querySelectorAll('button')].find(b => b.innerText === 'Continue').click()")
+        answer_the_cards(page)  # 1928's cards, then its directives
         page.evaluate("document.querySelector('form button[type=submit]').click()")
         page.wait_for("document.querySelector('main').innerText.includes('Pravda reports')")
         page.send("Page.reload")
@@ -164,18 +157,10 @@ def test_every_screen_passes_an_accessibility_audit(served):
         page.evaluate("document.querySelector('#new-game button[type=submit]').click()")
         page.wait_for("!!document.querySelector('.choice')")
         audit("card")
-        shown = page.evaluate("document.body.dataset.screens")
-        page.evaluate("document.querySelector('.choice').click()")
-        page.wait_for(f"document.body.dataset.screens !== '{shown}'")
+        click_and_wait(page, "document.querySelector('.choice').click()")
         audit("aftermath")
-        while True:
-            page.evaluate("[...document.querySelectorAll('button')].find(b => b.innerText === 'Continue').click()")
-            page.wait_for("!!(document.querySelector('.choice') || document.querySelector('form input[type=range]'))")
-            if not page.evaluate("!!document.querySelector('.choice')"):
-                break
-            shown = page.evaluate("document.body.dataset.screens")
-            page.evaluate("document.querySelector('.choice').click()")
-            page.wait_for(f"document.body.dataset.screens !== '{shown}'")
+        page.evaluate(CONTINUE)
+        answer_the_cards(page)
         audit("directives")
         page.evaluate("document.querySelector('form button[type=submit]').click()")
         page.wait_for("document.querySelector('main').innerText.includes('Pravda reports')")

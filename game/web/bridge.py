@@ -11,11 +11,12 @@ debriefs like a desktop one.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict
 
 from ..errors import UserError
 from ..model.levers import CONTROLS, REPRESSION_LEVELS, parts_of
-from ..present.context import GameContext
+from ..present.context import Draft, GameContext
 from ..present.projection import target_rows
 from ..present.viewmodel import (
     INDICATOR_GROUPS,
@@ -122,18 +123,25 @@ class Bridge:
         """Command: the year's directives (the levers' values, as the page's controls hold
         them); returns the year-end report and the next year's view."""
         ctx = self._game()
-        current = ctx.ensure_draft()
+        kept = ctx.ensure_draft()
+        # The page's values go into a copy of the draft: a refused year leaves the draft as it was.
+        trial = Draft(dict(kept.values))
         for field, value in draft.items():
             control = CONTROLS.get(field)
             if control is None:
                 raise BridgeError(f"{ctx.year}: there is no lever {field!r}")
             if control.kind == "targets":
-                current.targets = _targets_value(ctx, value)
+                trial.targets = _targets_value(ctx, value)
             elif control.kind == "projects":
-                current.projects = _projects_value(ctx, value)
+                trial.projects = _projects_value(ctx, value)
             else:
-                current[field] = _draft_value(control, value)
-        record = self._command(ctx.play_year)
+                trial[field] = _draft_value(control, value)
+        ctx.draft = trial
+        try:
+            record = self._command(ctx.play_year)
+        except BridgeError:
+            ctx.draft = kept
+            raise
         return {"report": self._report(record), "view": self.view()}
 
     def debrief(self, player: str | None = None) -> dict:
@@ -250,7 +258,7 @@ def _targets_value(ctx: GameContext, value) -> dict[str, dict[str, float]]:
     unknown = sorted(set(value) - known)
     if unknown:
         raise BridgeError(f"targets: {', '.join(unknown)} is not a target of {plan.name}")
-    return {plan.id: {key: float(figure) for key, figure in value.items()}}
+    return {plan.id: {key: _number(f"targets.{key}", figure) for key, figure in value.items()}}
 
 
 def _projects_value(ctx: GameContext, value) -> set[str]:
@@ -264,14 +272,27 @@ def _projects_value(ctx: GameContext, value) -> set[str]:
 
 
 def _draft_value(control, value):
-    """A control's value as the page sends it, as the draft keeps it."""
+    """A control's value as the page sends it, as the draft keeps it (the model's own checks of
+    its range follow when the year is played)."""
     if control.kind == "shares":
         parts = parts_of(control.field)
         if not isinstance(value, list | tuple) or len(value) != len(parts):
             raise BridgeError(f"{control.field}: {len(parts)} shares expected ({', '.join(parts)})")
-        return tuple(float(v) for v in value)
+        return tuple(_number(control.field, v) for v in value)
     if control.kind == "switch":
-        return bool(value)
+        if not isinstance(value, bool):
+            raise BridgeError(f"{control.field}: on or off expected, not {value!r}"[:200])
+        return value
     if control.kind == "level":
-        return int(value)
+        level = _number(control.field, value)
+        if level != int(level):
+            raise BridgeError(f"{control.field}: a level 0-{len(control.levels or REPRESSION_LEVELS) - 1} expected")
+        return int(level)
+    return _number(control.field, value)
+
+
+def _number(field: str, value) -> float:
+    """A finite number from the page, or the lever's name and what was wrong."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise BridgeError(f"{field}: a number expected, not {value!r}"[:200])
     return float(value)

@@ -236,3 +236,22 @@ def test_a_lesson_code_starts_the_teachers_game():
     with pytest.raises(BridgeError, match="lesson code"):
         bridge.start_lesson("NOT-A-CODE")
     assert bridge.ctx.session is session  # the game in progress is kept
+
+
+@pytest.mark.parametrize(("draft", "says"), [
+    ({"grain_procurement_mt": "lots"}, "grain_procurement_mt: a number expected, not 'lots'"),
+    ({"grain_procurement_mt": None}, "grain_procurement_mt: a number expected, not None"),
+    ({"grain_procurement_mt": 1e9}, "grain_procurement_mt"),
+    ({"repression": 1.5}, "repression: a level 0-3 expected"),
+    ({"dekulakization": "yes"}, "dekulakization: on or off expected"),
+    ({"targets": {"steel_mt": "ten"}}, "targets.steel_mt: a number expected"),
+])
+def test_an_impossible_lever_value_is_refused_and_the_draft_kept(draft, says):
+    bridge = Bridge()
+    view = bridge.start("great_turn", 1928, "historical")
+    before = {lever["field"]: lever["value"] for lever in view["levers"]}
+    answer_all(bridge)
+    with pytest.raises(BridgeError, match=says.replace("(", r"\(")):
+        bridge.play_year(draft)
+    assert {lever["field"]: lever["value"] for lever in bridge.view()["levers"]} == before
+    assert bridge.ctx.session.records == []

@@ -88,8 +88,13 @@ async function loadSave(text, name) {
   if (view) { await autosave(); showYear(view); }
 }
 
-document.getElementById("classroom").addEventListener("change", (event) => {
-  document.documentElement.classList.toggle("classroom", event.target.checked);
+// Classroom type: larger everything, for a projector; kept in this browser.
+const classroom = document.getElementById("classroom");
+classroom.checked = localStorage.getItem("pyatiletka-classroom") === "on";
+document.documentElement.classList.toggle("classroom", classroom.checked);
+classroom.addEventListener("change", () => {
+  document.documentElement.classList.toggle("classroom", classroom.checked);
+  localStorage.setItem("pyatiletka-classroom", classroom.checked ? "on" : "off");
 });
 
 // -- loading ----------------------------------------------------------------------------------

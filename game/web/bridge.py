@@ -17,6 +17,7 @@ from dataclasses import asdict
 from ..errors import UserError
 from ..model.levers import CONTROLS, REPRESSION_LEVELS, parts_of
 from ..present.context import Draft, GameContext
+from ..present.outlook import OutlookView
 from ..present.projection import target_rows
 from ..present.viewmodel import (
     INDICATOR_GROUPS,
@@ -124,25 +125,32 @@ class Bridge:
         them); returns the year-end report and the next year's view."""
         ctx = self._game()
         kept = ctx.ensure_draft()
-        # The page's values go into a copy of the draft: a refused year leaves the draft as it was.
-        trial = Draft(dict(kept.values))
-        for field, value in draft.items():
-            control = CONTROLS.get(field)
-            if control is None:
-                raise BridgeError(f"{ctx.year}: there is no lever {field!r}")
-            if control.kind == "targets":
-                trial.targets = _targets_value(ctx, value)
-            elif control.kind == "projects":
-                trial.projects = _projects_value(ctx, value)
-            else:
-                trial[field] = _draft_value(control, value)
-        ctx.draft = trial
+        ctx.draft = _trial_draft(ctx, kept, draft)  # a refused year leaves the draft as it was
         try:
             record = self._command(ctx.play_year)
         except BridgeError:
             ctx.draft = kept
             raise
         return {"report": self._report(record), "view": self.view()}
+
+    def outlook(self, draft: dict[str, object], to_last_year: bool = False) -> dict:
+        """Where the page's directives lead if kept (to the plan's end, or to the game's), over
+        60 weather draws, against the year's directives as they stood: the window's outlook."""
+        ctx = self._game()
+        if ctx.finished:
+            raise BridgeError("the game is over: there is no outlook")
+        kept = ctx.ensure_draft()
+        base = self._command(ctx.directives)
+        ctx.draft = _trial_draft(ctx, kept, draft)
+        try:
+            now = self._command(ctx.directives)
+        finally:
+            ctx.draft = kept
+        view = OutlookView(ctx, to_last_year=bool(to_last_year))
+        view.begin(base)
+        view.aim(now)
+        view.finish()
+        return {"title": view.title(), "status": view.status(), "rows": [asdict(row) for row in view.rows()]}
 
     def debrief(self, player: str | None = None) -> dict:
         """The finished game's printable debrief and handout (the same pages the window
@@ -245,6 +253,22 @@ class Bridge:
 def _length(scenario: dict) -> int:
     first, last = scenario["first_year"], scenario["last_year"]
     return last - first if isinstance(first, int) and isinstance(last, int) else 1000
+
+
+def _trial_draft(ctx: GameContext, kept: Draft, draft: dict[str, object]) -> Draft:
+    """A copy of the year's draft with the page's values in it, each checked."""
+    trial = Draft(dict(kept.values))
+    for field, value in draft.items():
+        control = CONTROLS.get(field)
+        if control is None:
+            raise BridgeError(f"{ctx.year}: there is no lever {field!r}")
+        if control.kind == "targets":
+            trial.targets = _targets_value(ctx, value)
+        elif control.kind == "projects":
+            trial.projects = _projects_value(ctx, value)
+        else:
+            trial[field] = _draft_value(control, value)
+    return trial
 
 
 def _targets_value(ctx: GameContext, value) -> dict[str, dict[str, float]]:

@@ -255,3 +255,26 @@ def test_an_impossible_lever_value_is_refused_and_the_draft_kept(draft, says):
         bridge.play_year(draft)
     assert {lever["field"]: lever["value"] for lever in bridge.view()["levers"]} == before
     assert bridge.ctx.session.records == []
+
+
+def test_the_outlook_is_the_windows_for_the_pages_directives():
+    """The page asks where its directives lead: the rows are the window's outlook (the same
+    class), with the change against the year's directives as they stood."""
+    from game.present.outlook import OutlookView
+
+    bridge = Bridge()
+    bridge.start("great_turn", 1928, "historical")
+    answer_all(bridge)
+    ctx = bridge.ctx
+    shown = bridge.outlook({"grain_procurement_mt": 20.0})
+    window = OutlookView(ctx)
+    base = ctx.directives()
+    window.begin(base)
+    window.aim(base.model_copy(update={"grain_procurement_mt": 20.0}))
+    window.finish()
+    assert [row["value"] for row in shown["rows"]] == [row.value for row in window.rows()]
+    assert shown["title"] == "Outlook to 1932"
+    assert any(row["delta_text"] not in ("", "no change") for row in shown["rows"])
+    assert ctx.ensure_draft()["grain_procurement_mt"] != 20.0  # asking changes nothing
+    with pytest.raises(BridgeError, match="grain_procurement_mt"):
+        bridge.outlook({"grain_procurement_mt": "lots"})

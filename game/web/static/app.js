@@ -276,8 +276,26 @@ function directivesForm(view) {
     [...byLever.values()].map((controls) => h("fieldset", {},
       h("legend", {}, controls[0].description), controls.map(leverControl))),
     view.projects.length ? projectsFieldset(view.projects) : null,
-    h("div", { class: "actions" }, h("button", { type: "submit" }, `Play ${view.year}`)));
-  return h("section", {}, form);
+    h("div", { class: "actions" }, h("button", { type: "submit" }, `Play ${view.year}`),
+      h("button", { type: "button", class: "secondary", onclick: () => showOutlook(form, view, false) },
+        "Where these directives lead"),
+      h("button", { type: "button", class: "secondary", onclick: () => showOutlook(form, view, true) },
+        "… to 1941")));
+  return h("section", {}, form, h("section", { id: "outlook", "aria-live": "polite" }));
+}
+
+async function showOutlook(form, view, toTheEnd) {
+  const place = screen.querySelector("#outlook");
+  place.replaceChildren(h("p", { class: "muted" }, "Working out 60 weathers…"));
+  const outlook = await attempt(() => call("outlook", draftOf(form, view), toTheEnd));
+  if (!outlook) { place.replaceChildren(); return; }
+  place.replaceChildren(h("h3", {}, outlook.title), h("p", { class: "muted" }, outlook.status),
+    h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, ""), h("th", {}, "likely"), h("th", {}, "change"),
+      h("th", {}, "history"))),
+      h("tbody", {}, outlook.rows.map((row) => h("tr", {}, h("th", { scope: "row" }, row.label),
+        h("td", { class: "number" }, row.value), h("td", { class: "number" }, row.delta_text),
+        h("td", { class: "number" }, row.history ?? "—"))))));
+  place.scrollIntoView({ block: "nearest" });
 }
 
 const STATUS = { building: "being built", done: "finished", too_early: "not yet possible" };

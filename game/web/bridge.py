@@ -23,10 +23,12 @@ from ..present.viewmodel import (
     INDICATOR_GROUPS,
     indicators,
     internal_lines,
+    measure,
     report_lines,
     trend_word,
     year_costs,
 )
+from ..present.why import WhyView
 from ..scenario.levers import LEVER_FIELDS
 from ..scenario.loader import bundled_scenarios, read_yaml, scenario_path
 
@@ -151,6 +153,30 @@ class Bridge:
         view.aim(now)
         view.finish()
         return {"title": view.title(), "status": view.status(), "rows": [asdict(row) for row in view.rows()]}
+
+    def why(self, metric: str | None = None, against: str = "previous", year: int | None = None) -> dict:
+        """Why a headline figure of a year played changed, cause by cause (the model works the
+        year out again for each): the window's Why? screen, as rows."""
+        from ..headless.explain import EXPLAINED_METRICS, format_value
+
+        ctx = self._game()
+        if not ctx.session.records:
+            raise BridgeError("no year has been played yet: there is nothing to explain")
+        if metric is not None and metric not in EXPLAINED_METRICS:
+            raise BridgeError(f"why: {str(metric)[:60]!r} is not one of {', '.join(EXPLAINED_METRICS)}")
+        if against not in ("previous", "history"):
+            raise BridgeError("why: against 'previous' or 'history'")
+        view = WhyView(ctx, None if year is None else int(year), metric or EXPLAINED_METRICS[0], against)
+        explanation = view.explanation
+        return {
+            "heading": view.heading(), "year": view.year, "metric": view.metric, "against": view.against,
+            "metrics": [{"id": m, "label": measure(m).label} for m in EXPLAINED_METRICS],
+            "summary": view.summary() if explanation else "History's game had ended by then.",
+            "note": view.note() if explanation else "",
+            "rows": [{"label": label, "value": value, "shown": format_value(value, explanation.unit)}
+                     for label, value in view.rows()] if explanation else [],
+            "change": format_value(explanation.change, explanation.unit) if explanation else None,
+        }
 
     def debrief(self, player: str | None = None) -> dict:
         """The finished game's printable debrief and handout (the same pages the window

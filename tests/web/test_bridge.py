@@ -278,3 +278,25 @@ def test_the_outlook_is_the_windows_for_the_pages_directives():
     assert ctx.ensure_draft()["grain_procurement_mt"] != 20.0  # asking changes nothing
     with pytest.raises(BridgeError, match="grain_procurement_mt"):
         bridge.outlook({"grain_procurement_mt": "lots"})
+
+
+def test_why_is_the_windows_breakdown_of_a_year_played():
+    from game.present.why import WhyView
+
+    bridge = Bridge()
+    bridge.start("great_turn", 1928, "historical")
+    half_a_game(bridge, 5)
+    shown = bridge.why("famine_deaths_m", "history")
+    window = WhyView(bridge.ctx, None, "famine_deaths_m", "history")
+    assert shown["heading"] == "Why? Famine deaths, 1932" == window.heading()
+    assert [row["value"] for row in shown["rows"]] == [value for _label, value in window.rows()]
+    assert shown["summary"].startswith("Famine deaths:") and shown["change"]
+    with pytest.raises(BridgeError, match="is not one of"):
+        bridge.why("bananas")
+
+
+def test_why_before_any_year_says_so():
+    bridge = Bridge()
+    bridge.start("great_turn", 1928, "historical")
+    with pytest.raises(BridgeError, match="nothing to explain"):
+        bridge.why()

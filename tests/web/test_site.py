@@ -167,6 +167,9 @@ def test_every_screen_passes_an_accessibility_audit(served):
         audit("directives")
         page.evaluate("document.querySelector('form button[type=submit]').click()")
         page.wait_for("document.querySelector('main').innerText.includes('Pravda reports')")
+        page.wait_for("document.querySelectorAll('#why-metric option').length > 0")
+        page.evaluate("[...document.querySelectorAll('button')].find(b => b.innerText === \"against history's year\").click()")
+        page.wait_for("document.querySelector('main').innerText.includes('The change')", seconds=60)
         audit("report")
         page.evaluate("document.querySelector('main').append(document.createElement('input'))")
         audit("planted")  # an input without a label: the audit must see it

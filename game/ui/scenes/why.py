@@ -10,101 +10,32 @@ Keys: 1-5 the figure, P against the year before, H against history, Esc back.
 
 from __future__ import annotations
 
-import math
-
 import pygame
 
-from ...headless.explain import (
-    BY_CAUSE,
-    EXPLAINED_METRICS,
-    REMAINDER_LABEL,
-    Explanation,
-    explain,
-    format_value,
-    history_inputs,
-    inputs_of_session,
-)
+from ...headless.explain import EXPLAINED_METRICS, REMAINDER_LABEL, format_value
 from ...present.i18n import _
 from ...present.viewmodel import measure
+from ...present.why import AGAINST_HISTORY, AGAINST_PREVIOUS, WhyView
 from .. import draw
 from ..hints import Hint, hints_height, paint_hints
 from ..scene import Scene
 
-AGAINST_PREVIOUS, AGAINST_HISTORY = "previous", "history"
 
-
-class WhyScene(Scene):
+class WhyScene(WhyView, Scene):
     modal = True
     title = "why"
 
     def __init__(self, app, year: int | None = None, metric: str = EXPLAINED_METRICS[0],
                  against: str = AGAINST_PREVIOUS):
-        super().__init__(app)
-        ctx = app.ctx
-        self.inputs = inputs_of_session(ctx.session)
-        self.year = year if year is not None else max(self.inputs)
-        self.metric = metric
-        self.against = against if self._can_compare(against) else AGAINST_HISTORY
-        self._history: dict | None = None
+        Scene.__init__(self, app)
+        WhyView.__init__(self, app.ctx, year, metric, against)
         self.cramped = False     # too little room for the note under the bars: it is a page of its own
         self.row_fonts: list = []
         self.reading = False     # that page is shown
-        self.explanation = self._explain()
-
-    # -- the breakdown ---------------------------------------------------------------------------
-    def _can_compare(self, against: str) -> bool:
-        return against == AGAINST_HISTORY or self.year - 1 in self.inputs
-
-    def _comparison(self):
-        if self.against == AGAINST_PREVIOUS:
-            return self.inputs[self.year - 1]
-        if self._history is None:
-            ctx = self.app.ctx
-            self._history = history_inputs(ctx.campaign, ctx.session.seed)
-        return self._history.get(self.year)
-
-    def _explain(self) -> Explanation | None:
-        comparison = self._comparison()
-        if comparison is None:   # history's game ended before this year
-            return None
-        return explain(self.app.ctx.world, self.inputs[self.year], comparison, self.metric, self.against)
 
     def show(self, metric: str | None = None, against: str | None = None) -> None:
-        if against is not None and not self._can_compare(against):
-            return
-        self.metric = metric or self.metric
-        self.against = against or self.against
-        self.explanation = self._explain()
-        self.relayout()
-
-    def rows(self, room: int | None = None) -> list[tuple[str, float]]:
-        """The causes with a part, largest first, then the remainder; at most `room` rows: the
-        smallest causes are then summed in one row, so the rows still add up to the change. Parts
-        too small to show (under a ten-thousandth of the largest figure) count in the remainder."""
-        e = self.explanation
-        if e is None:
-            return []
-        scale = max([abs(e.change), *(abs(p.value) for p in e.parts), abs(e.remainder), 1e-12])
-        shown = sorted((p for p in e.parts if abs(p.value) > 1e-4 * scale), key=lambda p: -abs(p.value))
-        hidden = math.fsum(p.value for p in e.parts if abs(p.value) <= 1e-4 * scale)
-        rows = [(_(BY_CAUSE[p.cause].label), p.value) for p in shown]
-        if room is not None and len(rows) + 1 > room:
-            keep = max(1, room - 2)
-            rest = rows[keep:]
-            rows = rows[:keep] + [(_("{n} smaller causes together").format(n=len(rest)),
-                                   math.fsum(v for _label, v in rest))]
-        return rows + [(_(REMAINDER_LABEL), e.remainder + hidden)]
-
-    def quiet_causes(self) -> list[str]:
-        e = self.explanation
-        if e is None:
-            return []
-        shown = {label for label, _v in self.rows()}
-        return [_(BY_CAUSE[p.cause].label) for p in e.parts if _(BY_CAUSE[p.cause].label) not in shown]
-
-    # -- layout ----------------------------------------------------------------------------------
-    def heading(self) -> str:
-        return _("Why? {figure}, {year}").format(figure=measure(self.metric).label, year=self.year)
+        if self.choose(metric, against):
+            self.relayout()
 
     def layout(self) -> None:
         s = self.style
@@ -229,45 +160,6 @@ class WhyScene(Scene):
         pygame.draw.line(canvas, p.ink, (zero_x, rect.top + 2), (zero_x, rect.bottom - 2), 1)
         value_font = s.fonts["body_bold"] if strong or len(self.row_fonts) > 1 else s.fonts["small_bold"]
         draw.text(canvas, value_font, format_value(value, unit), (rect.right, rect.centery), p.ink, "midright")
-
-    def summary(self) -> str:
-        e = self.explanation
-        compared = (_("in {year}").format(year=self.year - 1) if e.against == AGAINST_PREVIOUS
-                    else _("in history's {year}").format(year=self.year))
-        text = _("{figure}: {value} in {year}, against {before} {compared}: a change of {change}.").format(
-            figure=e.label, value=format_value(e.value, e.unit, False), year=self.year, compared=compared,
-            before=format_value(e.compared, e.unit, False), change=format_value(e.change, e.unit))
-        where = self.where()
-        return f"{text} {where}" if where else text
-
-    def where(self) -> str:
-        """The figure's largest regional parts this year (for the figures the regions add up to)."""
-        e = self.explanation
-        if not e.regions or e.value <= 0:
-            return ""
-        named = [r for r in e.regions[:3] if r.value >= 0.05 * e.value]
-        if not named:
-            return ""
-        parts = [f"{r.name} {format_value(r.value, e.unit, False)}" for r in named]
-        rest = e.value - math.fsum(r.value for r in named)
-        if rest >= 0.005 * e.value:
-            parts.append(_("elsewhere {value}").format(value=format_value(rest, e.unit, False)))
-        return _("Where: {regions}.").format(regions=", ".join(parts))
-
-    def note(self, short: bool = False) -> str:
-        if short:
-            return _("Each bar: the figure as played minus the figure with that cause alone as {compared}; "
-                     "with what the causes do together, they add up to the change.").format(
-                compared=_("the year before") if self.against == AGAINST_PREVIOUS else _("in history's year"))
-        quiet = self.quiet_causes()
-        text = _("Each bar: how much the figure would have been lower (a bar to the right) or higher (to the "
-                 "left) had that cause alone stayed as it was {compared}, the rest as you played it. The model "
-                 "works the year out again for each. The causes also act on one another: what they do together "
-                 "is the last bar, so the bars add up to the change exactly.").format(
-            compared=_("the year before") if self.against == AGAINST_PREVIOUS else _("in history's year"))
-        if quiet:
-            text += " " + _("No part this year: {causes}.").format(causes="; ".join(quiet))
-        return text
 
     def hints(self) -> list[Hint]:
         reading = [Hint("PgUp/PgDn", _("the bars or how to read them"), "scroll")] if self.cramped else []

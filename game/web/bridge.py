@@ -77,14 +77,20 @@ class Bridge:
 
         return encode(save_json(self._game().session)).decode("utf-8")
 
-    def load(self, text: str, name: str = "the save file") -> dict:
+    def load(self, text: str, name: str = "the save file", newest_locked: list[str] | tuple = ()) -> dict:
         """Command: continue a saved game (the page's autosave, or a file the player chose);
-        the save is checked and replayed as the window does. Returns its view."""
+        the save is checked and replayed as the window does. Returns its view.
+
+        `newest_locked`: the newest state the page has kept of each game played locked (an
+        assessment, undo off). A locked game continues only from its newest state, as in the
+        window: an older save of it is refused."""
         from ..persist.saves import parse_save, restore
 
         where = name if len(name) <= 120 else name[:117] + "..."
         raw = text.encode("utf-8") if isinstance(text, str) else bytes(text)
-        session = self._command(lambda: restore(parse_save(raw, where), where))
+        save = self._command(parse_save, raw, where)
+        _refuse_an_older_locked_save(save, newest_locked)
+        session = self._command(restore, save, where)
         self.ctx = GameContext.around(session)
         return self.view()
 
@@ -106,6 +112,8 @@ class Bridge:
             "year": ctx.year,
             "finished": ctx.finished,
             "scenario": {"id": ctx.scenario.id, "name": ctx.scenario.name},
+            "game_id": getattr(ctx.session, "game_id", ""),
+            "locked": bool(getattr(ctx.session, "locked", False)),
             "plan": {"id": plan.id, "name": plan.name, "start": plan.start, "end": plan.end} if plan else None,
             "panels": [{"title": title, "rows": [self._row(row) for row in indicators(ctx, metrics)]}
                        for title, metrics in INDICATOR_GROUPS],
@@ -274,6 +282,23 @@ class Bridge:
             "internal": [{"label": label, "value": value} for label, value in internal_lines(record)],
             "costs": [asdict(entry) for entry in year_costs(record)],
         }
+
+
+def _refuse_an_older_locked_save(save, newest_locked) -> None:
+    """A save of a locked game that the page has seen further along is refused (the page's
+    record of it that cannot be read is ignored: it may be from an older version)."""
+    from ..persist.saves import SaveError, parse_save
+
+    if save.settings.get("allow_undo", True) or not save.game_id:
+        return
+    for text in newest_locked:
+        try:
+            newest = parse_save(str(text).encode("utf-8"), "the page's record")
+        except SaveError:
+            continue
+        if newest.game_id == save.game_id and len(newest.commands) > len(save.commands):
+            raise BridgeError(f"this game is played locked (an assessment): it goes on only from its newest state, "
+                              f"January {newest.year}; this save is from January {save.year}")
 
 
 def _length(scenario: dict) -> int:

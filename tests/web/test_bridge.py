@@ -300,3 +300,27 @@ def test_why_before_any_year_says_so():
     bridge.start("great_turn", 1928, "historical")
     with pytest.raises(BridgeError, match="nothing to explain"):
         bridge.why()
+
+
+def test_a_locked_game_goes_on_only_from_its_newest_state():
+    """An assessment (a lesson code with undo off): the page keeps its newest state, and an
+    older save of the same game is refused, as the window's Load refuses it."""
+    from game.persist.lessons import make_code
+    from game.persist.settings import GameSettings
+
+    bridge = Bridge()
+    view = bridge.start_lesson(make_code("first_plan", 31, "historical", GameSettings(allow_undo=False)))
+    assert view["locked"] and view["game_id"]
+    half_a_game(bridge, 1)
+    older = bridge.save()
+    half_a_game(bridge, 2)
+    newest = bridge.save()
+    with pytest.raises(BridgeError, match="played locked .* January 1931; this save is from January 1929"):
+        Bridge().load(older, "older.json", [newest])
+    assert Bridge().load(newest, "newest.json", [newest])["year"] == 1931
+    unlocked = Bridge()
+    unlocked.start("first_plan", 31, "historical")
+    half_a_game(unlocked, 1)
+    early = unlocked.save()
+    half_a_game(unlocked, 1)
+    assert Bridge().load(early, "early.json", [unlocked.save()])["year"] == 1929  # undo allowed: any save

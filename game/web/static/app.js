@@ -70,12 +70,22 @@ async function attempt(action) {
 
 const AUTOSAVE = "pyatiletka-autosave";
 
-async function autosave() {
+const LOCKED = "pyatiletka-locked:";  // + a game's id: the newest state of a game played locked
+
+async function autosave(view) {
   try {
-    localStorage.setItem(AUTOSAVE, await call("save"));
+    const text = await call("save");
+    localStorage.setItem(AUTOSAVE, text);
+    // An assessment (undo off) goes on only from its newest state: the page keeps it, and
+    // refuses an older save of the same game, as the window does.
+    if (view && view.locked && view.game_id) localStorage.setItem(LOCKED + view.game_id, text);
   } catch (error) {  // private browsing, or the browser's storage is full: the game goes on
     announce.textContent = `The game could not be saved in this browser: ${error.message}`;
   }
+}
+
+function newestLocked() {
+  return Object.keys(localStorage).filter((key) => key.startsWith(LOCKED)).map((key) => localStorage.getItem(key));
 }
 
 async function downloadSave(view) {
@@ -84,8 +94,8 @@ async function downloadSave(view) {
 }
 
 async function loadSave(text, name) {
-  const view = await attempt(() => call("load", text, name));
-  if (view) { await autosave(); showYear(view); }
+  const view = await attempt(() => call("load", text, name, newestLocked()));
+  if (view) { await autosave(view); showYear(view); }
 }
 
 // Classroom type: larger everything, for a projector; kept in this browser.
@@ -156,7 +166,7 @@ async function showTitle() {
 async function startLesson(event) {
   event.preventDefault();
   const view = await attempt(() => call("start_lesson", screen.querySelector("#lesson").value));
-  if (view) { await autosave(); showYear(view); }
+  if (view) { await autosave(view); showYear(view); }
 }
 
 async function startGame(event) {
@@ -165,7 +175,7 @@ async function startGame(event) {
   const seed = Number(screen.querySelector("#seed").value);
   const weather = screen.querySelector("#weather").value;
   const view = await attempt(() => call("start", scenario, seed, weather));
-  if (view) { await autosave(); showYear(view); }
+  if (view) { await autosave(view); showYear(view); }
 }
 
 // -- the year ---------------------------------------------------------------------------------
@@ -196,7 +206,7 @@ function showYear(view) {
 function showCard(view, card) {
   const answer = async (choice) => {
     const answered = await attempt(() => call("choose", card.id, choice.id));
-    if (answered) { await autosave(); showAftermath(answered, card, choice); }
+    if (answered) { await autosave(answered.view); showAftermath(answered, card, choice); }
   };
   show(heading(view), h("article", { class: "card", "aria-live": "polite" },
     h("h2", {}, card.title), h("p", {}, card.text_detailed || card.text),
@@ -360,7 +370,7 @@ async function playYear(event, view) {
   button.disabled = true;
   const played = await attempt(() => call("play_year", draftOf(event.target, view)));
   button.disabled = false;
-  if (played) { await autosave(); showReport(played); }
+  if (played) { await autosave(played.view); showReport(played); }
 }
 
 // -- the year-end report ----------------------------------------------------------------------

@@ -185,14 +185,38 @@ function heading(view) {
   return h("h2", {}, `${view.finished ? "The game is over" : `January ${view.year}`}${plan}`);
 }
 
+const SVG = "http://www.w3.org/2000/svg";
+
+function sparkline(series) {
+  // The figure's course so far, as the window draws it beside each row (drawn, not computed).
+  if (series.length < 2) return null;
+  const width = 90, height = 22, low = Math.min(...series), high = Math.max(...series);
+  const span = high - low || 1;
+  const points = series.map((value, index) =>
+    `${(index * width / (series.length - 1)).toFixed(1)},${(height - 2 - (value - low) * (height - 4) / span).toFixed(1)}`);
+  const svg = document.createElementNS(SVG, "svg");
+  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  svg.setAttribute("width", width);
+  svg.setAttribute("height", height);
+  svg.setAttribute("aria-hidden", "true");
+  const line = document.createElementNS(SVG, "polyline");
+  line.setAttribute("points", points.join(" "));
+  line.setAttribute("fill", "none");
+  line.setAttribute("stroke", "currentColor");
+  line.setAttribute("stroke-width", "1.5");
+  svg.append(line);
+  return svg;
+}
+
 function panels(view) {
   return h("div", { class: "columns" }, view.panels.map((panel) => h("section", {},
     h("h3", {}, panel.title),
     h("table", {}, h("tbody", {}, panel.rows.map((row) => h("tr", {},
       h("th", { scope: "row" }, row.label),
       h("td", { class: "number" }, row.value, row.reported ? h("span", { class: "muted" }, ` (reported ${row.reported})`) : null),
-      h("td", { class: row.good === true ? "better" : row.good === false ? "worse" : "" },
-        row.trend > 0 ? "▲ " : row.trend < 0 ? "▼ " : "", row.trend_word))))))));
+      h("td", { class: `trend ${row.good === true ? "better" : row.good === false ? "worse" : ""}` },
+        row.trend > 0 ? "▲ " : row.trend < 0 ? "▼ " : "", row.trend_word),
+      h("td", { class: "spark" }, sparkline(row.history)))))))));
 }
 
 function showYear(view) {

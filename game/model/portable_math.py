@@ -41,6 +41,28 @@ _SCALE = 4294967296.0                    # 2**BITS
 _LOW, _HIGH = 0.499755859375, 0.500244140625
 GUARD_ULP = 512
 _VANISHING = -959      # frexp's exponent of the smallest settled result, 2**-960
+_EDGE_BELOW, _EDGE_ABOVE = 1.0 - 2.0 ** -11, 0.5 + 2.0 ** -11  # mantissas next to that edge
+
+
+def _on_grid(value: float) -> float | None:
+    """A C library's result rounded to the grid (BITS significant bits; below 2**-960, zero);
+    None when it lies too close to a halfway point, or to that edge, to round alike on every
+    platform: the portable computation decides then. (`scaled % 1.0` is the part below a grid
+    step, exactly.)"""
+    mantissa, exponent = frexp(value)
+    if exponent < -958:  # next to nothing: below 2**-960 it is nothing
+        if ((exponent == _VANISHING - 1 and abs(mantissa) > _EDGE_BELOW)
+                or (exponent == _VANISHING and abs(mantissa) < _EDGE_ABOVE)):
+            return None
+        if exponent < _VANISHING:
+            return 0.0
+    scaled = mantissa * _SCALE
+    fraction = scaled % 1.0
+    if _LOW < fraction < _HIGH:
+        return None
+    if fraction != fraction:  # inf or nan
+        return value
+    return ldexp(scaled - fraction + (fraction >= 0.5), exponent - BITS)
 
 
 def _round(value: float) -> float:
@@ -56,42 +78,16 @@ def _round(value: float) -> float:
     return ldexp(scaled - fraction + (fraction >= 0.5), exponent - BITS)
 
 
-def _vanishing(value: float, mantissa: float, exponent: int, portable) -> float:
-    """A result below 2**-960 (far below anything the model counts) is zero, on every platform
-    alike: near that edge, where another library might land on its other side, the portable
-    computation decides."""
-    if exponent == _VANISHING - 1 and abs(mantissa) > 1.0 - 2.0 ** -11:
-        return _round(portable())
-    if exponent < _VANISHING:
-        return 0.0
-    scaled = mantissa * _SCALE
-    fraction = scaled % 1.0
-    if abs(mantissa) < 0.5 + 2.0 ** -11 or _LOW < fraction < _HIGH:
-        return _round(portable())
-    return ldexp(scaled - fraction + (fraction >= 0.5), exponent - BITS)
-
-
 # --- the model's functions ---------------------------------------------------------------------
-# Each rounds its C library result to the grid (`scaled % 1.0` is the part below a grid step,
-# exactly), unless it is too close to a halfway point: then the portable computation decides.
 
 
 def _settled(library, portable, doc: str):
     """A one-argument function of the C library, settled, with `portable` to decide near a
     halfway point."""
 
-    def settled(x: float, frexp=frexp, ldexp=ldexp) -> float:
-        value = library(x)
-        mantissa, e = frexp(value)
-        if e < -958:  # next to nothing: below 2**-960 it is nothing
-            return _vanishing(value, mantissa, e, lambda: portable(x))
-        scaled = mantissa * _SCALE
-        fraction = scaled % 1.0
-        if _LOW < fraction < _HIGH:
-            return _round(portable(x))
-        if fraction != fraction:  # inf or nan
-            return value
-        return ldexp(scaled - fraction + (fraction >= 0.5), e - BITS)
+    def settled(x: float) -> float:
+        value = _on_grid(library(x))
+        return _round(portable(x)) if value is None else value
 
     settled.__doc__ = doc
     return settled
@@ -100,19 +96,10 @@ def _settled(library, portable, doc: str):
 def _settled_power(library):
     """`library(base, exponent)` (Python's `**`), settled."""
 
-    def power(base: float, exponent: float, frexp=frexp, ldexp=ldexp) -> float:
+    def power(base: float, exponent: float) -> float:
         """base ** exponent, settled (the model's bases are positive)."""
-        value = library(base, exponent)
-        mantissa, e = frexp(value)
-        if e < -958:  # next to nothing: below 2**-960 it is nothing
-            return _vanishing(value, mantissa, e, lambda: portable_power(base, exponent))
-        scaled = mantissa * _SCALE
-        fraction = scaled % 1.0
-        if _LOW < fraction < _HIGH:
-            return _round(portable_power(base, exponent))
-        if fraction != fraction:  # inf or nan
-            return value
-        return ldexp(scaled - fraction + (fraction >= 0.5), e - BITS)
+        value = _on_grid(library(base, exponent))
+        return _round(portable_power(base, exponent)) if value is None else value
 
     return power
 

@@ -15,6 +15,7 @@ import math
 from dataclasses import asdict
 
 from ..errors import UserError
+from ..headless.explain import EXPLAINED_METRICS
 from ..model.levers import CONTROLS, REPRESSION_LEVELS, parts_of
 from ..present.context import Draft, GameContext
 from ..present.outlook import OutlookView
@@ -108,6 +109,7 @@ class Bridge:
         and the levers with this year's draft."""
         ctx = self._game()
         plan = ctx.plan
+        cards = [self._card(event.id) for event in ctx.session.pending] if not ctx.finished else []
         return {
             "year": ctx.year,
             "finished": ctx.finished,
@@ -117,9 +119,11 @@ class Bridge:
             "plan": {"id": plan.id, "name": plan.name, "start": plan.start, "end": plan.end} if plan else None,
             "panels": [{"title": title, "rows": [self._row(row) for row in indicators(ctx, metrics)]}
                        for title, metrics in INDICATOR_GROUPS],
-            "cards": [self._card(event.id) for event in ctx.session.pending] if not ctx.finished else [],
+            "cards": cards,
             "levers": self._levers() if not ctx.finished else [],
-            "targets": self._targets() if ctx.sets_targets_now() else None,
+            # The targets' likely range is 16 runs of the plan: worked out when the directives are
+            # shown (every card answered), not again at each card of the January.
+            "targets": self._targets() if ctx.sets_targets_now() and not cards else None,
             "projects": self._projects() if ctx.holds("projects") and not ctx.finished else [],
         }
 
@@ -165,7 +169,7 @@ class Bridge:
     def why(self, metric: str | None = None, against: str = "previous", year: int | None = None) -> dict:
         """Why a headline figure of a year played changed, cause by cause (the model works the
         year out again for each): the window's Why? screen, as rows."""
-        from ..headless.explain import EXPLAINED_METRICS, format_value
+        from ..headless.explain import format_value
 
         ctx = self._game()
         if not ctx.session.records:
@@ -178,7 +182,6 @@ class Bridge:
         explanation = view.explanation
         return {
             "heading": view.heading(), "year": view.year, "metric": view.metric, "against": view.against,
-            "metrics": [{"id": m, "label": measure(m).label} for m in EXPLAINED_METRICS],
             "summary": view.summary() if explanation else "History's game had ended by then.",
             "note": view.note() if explanation else "",
             "rows": [{"label": label, "value": value, "shown": format_value(value, explanation.unit)}
@@ -281,6 +284,7 @@ class Bridge:
             "pravda": [asdict(line) for line in report_lines(record)],
             "internal": [{"label": label, "value": value} for label, value in internal_lines(record)],
             "costs": [asdict(entry) for entry in year_costs(record)],
+            "explained": [{"id": m, "label": measure(m).label} for m in EXPLAINED_METRICS],  # for Why?
         }
 
 

@@ -4,9 +4,11 @@ the window's do, and every view it hands the page is plain JSON read from the vi
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
+from game.headless.explain import EXPLAINED_METRICS
 from game.headless.simulator import prepare
 from game.model import Directives
 from game.model.levers import CONTROLS
@@ -89,6 +91,7 @@ def test_the_year_end_report_sets_pravda_beside_the_internal_report():
     assert steel["real"].endswith("Mt") and steel["reported"].endswith("Mt")
     assert any(line["label"] == "Grain procured" or "procure" in line["label"].lower() for line in report["internal"])
     assert {entry["label"] for entry in report["costs"]} >= {"famine deaths", "deported"}
+    assert [m["id"] for m in report["explained"]] == list(EXPLAINED_METRICS)  # the figures Why? offers
 
 
 @pytest.mark.parametrize(("command", "says"), [
@@ -100,7 +103,7 @@ def test_the_year_end_report_sets_pravda_beside_the_internal_report():
 def test_a_refused_command_is_the_games_message(command, says):
     bridge = Bridge()
     bridge.start("great_turn", 1928, "historical")
-    with pytest.raises(BridgeError, match=says.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(BridgeError, match=re.escape(says)):
         command(bridge)
     assert bridge.ctx.session.records == []  # nothing was played
 
@@ -199,11 +202,12 @@ def answer_all(bridge: Bridge) -> dict:
 def test_the_plans_targets_and_the_projects_are_the_players():
     bridge = Bridge()
     view = bridge.start("great_turn", 1928, "historical")
+    assert view["cards"] and view["targets"] is None  # worked out once the cards are answered
+    view = answer_all(bridge)
     steel = next(row for row in view["targets"]["rows"] if row["key"] == "steel_mt")
     assert steel["history"] == "10.4 Mt" and steel["low"] < steel["value"] < steel["high"]
     offered = {p["id"]: p for p in view["projects"]}
     assert offered["turksib"]["chosen"] and offered["kharkov_tractor"]["status"] == "too_early"
-    answer_all(bridge)
     view = bridge.play_year({"targets": {"steel_mt": 7.0}, "projects": ["magnitogorsk"]})["view"]
     state = bridge.ctx.session.game.state
     assert state.targets["first_plan"]["steel_mt"] == 7.0
@@ -251,7 +255,7 @@ def test_an_impossible_lever_value_is_refused_and_the_draft_kept(draft, says):
     view = bridge.start("great_turn", 1928, "historical")
     before = {lever["field"]: lever["value"] for lever in view["levers"]}
     answer_all(bridge)
-    with pytest.raises(BridgeError, match=says.replace("(", r"\(")):
+    with pytest.raises(BridgeError, match=re.escape(says)):
         bridge.play_year(draft)
     assert {lever["field"]: lever["value"] for lever in bridge.view()["levers"]} == before
     assert bridge.ctx.session.records == []

@@ -413,37 +413,30 @@ function showReport(played) {
   const costs = h("section", {}, h("h3", {}, "What the year cost in lives and freedom"),
     h("ul", {}, report.costs.map((entry) => h("li", {}, `${entry.value} ${entry.label}`))));
   show(h("h2", {}, `The year ${report.year}`), h("div", { class: "columns" }, pravda, internal), costs,
-       whySection(report.year),
+       whySection(report.year, report.explained),
        h("div", { class: "actions" }, h("button", { onclick: () => showYear(played.view) }, "Continue")));
 }
 
 // -- why? ---------------------------------------------------------------------------------------
 
-function whySection(year) {
+function whySection(year, explained) {
   const place = h("div", { "aria-live": "polite" });
-  const metric = h("select", { id: "why-metric" });
+  const metric = h("select", { id: "why-metric" }, explained.map((m) => h("option", { value: m.id }, m.label)));
   const ask = async (against) => {
     place.replaceChildren(h("p", { class: "muted" }, "The model works the year out again for each cause…"));
-    const why = await attempt(() => call("why", metric.value || null, against, year));
+    const why = await attempt(() => call("why", metric.value, against, year));
     if (!why) { place.replaceChildren(); return; }
-    if (!metric.options.length) {
-      for (const m of why.metrics) metric.append(h("option", { value: m.id, selected: m.id === why.metric }, m.label));
-    }
     place.replaceChildren(h("h3", {}, why.heading), h("p", {}, why.summary),
       h("table", {}, h("tbody", {}, why.rows.map((row) => h("tr", {}, h("th", { scope: "row" }, row.label),
         h("td", { class: "number" }, row.shown))), why.change ? h("tr", {}, h("th", { scope: "row" }, "The change"),
         h("td", { class: "number" }, why.change)) : null)),
       h("p", { class: "muted" }, why.note));
   };
-  const section = h("section", {}, h("h3", {}, "Why?"),
+  return h("section", {}, h("h3", {}, "Why?"),
     h("p", {}, h("label", { for: "why-metric" }, "The figure: "), metric, " ",
       h("button", { type: "button", class: "secondary", onclick: () => ask("previous") }, "against the year before"), " ",
       h("button", { type: "button", class: "secondary", onclick: () => ask("history") }, "against history's year")),
     place);
-  call("why", null, "history", year).then((why) => {
-    for (const m of why.metrics) metric.append(h("option", { value: m.id, selected: m.id === why.metric }, m.label));
-  }).catch(() => section.remove());
-  return section;
 }
 
 // -- the end ----------------------------------------------------------------------------------

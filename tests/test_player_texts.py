@@ -130,7 +130,11 @@ def test_the_rules_catch_the_slips_they_are_for():
     assert problems("(events.md, Turksib railway completed)")
     assert problems("Model's likely range: 6.6 Mt – 6.6 Mt")
     assert problems("There is no oats or hay to spare")
+    assert problems("the the harvest")
     assert not problems("from 6.6 Mt to 7.1 Mt, 1928–1932, 58.7 (51.8–71.2) Mt; there are no oats or hay")
+    # whatever day and hour a save was made is no slip
+    assert not problems("Saved 2026-12-02 02:06.")
+    assert not problems("Saved 2026-12-12 12:12.")
 
 
 @pytest.fixture(scope="module")

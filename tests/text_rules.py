@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 
 FILE_NAME = re.compile(r"(?<![\w@])[\w\-/]+\.(?:md|ya?ml|json|py|txt|ttf|csv|html?)\b", re.IGNORECASE)
-DOUBLED_RANGE = re.compile(r"(?<![\w.,])(\d[\d,.]*(?:\s?[^\W\d]+)?)\s?[–—-]\s?\1(?![\w.,])")
+# A date's "-12-12" is no range: the lookbehind skips numbers that follow a hyphen.
+DOUBLED_RANGE = re.compile(r"(?<![\w.,\-])(\d[\d,.]*(?:\s?[^\W\d]+)?)\s?[–—-]\s?\1(?![\w.,])")
 SLIPS = (
     re.compile(r"\b[Tt]here is no (?!grass\b)\w+s (?:or|and) \w+"),   # "There is no oats or hay"
-    re.compile(r"\b(\w+) \1\b(?<!\bthat that)", re.IGNORECASE),         # "the the"
+    # "the the" — a doubled word, not a doubled number ("Saved 2026-12-02 02:06.")
+    re.compile(r"\b([^\W\d_]+) \1\b(?<!\bthat that)", re.IGNORECASE),
 )
 
 

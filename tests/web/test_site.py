@@ -4,9 +4,6 @@ as a student sees it. Marked `web` (needs node's cache of the pinned runtime, an
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
@@ -18,29 +15,6 @@ from .browser import CONTINUE, Browser, answer_the_cards, chromium, click_and_wa
 pytestmark = pytest.mark.web
 ROOT = Path(__file__).resolve().parents[2]
 FRONT_END = ("index.html", "app.js", "worker.js", "style.css")
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site") / "pyatiletka"
-    try:
-        assert main(["web", "--out", str(out)]) == 0
-    except SystemExit as exc:  # the build could not fetch the pinned runtime: no registries here
-        pytest.skip(f"the site could not be built here ({exc})")
-    return out
-
-
-@pytest.fixture(scope="module")
-def served(site):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
 
 
 def test_the_site_is_whole_small_and_asks_nothing_of_the_network(site, capsys):

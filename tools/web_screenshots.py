@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from game.web.site import build  # noqa: E402
-from tests.web.browser import Browser, answer_the_cards  # noqa: E402
+from tests.web.browser import CONTINUE, Browser, answer_the_cards  # noqa: E402
 
 
 def main() -> int:
@@ -47,8 +47,25 @@ def main() -> int:
             page.evaluate("document.querySelector('form button[type=submit]').click()")
             page.wait_for("document.querySelector('main').innerText.includes('Pravda reports')")
             page.screenshot(args.out / "web-report.png")
+            for _year in range(2):  # two more years, so that the charts have a course to draw
+                page.evaluate(CONTINUE)
+                answer_the_cards(page)
+                page.evaluate("document.querySelector('form button[type=submit]').click()")
+                page.wait_for("document.querySelector('main').innerText.includes('Pravda reports')")
+            page.evaluate("document.querySelector('.charts').scrollIntoView()")
+            page.screenshot(args.out / "web-charts.png")
+            # classroom mode, from the settings: the class's vote on the next card
+            page.evaluate(CONTINUE)
+            page.evaluate("document.querySelector('#settings').click()")
+            page.evaluate("document.querySelector('#set-classroom').click()")
+            page.screenshot(args.out / "web-settings.png")
+            page.evaluate("document.querySelector('dialog.settings').close()")
+            page.wait_for("document.querySelector('.choice') !== null")
+            for key in "abbca":
+                page.press(key)
+            page.screenshot(args.out / "web-vote.png")
         server.shutdown()
-    print(f"wrote web-title, web-card, web-year and web-report .png to {args.out}")
+    print(f"wrote web-title, -card, -year, -report, -charts, -settings and -vote .png to {args.out}")
     return 0
 
 

@@ -237,6 +237,19 @@ class GameContext:
     def pending_events(self):
         return self.session.begin_year()
 
+    def can_undo(self) -> bool:
+        """Whether the last year may be taken back: a saveable game started with undo allowed
+        (not an assessment), a year played, the game not over."""
+        settings = getattr(self.session, "settings", None)
+        return bool(settings is not None and settings.allow_undo and self.session.records and not self.finished)
+
+    def undone(self) -> GameContext:
+        """The game again at last year's January, its cards and directives to set anew. Raises
+        UserError (undo switched off, nothing to undo)."""
+        from ..persist.playthrough import undo_last_year
+
+        return GameContext.around(undo_last_year(self.session))
+
     def play_year(self) -> dict[str, float]:
         record = self.session.play_year(self.directives())
         self.draft = None

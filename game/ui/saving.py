@@ -81,20 +81,6 @@ def save_note(name: str, path: Path) -> str | None:
     return _saves.slot_note(name, path) if _saves is not None else None
 
 
-def can_undo(ctx: GameContext) -> bool:
-    session = ctx.session
-    return (Playthrough is not None and isinstance(session, Playthrough) and session.settings.allow_undo
-            and bool(session.records) and not ctx.finished)
-
-
-def undo(ctx: GameContext) -> GameContext:
-    """The game again at last year's January, its cards and directives to set anew. Raises
-    UserError (undo switched off, nothing to undo)."""
-    from ..persist.playthrough import undo_last_year
-
-    return GameContext.around(undo_last_year(ctx.session))
-
-
 def lesson_context(lesson) -> GameContext:
     from ..persist.lessons import start_lesson
 

@@ -17,6 +17,7 @@ from dataclasses import asdict
 from ..errors import UserError
 from ..headless.explain import EXPLAINED_METRICS
 from ..model.levers import CONTROLS, REPRESSION_LEVELS, parts_of
+from ..present.charts import Chart, end_charts, report_charts
 from ..present.context import Draft, GameContext
 from ..present.outlook import OutlookView
 from ..present.projection import target_rows
@@ -66,9 +67,17 @@ class Bridge:
         # The lesson first, then the full campaign, then the counterfactuals (as the window).
         return sorted(found, key=lambda s: (_length(s), s["id"] != "great_turn", s["id"]))
 
-    def start(self, scenario_id: str, seed: int, weather: str | None = None) -> dict:
-        """Command: a new game; returns its first view."""
-        self.ctx = GameContext.start(scenario_id, int(seed), weather, user_mods=False)
+    def start(self, scenario_id: str, seed: int, weather: str | None = None, settings: dict | None = None) -> dict:
+        """Command: a new game with the page's settings (classroom, content, allow_undo: the
+        window's); returns its first view."""
+        choices = self._command(_game_settings, settings or {})
+        self.ctx = self._command(GameContext.start, scenario_id, int(seed), weather, choices, False)
+        return self.view()
+
+    def undo(self) -> dict:
+        """Command: take back the last year (when the game allows it: not an assessment);
+        returns the view of its January again, cards and directives to set anew."""
+        self.ctx = self._command(self._game().undone)
         return self.view()
 
     def save(self) -> str:
@@ -116,6 +125,8 @@ class Bridge:
             "scenario": {"id": ctx.scenario.id, "name": ctx.scenario.name},
             "game_id": getattr(ctx.session, "game_id", ""),
             "locked": bool(getattr(ctx.session, "locked", False)),
+            "settings": _settings_of(ctx.session),
+            "can_undo": ctx.can_undo(),
             "plan": {"id": plan.id, "name": plan.name, "start": plan.start, "end": plan.end} if plan else None,
             "panels": [{"title": title, "rows": [self._row(row) for row in indicators(ctx, metrics)]}
                        for title, metrics in INDICATOR_GROUPS],
@@ -125,6 +136,7 @@ class Bridge:
             # shown (every card answered), not again at each card of the January.
             "targets": self._targets() if ctx.sets_targets_now() and not cards else None,
             "projects": self._projects() if ctx.holds("projects") and not ctx.finished else [],
+            "charts": _charts(end_charts(ctx)) if ctx.finished else [],
         }
 
     def choose(self, event_id: str, choice_id: str) -> dict:
@@ -145,7 +157,9 @@ class Bridge:
         except BridgeError:
             ctx.draft = kept
             raise
-        return {"report": self._report(record), "view": self.view()}
+        report = self._report(record)
+        report["charts"] = _charts(report_charts(ctx, report["year"]))
+        return {"report": report, "view": self.view()}
 
     def outlook(self, draft: dict[str, object], to_last_year: bool = False) -> dict:
         """Where the page's directives lead if kept (to the plan's end, or to the game's), over
@@ -286,6 +300,46 @@ class Bridge:
             "costs": [asdict(entry) for entry in year_costs(record)],
             "explained": [{"id": m, "label": measure(m).label} for m in EXPLAINED_METRICS],  # for Why?
         }
+
+
+def _game_settings(settings: dict):
+    """The page's settings for a new game, checked as a save's are."""
+    from ..persist.settings import GameSettings
+
+    if not isinstance(settings, dict):
+        raise BridgeError("settings: classroom, content and allow_undo expected")
+    known = {"classroom", "content", "allow_undo"}
+    unknown = sorted(set(settings) - known)
+    if unknown:
+        raise BridgeError(f"settings: {', '.join(map(str, unknown))[:80]} is not a setting ({', '.join(sorted(known))})")
+    return GameSettings(**settings)
+
+
+def _settings_of(session) -> dict:
+    settings = getattr(session, "settings", None)
+    return settings.as_json() if settings is not None else {"classroom": False, "content": "sober", "allow_undo": True}
+
+
+def _charts(charts: list[Chart]) -> list[dict]:
+    """Charts for the page to draw: each series' points as [year, value, the figure as printed]
+    in year order; an approximate figure (tagged M in the reference) is printed "≈"."""
+    def points(by_year: dict[int, float] | None, hollow: frozenset[int]) -> list[list] | None:
+        if by_year is None:
+            return None
+        return [[year, by_year[year], ("≈" if year in hollow else "") + _chart_figure(by_year[year])]
+                for year in sorted(by_year)]
+
+    return [{"title": chart.title, "years": list(chart.years),
+             "series": [{"label": s.label, "colour": s.colour, "style": s.style,
+                         "points": points(s.points, s.hollow), "low": points(s.low, frozenset()),
+                         "hollow": sorted(s.hollow)} for s in chart.series]}
+            for chart in charts]
+
+
+def _chart_figure(value: float) -> str:
+    """A chart's figure in its table: three digits or so, as a reader of a chart would round it."""
+    magnitude = abs(value)
+    return f"{value:,.0f}" if magnitude >= 100 else f"{value:.1f}" if magnitude >= 10 else f"{value:.2f}"
 
 
 def _refuse_an_older_locked_save(save, newest_locked) -> None:

@@ -5,7 +5,7 @@ PyYAML's pure-Python package from its sdist (into a cache folder), and writes a 
 nothing else: serve it from any static web server (a school intranet, `python -m http.server`
 on a USB stick, GitHub Pages) and no request leaves it.
 
-    DIR/index.html, app.js, worker.js, style.css   the front end (game/web/static)
+    DIR/index.html, *.js, style.css                the front end (game/web/static)
     DIR/pyodide/                                   the runtime: Python 3.14 in WebAssembly
     DIR/wheels/                                    pydantic and its helpers, pydantic-core for WebAssembly
     DIR/game.zip                                   the game without its window, the scenarios, PyYAML
@@ -39,6 +39,8 @@ PYDANTIC_CORE = "pydantic_core==2.50.5"   # the WebAssembly wheel pydantic 2.14.
 WASM_PLATFORM = "pyemscripten_2026_0_wasm32"
 PYYAML = "PyYAML==6.0.3"                  # its pure-Python package, from the sdist
 
+FRONT_END = ("index.html", "app.js", "charts.js", "store.js", "worker.js", "style.css")
+"""The page's own files, from game/web/static."""
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 """The parts of the npm package a page needs (the rest is for Node, TypeScript and debugging)."""
 
@@ -84,7 +86,7 @@ def build(out: Path, cache: Path = DEFAULT_CACHE) -> dict:
         raise SiteError(f"could not fetch the pinned Pyodide runtime and wheels into {cache}: {exc}; "
                         "the build needs the package registries once (the site never does)") from exc
     _prepare(out)
-    for name in ("index.html", "app.js", "worker.js", "style.css"):
+    for name in FRONT_END:
         shutil.copy2(STATIC / name, out / name)
     (out / "pyodide").mkdir()
     for name in RUNTIME_FILES:

@@ -11,7 +11,6 @@ from game.persist import paths
 from game.persist.lessons import decode, make_code, start_lesson
 from game.persist.settings import GameSettings
 from game.present.context import GameContext
-from game.ui import saving
 from game.ui.driver import Driver, advance
 from game.ui.scenes.picker import LESSON_FIELD, PickerScene
 from game.ui.scenes.title import TitleScene
@@ -132,9 +131,9 @@ def test_switching_undo_off_in_settings_makes_new_games_refuse_undo(window):
     ctx = app.ctx
     assert ctx is not None and not ctx.session.settings.allow_undo
     advance(ctx, ctx.world.first_year + 1)
-    assert not saving.can_undo(ctx)
+    assert not ctx.can_undo()
     with pytest.raises(UserError):
-        saving.undo(ctx)
+        ctx.undone()
     driver.key(pygame.K_ESCAPE)                 # the menu: no "Take back last year"
     assert driver.scene() == "menu" and "undo" not in [i.key for i in app.top.items]
 

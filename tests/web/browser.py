@@ -136,6 +136,14 @@ class Page:
     def text(self) -> str:
         return self.evaluate("document.querySelector('main').innerText")
 
+    def press(self, key: str) -> None:
+        """A key pressed and released, as the keyboard sends it (a printable key types its text)."""
+        text = {"text": key} if len(key) == 1 else {}
+        codes = {"Enter": 13, "Tab": 9, "Escape": 27}
+        common = {"key": key, "windowsVirtualKeyCode": codes.get(key, ord(key.upper()) if len(key) == 1 else 0)}
+        self.send("Input.dispatchKeyEvent", {"type": "keyDown", **common, **text})
+        self.send("Input.dispatchKeyEvent", {"type": "keyUp", **common})
+
     def screenshot(self, path) -> None:
         import base64
 

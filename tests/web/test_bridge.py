@@ -52,6 +52,9 @@ def test_a_game_played_through_the_bridge_is_the_sessions_game():
     assert last["year"] == 1942 and len(records) == 14
     assert [r["grain_procurement_mt"] for r in records[2:]] == pytest.approx([11.0] * 12, rel=0.02)
     assert replayed(bridge) == records
+    assert [c["title"] for c in last["charts"]] == ["Steel, Mt", "Grain harvest, Mt", "Cattle, million",
+                                                    "Famine deaths, million people"]
+    assert [p[1] for p in last["charts"][1]["series"][0]["points"]] == [r["grain_harvest_mt"] for r in records]
 
 
 def test_every_view_is_plain_json_and_shows_what_the_window_shows():
@@ -92,6 +95,30 @@ def test_the_year_end_report_sets_pravda_beside_the_internal_report():
     assert any(line["label"] == "Grain procured" or "procure" in line["label"].lower() for line in report["internal"])
     assert {entry["label"] for entry in report["costs"]} >= {"famine deaths", "deported"}
     assert [m["id"] for m in report["explained"]] == list(EXPLAINED_METRICS)  # the figures Why? offers
+
+
+def test_the_reports_charts_are_the_windows_with_the_game_so_far_beside_history():
+    from game.present.charts import report_charts
+
+    bridge = Bridge()
+    view = bridge.start("great_turn", 1928, "historical")
+    drafts = {year: {"grain_procurement_mt": 9.0} for year in range(1928, 1942)}
+    for _year in range(3):
+        while view["cards"]:
+            view = bridge.choose(view["cards"][0]["id"], view["cards"][0]["choices"][0]["id"])["view"]
+        played = bridge.play_year(drafts[view["year"]])
+        view = played["view"]
+    charts = played["report"]["charts"]
+    assert [c["title"] for c in charts] == [c.title for c in report_charts(bridge.ctx, 1930)]
+    steel = charts[0]
+    real, reported, history = steel["series"]
+    records = bridge.ctx.session.records
+    assert [p[:2] for p in real["points"]] == [[int(r["year"]), r["steel_mt"]] for r in records]
+    assert reported["style"] == "dashed" and history["style"] == "points"
+    assert steel["years"] == [1928, 1932]   # five years at least, as the window draws them
+    assert history["hollow"] == [1929, 1930, 1931]   # history's steel tagged M in the reference
+    assert [p[2][0] == "≈" for p in history["points"]] == [False, True, True, True, False]
+    assert view["charts"] == []   # the end's charts come with the end
 
 
 @pytest.mark.parametrize(("command", "says"), [

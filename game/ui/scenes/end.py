@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pygame
 
+from ...present.charts import end_charts
 from ...present.i18n import _
 from ...present.viewmodel import beside_history, epilogue, ledger
-from .. import draw
-from ..chart_series import famine_series, history_series
+from .. import chart_series, draw
 from ..hints import MOVE, Hint, paint_hint, paint_hints
 from ..layout import button_rows, label_fits
 from ..scene import Scene
@@ -440,29 +440,10 @@ class EndScene(Scene):
 
     def paint_charts(self, canvas: pygame.Surface) -> None:
         s = self.style
-        p = s.palette
-        records = self.ctx.session.records
-        world = self.ctx.world
-        years = (world.first_year, max(world.first_year + 4, int(records[-1]["year"]) if records else world.last_year))
-        scenario = self.ctx.scenario
-
-        def series(metric: str) -> dict[int, float]:
-            return {int(r["year"]): r[metric] for r in records}
-
-        charts = [
-            (_("Steel, Mt"), [draw.Series(_("yours"), series("steel_mt"), p.red),
-                              history_series(s, scenario, "steel_mt", years)]),
-            (_("Grain harvest, Mt"), [draw.Series(_("yours"), series("grain_harvest_mt"), p.red),
-                                      history_series(s, scenario, "grain_harvest_mt", years)]),
-            (_("Cattle, million"), [draw.Series(_("yours"), series("cattle_m"), p.red),
-                                    history_series(s, scenario, "cattle_m", years)]),
-            (_("Famine deaths, million people"), famine_series(s, series("famine_deaths_m"), years,
-                                                               _("yours, each year"))),
-        ]
-        for index, (title, data) in enumerate(charts):
+        for index, chart in enumerate(end_charts(self.ctx)):
             page, rect = self.chart_rects[index]
             if page == self.sub:
-                draw.line_chart(canvas, s, rect, title, data, years)
+                chart_series.paint(canvas, s, rect, chart)
         draw.page_cue(canvas, s, self.chart_cue, self.sub, self.count)
 
     def show(self, page: int) -> None:

@@ -22,7 +22,7 @@ class MenuScene(Scene):
         entries = [("resume", _("Resume  [Esc]"), self.back, "#primary")]
         if saving.available() and self.app.ctx is not None and not self.app.ctx.finished:
             entries.append(("save", self.saved or _("Save the game"), self.save, None))
-        if self.app.ctx is not None and saving.can_undo(self.app.ctx):
+        if self.app.ctx is not None and self.app.ctx.can_undo():
             entries.append(("undo", _("Take back last year…"), self.ask_undo, None))
         return entries + [
                 ("settings", _("Settings"), self.settings, None),
@@ -102,7 +102,7 @@ class MenuScene(Scene):
         from .year import YearScene
 
         try:
-            self.app.ctx = saving.undo(self.app.ctx)
+            self.app.ctx = self.app.ctx.undone()
         except UserError as exc:
             self.saved = exc.message[:80]
             self.relayout()

@@ -10,9 +10,9 @@ import math
 import pygame
 
 from ...present import viewmodel as vm
+from ...present.charts import report_charts
 from ...present.i18n import _
-from .. import draw
-from ..chart_series import famine_series, history_series
+from .. import chart_series, draw
 from ..hints import MOVE, Hint, paint_hints
 from ..scene import Scene
 from .common import game_frame, paint_game_ledger, paint_heading
@@ -384,39 +384,13 @@ class ReportScene(Scene):
         cue = pygame.Rect(inner.left, inner.bottom - draw.pager_height(s), inner.width, draw.pager_height(s))
         draw.page_cue(canvas, s, cue, min(self.sub, len(self.internal_pages) - 1), len(self.internal_pages))
 
-    def charts(self) -> list[tuple[str, list[draw.Series]]]:
-        p = self.style.palette
-        records = self.ctx.session.records[: self.index + 1]
-        first = self.ctx.world.first_year
-        years = (first, max(self.year, first + 4))
-        scenario = self.ctx.scenario
-
-        def series(metric: str) -> dict[int, float]:
-            return {int(r["year"]): r[metric] for r in records}
-
-        self.chart_years = years
-        return [
-            (_("Steel, Mt"), [draw.Series(_("real"), series("steel_mt"), p.red),
-                              draw.Series(_("reported"), series("steel_reported_mt"), p.reported, "dashed"),
-                              history_series(self.style, scenario, "steel_mt", years)]),
-            (_("Grain harvest, Mt"), [draw.Series(_("real"), series("grain_harvest_mt"), p.red),
-                                      draw.Series(_("reported"), series("grain_harvest_reported_mt"), p.reported, "dashed"),
-                                      history_series(self.style, scenario, "grain_harvest_mt", years)]),
-            (_("Famine deaths, million people"), famine_series(self.style, series("famine_deaths_m"), years, _("each year"))),
-            (_("Villagers below subsistence and unrest, %"), [
-                draw.Series(_("below subsistence"), {y: 100 * v for y, v in series("share_below_subsistence").items()},
-                            p.red),
-                draw.Series(_("unrest"), {y: 100 * v for y, v in series("unrest").items()}, p.ink, "dashed")]),
-        ]
-
     def paint_charts(self, canvas: pygame.Surface) -> None:
         s = self.style
-        charts = self.charts()
         if self.sub < self.chart_pages:
-            for index, (title, data) in enumerate(charts):
+            for index, chart in enumerate(report_charts(self.ctx, self.year)):
                 page, rect = self.chart_rects[index]
                 if page == self.sub:
-                    draw.line_chart(canvas, s, rect, title, data, self.chart_years)
+                    chart_series.paint(canvas, s, rect, chart)
         if self.plan_rect is not None:
             self.paint_plan(canvas, self.plan_rect, min(self.sub, len(self.plan_pages) - 1))
             if self.chart_pages > 1:

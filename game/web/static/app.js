@@ -2,6 +2,9 @@
 // commands back. It decides nothing and formats no figure: every number arrives as the window
 // would print it (game/present). All text goes in as text, never as markup.
 
+import { chartsSection } from "./charts.js";
+import * as saves from "./store.js";
+
 const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
 const waiting = new Map();
 let nextId = 0;
@@ -48,6 +51,8 @@ function h(tag, attributes = {}, ...children) {
 }
 
 function show(...content) {
+  redraw = null;
+  document.onkeydown = null;  // a screen's own keys go with it
   screen.replaceChildren(...content);
   document.body.dataset.screens = String(Number(document.body.dataset.screens || 0) + 1);  // a new screen, for the tests
   screen.focus();
@@ -68,24 +73,34 @@ async function attempt(action) {
 
 // -- saves: the autosave in this browser, and save files to download and load -----------------
 
-const AUTOSAVE = "pyatiletka-autosave";
-
-const LOCKED = "pyatiletka-locked:";  // + a game's id: the newest state of a game played locked
+function describe(view) {
+  return { scenario: view.scenario.name, year: view.finished ? "the end" : `January ${view.year}`,
+           when: new Date().toISOString() };
+}
 
 async function autosave(view) {
   try {
     const text = await call("save");
-    localStorage.setItem(AUTOSAVE, text);
+    await saves.autosave({ text, ...describe(view) });
     // An assessment (undo off) goes on only from its newest state: the page keeps it, and
     // refuses an older save of the same game, as the window does.
-    if (view && view.locked && view.game_id) localStorage.setItem(LOCKED + view.game_id, text);
-  } catch (error) {  // private browsing, or the browser's storage is full: the game goes on
+    if (view && view.locked && view.game_id) await saves.keepLocked(view.game_id, text);
+  } catch (error) {  // the browser's storage is full: the game goes on
     announce.textContent = `The game could not be saved in this browser: ${error.message}`;
   }
 }
 
-function newestLocked() {
-  return Object.keys(localStorage).filter((key) => key.startsWith(LOCKED)).map((key) => localStorage.getItem(key));
+async function saveAs(view, name) {
+  const text = await attempt(() => call("save"));
+  if (!text) return false;
+  try {
+    await saves.saveAs({ name, text, ...describe(view) });
+    announce.textContent = `Saved as "${name}".`;
+    return true;
+  } catch (error) {
+    screen.prepend(h("p", { class: "error", role: "alert" }, `The save could not be kept in this browser: ${error.message}`));
+    return false;
+  }
 }
 
 async function downloadSave(view) {
@@ -94,18 +109,90 @@ async function downloadSave(view) {
 }
 
 async function loadSave(text, name) {
-  const view = await attempt(() => call("load", text, name, newestLocked()));
+  const view = await attempt(async () => call("load", text, name, await saves.newestLocked()));
   if (view) { await autosave(view); showYear(view); }
 }
 
-// Classroom type: larger everything, for a projector; kept in this browser.
+// -- settings: kept in this browser; a lesson code's settings hold for its game -----------------
+
+const SETTINGS = "pyatiletka-settings";
+const TEXT_SCALES = [1, 1.25, 1.5, 1.75, 2];
+const DEFAULTS = { classroom: false, content: "sober", allow_undo: true, text_scale: 1 };
+
+function savedSettings() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(SETTINGS) || "{}");
+    const earlier = localStorage.getItem("pyatiletka-classroom");  // an earlier version kept only this
+    if (earlier !== null) {
+      saved.classroom = saved.classroom ?? earlier === "on";
+      localStorage.setItem(SETTINGS, JSON.stringify(saved));
+      localStorage.removeItem("pyatiletka-classroom");
+    }
+    return { ...DEFAULTS, ...saved };
+  } catch {
+    return { ...DEFAULTS };
+  }
+}
+
+let settings = savedSettings();   // in force now (a lesson may change them for its game)
 const classroom = document.getElementById("classroom");
-classroom.checked = localStorage.getItem("pyatiletka-classroom") === "on";
-document.documentElement.classList.toggle("classroom", classroom.checked);
-classroom.addEventListener("change", () => {
-  document.documentElement.classList.toggle("classroom", classroom.checked);
-  localStorage.setItem("pyatiletka-classroom", classroom.checked ? "on" : "off");
-});
+
+function applySettings() {
+  // Classroom mode never goes below 1.5 times the type, as in the window.
+  const scale = settings.classroom ? Math.max(1.5, settings.text_scale) : settings.text_scale;
+  document.documentElement.style.setProperty("--scale", String(scale));
+  document.documentElement.classList.toggle("classroom", settings.classroom);
+  classroom.checked = settings.classroom;
+}
+
+function changeSettings(changes) {
+  settings = { ...settings, ...changes };
+  try { localStorage.setItem(SETTINGS, JSON.stringify(settings)); } catch { /* private browsing: this visit only */ }
+  applySettings();
+}
+
+function adoptGameSettings(view) {
+  // A lesson code's classroom mode and texts hold for its game (not saved in this browser).
+  if (view && view.settings) settings = { ...settings, classroom: view.settings.classroom, content: view.settings.content };
+  applySettings();
+}
+
+classroom.addEventListener("change", () => changeSettings({ classroom: classroom.checked }));
+document.getElementById("settings").addEventListener("click", showSettings);
+applySettings();
+
+let redraw = null;  // the screen again, when a setting changes what it shows (a card's text)
+
+function showSettings() {
+  // A dialog over the screen: the game underneath stays as it was.
+  const dialog = h("dialog", { class: "settings", "aria-labelledby": "settings-title" });
+  const row = (control, about) => h("div", { class: "setting" }, control, h("p", { class: "muted" }, about));
+  const check = (id, key, label) => h("label", { for: id }, h("input", { id, type: "checkbox", checked: settings[key],
+    onchange: (event) => changeSettings({ [key]: event.target.checked }) }), " ", label);
+  const content = h("fieldset", {}, h("legend", {}, "Event texts"),
+    ["sober", "detailed"].map((level) => h("label", { class: "option" }, h("input", {
+      type: "radio", name: "content", value: level, checked: settings.content === level,
+      onchange: () => changeSettings({ content: level }) }), ` ${level}`)));
+  const scale = h("select", { id: "text-scale", onchange: (event) => changeSettings({ text_scale: Number(event.target.value) }) },
+    TEXT_SCALES.map((value) => h("option", { value, selected: value === settings.text_scale }, `${value}×`)));
+  const fullscreen = document.fullscreenEnabled ? h("button", { type: "button", class: "secondary", onclick: () =>
+    (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()) },
+    "Full screen on or off") : null;
+  const close = () => { dialog.close(); };
+  dialog.addEventListener("close", () => { dialog.remove(); if (redraw) redraw(); });
+  dialog.append(h("h2", { id: "settings-title" }, "Settings"),
+    row(check("set-classroom", "classroom", "Classroom mode"),
+        "For a projector: text at least 1.5 times larger, and a vote tally on the event cards."),
+    row(content, "Sober states what happened; detailed describes it more fully. The numbers are the same."),
+    row(check("set-undo", "allow_undo", "Allow undo in new games (switch off for assessment)"),
+        "New games may take back the last year. A game keeps the setting it started with; lesson codes carry it."),
+    row(h("label", { for: "text-scale" }, "Text size: ", scale), "Scales every text. Classroom mode never goes below 1.5×."),
+    fullscreen ? row(fullscreen, "Or the browser's own key, F11.") : null,
+    h("p", { class: "muted" }, "Kept in this browser. A lesson code's classroom mode and texts hold for its game."),
+    h("div", { class: "actions" }, h("button", { type: "button", onclick: close }, "Done")));
+  document.body.append(dialog);
+  dialog.showModal();
+}
 
 // -- loading ----------------------------------------------------------------------------------
 
@@ -137,12 +224,24 @@ async function showTitle() {
       h("select", { id: "weather" }, h("option", { value: "historical" }, "as it was"),
         h("option", { value: "random" }, "drawn at random"))),
     h("div", { class: "actions" }, h("button", { type: "submit" }, "Start the game")));
-  const saved = localStorage.getItem(AUTOSAVE);
+  const saved = await saves.autosaved();
   const resume = saved ? h("section", {}, h("h2", {}, "The game in progress"),
+    h("p", { class: "muted" }, `${saved.scenario ?? ""}${saved.year ? `, ${saved.year}` : ""}`),
     h("div", { class: "actions" },
-      h("button", { onclick: () => loadSave(saved, "the autosave") }, "Continue the game in progress"),
-      h("button", { class: "secondary", onclick: () => { localStorage.removeItem(AUTOSAVE); showTitle(); } },
+      h("button", { onclick: () => loadSave(saved.text, "the autosave") }, "Continue the game in progress"),
+      h("button", { class: "secondary", onclick: async () => { await saves.forgetAutosave(); showTitle(); } },
         "Forget it"))) : null;
+  const named = await saves.named();
+  const savedGames = named.length ? h("section", {}, h("h2", {}, "Saved games"),
+    h("table", {}, h("tbody", {}, named.map((record) => h("tr", {},
+      h("th", { scope: "row" }, record.name),
+      h("td", {}, `${record.scenario}, ${record.year}`),
+      h("td", {}, h("button", { class: "secondary", "aria-label": `Load ${record.name}`,
+                                onclick: () => loadSave(record.text, record.name) }, "Load"), " ",
+               h("button", { class: "secondary", "aria-label": `Delete ${record.name}`,
+                             onclick: async () => { await saves.forgetNamed(record.name); showTitle(); } }, "Delete"))))))) : null;
+  const memoryOnly = (await saves.kept()) ? null
+    : h("p", { class: "muted" }, "This browser keeps no saves here (a private window?): download a save to keep it.");
   const upload = h("input", { id: "upload", type: "file", accept: ".json,application/json",
     onchange: async (event) => {
       const file = event.target.files[0];
@@ -152,6 +251,8 @@ async function showTitle() {
        h("p", {}, "You set the plan's targets and each year's directives. The game ends in June 1941 and sets your record beside history's. ",
          "It depicts famine, deportation and terror that killed millions of people."),
        resume,
+       savedGames,
+       memoryOnly,
        h("h2", {}, "A new game"),
        h("form", { onsubmit: startLesson },
          h("p", {}, h("label", { for: "lesson" }, "Lesson code from your teacher: "),
@@ -166,7 +267,7 @@ async function showTitle() {
 async function startLesson(event) {
   event.preventDefault();
   const view = await attempt(() => call("start_lesson", screen.querySelector("#lesson").value));
-  if (view) { await autosave(view); showYear(view); }
+  if (view) { adoptGameSettings(view); await autosave(view); showYear(view); }
 }
 
 async function startGame(event) {
@@ -174,7 +275,8 @@ async function startGame(event) {
   const scenario = screen.querySelector("input[name=scenario]:checked").value;
   const seed = Number(screen.querySelector("#seed").value);
   const weather = screen.querySelector("#weather").value;
-  const view = await attempt(() => call("start", scenario, seed, weather));
+  const chosen = { classroom: settings.classroom, content: settings.content, allow_undo: settings.allow_undo };
+  const view = await attempt(() => call("start", scenario, seed, weather, chosen));
   if (view) { await autosave(view); showYear(view); }
 }
 
@@ -223,19 +325,103 @@ function showYear(view) {
   if (view.finished) return showEnd(view);
   if (view.cards.length) return showCard(view, view.cards[0]);
   show(heading(view), h("div", { class: "columns" }, h("section", {}, panels(view)), directivesForm(view)),
+       saveAsForm(view),
        h("div", { class: "actions" }, h("button", { class: "secondary", onclick: () => downloadSave(view) }, "Download the save"),
+         view.can_undo ? h("button", { class: "secondary", onclick: () => takeBack() }, "Take back the last year") : null,
          h("button", { class: "secondary", onclick: showTitle }, "To the title")));
+}
+
+function saveAsForm(view) {
+  const input = h("input", { id: "save-name", type: "text", maxlength: 60, required: true, autocomplete: "off",
+                             value: `${view.scenario.name}, ${view.year}` });
+  return h("form", { class: "save-as", onsubmit: async (event) => {
+    event.preventDefault();
+    if (await saveAs(view, input.value.trim() || `${view.scenario.name}, ${view.year}`)) {
+      event.target.querySelector("output").textContent = `Saved as "${input.value.trim()}".`;
+    }
+  } }, h("label", { for: "save-name" }, "Save in this browser as: "), input, " ",
+     h("button", { type: "submit", class: "secondary" }, "Save"), " ", h("output", { "aria-live": "polite" }));
+}
+
+async function takeBack() {
+  const view = await attempt(() => call("undo"));
+  if (view) { await autosave(view); showYear(view); }
+}
+
+const LETTERS = "ABCD";
+const tallies = new Map();  // card id -> the class's votes, kept while the card waits
+
+function cardText(card) {
+  return settings.content === "detailed" && card.text_detailed ? card.text_detailed : card.text;
 }
 
 function showCard(view, card) {
   const answer = async (choice) => {
+    document.onkeydown = null;
     const answered = await attempt(() => call("choose", card.id, choice.id));
-    if (answered) { await autosave(answered.view); showAftermath(answered, card, choice); }
+    if (answered) { tallies.delete(card.id); await autosave(answered.view); showAftermath(answered, card, choice); }
   };
+  const votes = tallies.get(card.id) ?? card.choices.map(() => 0);
+  tallies.set(card.id, votes);
+  const voting = settings.classroom && card.choices.length <= LETTERS.length;
+  const message = h("p", { class: "muted", "aria-live": "polite" }, "");
+  const tally = voting ? voteTally(card, votes, message, answer) : null;
+  const choices = card.choices.map((choice, index) => h("div", { class: "choice-row" },
+    h("button", { class: "choice", onclick: () => answer(choice), "aria-keyshortcuts": String(index + 1) },
+      h("span", { class: "key", "aria-hidden": "true" }, `${index + 1}`), " ", choice.label,
+      h("span", { class: "forecast" }, choice.forecast)),
+    tally ? tally.counter(index) : null));
   show(heading(view), h("article", { class: "card", "aria-live": "polite" },
-    h("h2", {}, card.title), h("p", {}, card.text_detailed || card.text),
-    h("div", { class: "choices" }, card.choices.map((choice) => h("button", { class: "choice", onclick: () => answer(choice) },
-      choice.label, h("span", { class: "forecast" }, choice.forecast))))));
+    h("h2", {}, card.title), h("p", {}, cardText(card)),
+    h("div", { class: "choices" }, choices),
+    tally ? tally.footer : null, message,
+    h("p", { class: "muted" }, voting ? "Keys: 1-4 choose; A-D add a vote; Enter takes the class's answer."
+                                      : "Keys: 1-4 choose.")));
+  document.onkeydown = (event) => {
+    if (event.target.closest && event.target.closest("input, select, textarea, dialog")) return;
+    const number = Number(event.key);
+    if (number >= 1 && number <= card.choices.length) { event.preventDefault(); answer(card.choices[number - 1]); return; }
+    const letter = LETTERS.indexOf(event.key.toUpperCase());
+    if (tally && letter >= 0 && letter < card.choices.length) { event.preventDefault(); tally.add(letter); return; }
+    if (tally && event.key === "Enter" && event.target.tagName !== "BUTTON") { event.preventDefault(); tally.take(); }
+  };
+  redraw = () => showCard(view, card);
+}
+
+function voteTally(card, votes, message, answer) {
+  // The class's show of hands, counted on the projected card: a vote at a time or a count typed.
+  const counts = votes.map((count, index) => h("input", { type: "number", min: 0, max: 9999, value: count,
+    id: `votes-${index}`, class: "votes", oninput: (event) => { votes[index] = Math.max(0, Math.floor(Number(event.target.value) || 0)); paint(); } }));
+  const bars = votes.map(() => h("span", { class: "bar", "aria-hidden": "true" }, h("span", {})));
+  const paint = () => {
+    const total = Math.max(1, votes.reduce((a, b) => a + b, 0));
+    const best = Math.max(...votes);
+    votes.forEach((count, index) => {
+      counts[index].value = count;
+      bars[index].firstChild.style.width = `${100 * count / total}%`;
+      bars[index].classList.toggle("leading", count > 0 && count === best);
+    });
+  };
+  const add = (index) => { votes[index] += 1; paint(); message.textContent = `A vote for ${LETTERS[index]}: ${votes[index]}`; };
+  const take = () => {
+    const best = Math.max(...votes);
+    if (best === 0) { message.textContent = "No votes yet: add votes with A-D, or choose with 1-4."; return; }
+    const leaders = votes.flatMap((count, index) => (count === best ? [index] : []));
+    if (leaders.length > 1) {
+      message.textContent = `A tie between ${leaders.map((i) => LETTERS[i]).join(", ")}: choose one of them with its number.`;
+      return;
+    }
+    answer(card.choices[leaders[0]]);
+  };
+  const counter = (index) => h("div", { class: "tally" },
+    h("button", { type: "button", class: "secondary vote", onclick: () => add(index),
+                  "aria-label": `A vote for ${LETTERS[index]}: ${card.choices[index].label}` }, `${LETTERS[index]} +1`),
+    h("label", { for: `votes-${index}`, class: "visually-hidden" }, `Votes for ${LETTERS[index]}`), counts[index], bars[index]);
+  const footer = h("div", { class: "actions" }, h("button", { type: "button", onclick: take }, "Take the class's answer"),
+    h("button", { type: "button", class: "secondary", onclick: () => { votes.fill(0); paint(); message.textContent = "The tally is cleared."; } },
+      "Clear the tally"));
+  paint();
+  return { counter, footer, add, take };
 }
 
 function showAftermath(answered, card, choice) {
@@ -413,6 +599,7 @@ function showReport(played) {
   const costs = h("section", {}, h("h3", {}, "What the year cost in lives and freedom"),
     h("ul", {}, report.costs.map((entry) => h("li", {}, `${entry.value} ${entry.label}`))));
   show(h("h2", {}, `The year ${report.year}`), h("div", { class: "columns" }, pravda, internal), costs,
+       chartsSection("Charts: your game beside history's", report.charts),
        whySection(report.year, report.explained),
        h("div", { class: "actions" }, h("button", { onclick: () => showYear(played.view) }, "Continue")));
 }
@@ -458,6 +645,7 @@ function showEnd(view) {
   show(heading(view),
        h("p", {}, "The game ends in June 1941, when Germany invades. Your record beside history's is in the debrief."),
        panels(view),
+       chartsSection("Your game beside history's", view.charts),
        h("div", { class: "actions" },
          h("button", { onclick: () => pages("html") }, "Open the debrief"),
          h("button", { onclick: () => pages("handout") }, "Open the printable handout"),

@@ -355,3 +355,39 @@ def test_a_locked_game_goes_on_only_from_its_newest_state():
     early = unlocked.save()
     half_a_game(unlocked, 1)
     assert Bridge().load(early, "early.json", [unlocked.save()])["year"] == 1929  # undo allowed: any save
+
+
+def test_a_new_game_keeps_the_pages_settings_and_a_year_can_be_taken_back():
+    bridge = Bridge()
+    view = bridge.start("first_plan", 7, "historical", {"classroom": True, "content": "detailed", "allow_undo": True})
+    assert view["settings"] == {"classroom": True, "content": "detailed", "allow_undo": True}
+    assert view["can_undo"] is False   # nothing played yet
+    answer_all(bridge)
+    before = bridge.view()
+    played = bridge.play_year({"grain_procurement_mt": 8.0})["view"]
+    assert played["year"] == 1929 and played["can_undo"] is True
+    again = bridge.undo()
+    assert again["year"] == 1928 and bridge.ctx.session.records == []
+    assert [c["id"] for c in again["cards"]] == [c["id"] for c in bridge.start(
+        "first_plan", 7, "historical", {"allow_undo": True})["cards"]]   # the January's cards to answer anew
+    assert before["cards"] == []
+
+
+@pytest.mark.parametrize(("settings", "says"), [
+    ({"content": "gory"}, "content must be one of sober, detailed"),
+    ({"volume": 11}, "volume is not a setting"),
+    ({"allow_undo": "no"}, "allow_undo must be true or false"),
+])
+def test_impossible_settings_are_refused_with_the_games_message(settings, says):
+    with pytest.raises(BridgeError, match=says):
+        Bridge().start("first_plan", 7, "historical", settings)
+
+
+def test_an_assessment_cannot_be_taken_back():
+    bridge = Bridge()
+    bridge.start("first_plan", 7, "historical", {"allow_undo": False})
+    answer_all(bridge)
+    assert bridge.play_year({})["view"]["can_undo"] is False
+    with pytest.raises(BridgeError, match="undo is switched off for this game"):
+        bridge.undo()
+    assert len(bridge.ctx.session.records) == 1

@@ -144,6 +144,8 @@ def test_a_screen_reader_is_given_the_card_in_reading_order_and_every_control_a_
             return [(n["role"]["value"], n.get("name", {}).get("value", "")) for n in nodes
                     if not n.get("ignored") and n.get("role", {}).get("value") not in ("generic", "none", "InlineTextBox")]
 
+        announced = "document.getElementById('announce').textContent"
+        assert f"A card: {card['title']}" in page.evaluate(announced)   # said at once, in a live region
         spoken = read()
         names = [name for _role, name in spoken]
         title = names.index(card["title"])
@@ -155,3 +157,6 @@ def test_a_screen_reader_is_given_the_card_in_reading_order_and_every_control_a_
         unnamed = [role for role, name in read()
                    if role in ("button", "slider", "checkbox", "combobox", "textbox", "spinbutton", "radio") and not name]
         assert unnamed == []
+        page.evaluate("document.querySelector('form button[type=submit]').click()")
+        page.wait_for(REPORT)
+        assert page.evaluate(announced).startswith("The year 1928: Steel")

@@ -385,6 +385,7 @@ function showCard(view, card) {
     if (tally && letter >= 0 && letter < card.choices.length) { event.preventDefault(); tally.add(letter); return; }
     if (tally && event.key === "Enter" && event.target.tagName !== "BUTTON") { event.preventDefault(); tally.take(); }
   };
+  announce.textContent = `${heading(view).textContent}. A card: ${card.title}. ${card.choices.length} choices.`;
   redraw = () => showCard(view, card);
 }
 
@@ -602,6 +603,9 @@ function showReport(played) {
        chartsSection("Charts: your game beside history's", report.charts),
        whySection(report.year, report.explained),
        h("div", { class: "actions" }, h("button", { onclick: () => showYear(played.view) }, "Continue")));
+  // What a screen reader says at once: the year's real figures, then what it cost.
+  announce.textContent = `The year ${report.year}: ${report.pravda.map((line) => `${line.label} ${line.real}`).join("; ")}. ` +
+    report.costs.map((entry) => `${entry.value} ${entry.label}`).join("; ");
 }
 
 // -- why? ---------------------------------------------------------------------------------------

@@ -84,7 +84,7 @@ def build(out: Path, cache: Path = DEFAULT_CACHE) -> dict:
         raise SiteError(f"could not fetch the pinned Pyodide runtime and wheels into {cache}: {exc}; "
                         "the build needs the package registries once (the site never does)") from exc
     _prepare(out)
-    for name in ("index.html", "app.js", "worker.js", "style.css"):
+    for name in ("index.html", "app.js", "map.js", "worker.js", "style.css"):
         shutil.copy2(STATIC / name, out / name)
     (out / "pyodide").mkdir()
     for name in RUNTIME_FILES:

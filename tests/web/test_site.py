@@ -14,7 +14,7 @@ from .browser import CONTINUE, Browser, answer_the_cards, chromium, click_and_wa
 
 pytestmark = pytest.mark.web
 ROOT = Path(__file__).resolve().parents[2]
-FRONT_END = ("index.html", "app.js", "worker.js", "style.css")
+FRONT_END = ("index.html", "app.js", "map.js", "worker.js", "style.css")
 
 
 def test_the_site_is_whole_small_and_asks_nothing_of_the_network(site, capsys):

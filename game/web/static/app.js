@@ -2,6 +2,8 @@
 // commands back. It decides nothing and formats no figure: every number arrives as the window
 // would print it (game/present). All text goes in as text, never as markup.
 
+import { showMap } from "./map.js";
+
 const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
 const waiting = new Map();
 let nextId = 0;
@@ -224,7 +226,7 @@ function showYear(view) {
   if (view.cards.length) return showCard(view, view.cards[0]);
   show(heading(view), h("div", { class: "columns" }, h("section", {}, panels(view)), directivesForm(view)),
        h("div", { class: "actions" }, h("button", { class: "secondary", onclick: () => downloadSave(view) }, "Download the save"),
-         h("button", { class: "secondary", onclick: showTitle }, "To the title")));
+         mapButton(), h("button", { class: "secondary", onclick: showTitle }, "To the title")));
 }
 
 function showCard(view, card) {
@@ -463,5 +465,16 @@ function showEnd(view) {
          h("button", { onclick: () => pages("handout") }, "Open the printable handout"),
          h("button", { class: "secondary", onclick: () => pages("results") }, "Download the results file"),
          h("button", { class: "secondary", onclick: () => downloadSave(view) }, "Download the save"),
-         h("button", { class: "secondary", onclick: showTitle }, "A new game")));
+         mapButton(), h("button", { class: "secondary", onclick: showTitle }, "A new game")));
+}
+
+// -- the map (map.js) ---------------------------------------------------------------------------
+
+function mapButton() {
+  // Back from the map to the very screen it was opened from, its controls as the player left them.
+  const button = h("button", { class: "secondary", onclick: () => {
+    const kept = [...screen.childNodes];
+    showMap({ call, h, show, attempt, back: () => { show(...kept); button.focus(); } });
+  } }, "The map");
+  return button;
 }

@@ -1,5 +1,6 @@
 """Screenshots of the browser edition for the README (docs/images/web-*.png): builds the site,
-serves it on a local port and drives a headless Chromium through a lesson's first year.
+serves it on a local port and drives a headless Chromium through a lesson's first year, then
+on with the default directives to January 1934 for the map of 1933.
 
     python tools/web_screenshots.py [--out docs/images]
 """
@@ -18,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from game.web.site import build  # noqa: E402
-from tests.web.browser import CONTINUE, Browser, answer_the_cards  # noqa: E402
+from tests.web.browser import CONTINUE, Browser, answer_the_cards, click_and_wait  # noqa: E402
 
 
 def main() -> int:
@@ -48,14 +49,31 @@ def main() -> int:
             page.wait_for("document.querySelector('main').innerText.includes('Pravda reports')")
             page.screenshot(args.out / "web-report.png")
             for _year in range(2):  # two more years, so that the charts have a course to draw
-                page.evaluate(CONTINUE)
+                click_and_wait(page, CONTINUE)
                 answer_the_cards(page)
                 page.evaluate("document.querySelector('form button[type=submit]').click()")
                 page.wait_for("document.querySelector('main').innerText.includes('Pravda reports')")
             page.evaluate("document.querySelector('.charts').scrollIntoView()")
             page.screenshot(args.out / "web-charts.png")
+            for _year in range(1931, 1934):
+                click_and_wait(page, CONTINUE)
+                answer_the_cards(page)
+                page.evaluate("document.querySelector('form button[type=submit]').click()")
+                page.wait_for("document.querySelector('main').innerText.includes('Pravda reports')")
+            click_and_wait(page, CONTINUE)
+            answer_the_cards(page)
+            page.evaluate("[...document.querySelectorAll('button')].find(b => b.innerText === 'The map').click()")
+            page.wait_for("!!document.querySelector('svg.region-map')", 60)
+            page.evaluate("document.querySelector('#map-history').click()")   # the famine of history's 1933
+            page.wait_for("document.querySelector('main h2').innerText.endsWith(\"(history's game)\")")
+            page.evaluate("document.querySelector('[data-region=ukraine]').focus()")
+            page.screenshot(args.out / "web-map.png")
             # classroom mode, from the settings: the class's vote on the next card
-            page.evaluate(CONTINUE)
+            page.evaluate("[...document.querySelectorAll('button')].find(b => b.innerText.startsWith('Back')).click()")
+            page.wait_for("!!document.querySelector('form input[type=range]')")
+            page.evaluate("document.querySelector('form button[type=submit]').click()")
+            page.wait_for("document.querySelector('main').innerText.includes('Pravda reports')")
+            click_and_wait(page, CONTINUE)
             page.evaluate("document.querySelector('#settings').click()")
             page.evaluate("document.querySelector('#set-classroom').click()")
             page.screenshot(args.out / "web-settings.png")
@@ -65,7 +83,7 @@ def main() -> int:
                 page.press(key)
             page.screenshot(args.out / "web-vote.png")
         server.shutdown()
-    print(f"wrote web-title, -card, -year, -report, -charts, -settings and -vote .png to {args.out}")
+    print(f"wrote web-title, -card, -year, -report, -charts, -map, -settings and -vote .png to {args.out}")
     return 0
 
 

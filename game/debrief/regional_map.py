@@ -246,20 +246,45 @@ def _path(rings, point) -> str:
                     for ring in rings)
 
 
-def famine_map(spec: MapSpec, names: dict[str, tuple[str, str]], game: GameRegions,
-               history: GameRegions | None) -> FamineMap:
+@dataclass(frozen=True)
+class Outline:
+    path: str                              # SVG path data in the drawing's units, y down
+    label: tuple[int, int]
+    anchor: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class Outlines:
+    """The map's outlines for a drawing `width` units across, the map right of a `column` left
+    free for the labels of the regions too small to hold their figure."""
+
+    width: int
+    height: int
+    neighbours: str                        # SVG path data of the land outside the Union
+    regions: dict[str, Outline]
+
+
+def outlines(spec: MapSpec, width: int = PRINT_WIDTH, column: int = PRINT_COLUMN) -> Outlines:
     projected = spec.projected
     x0, y0, x1, y1 = projected.bounds
-    scale = (PRINT_WIDTH - PRINT_COLUMN - 20) / (x1 - x0)
+    scale = (width - column - 20) / (x1 - x0)
     height = round(scale * (y1 - y0)) + 20
 
     def point(pt) -> tuple[int, int]:
-        return round(PRINT_COLUMN + 10 + scale * (pt[0] - x0)), round(10 + scale * (y1 - pt[1]))
+        return round(column + 10 + scale * (pt[0] - x0)), round(10 + scale * (y1 - pt[1]))
 
+    regions = {rid: Outline(_path(shape.rings, point), point(shape.label), point(shape.anchor) if shape.anchor else None)
+               for rid, shape in projected.regions.items()}
+    return Outlines(width, height, _path(projected.neighbours, point), regions)
+
+
+def famine_map(spec: MapSpec, names: dict[str, tuple[str, str]], game: GameRegions,
+               history: GameRegions | None) -> FamineMap:
+    drawn = outlines(spec)
     regions = tuple(
-        PrintedRegion(rid, names.get(rid, (rid, ""))[0], _path(shape.rings, point), point(shape.label),
-                      point(shape.anchor) if shape.anchor else None, deaths_per_thousand(game, rid),
+        PrintedRegion(rid, names.get(rid, (rid, ""))[0], shape.path, shape.label, shape.anchor,
+                      deaths_per_thousand(game, rid),
                       deaths_per_thousand(history, rid) if history is not None else None)
-        for rid, shape in projected.regions.items())
-    return FamineMap(PRINT_WIDTH, height, game.years[0], game.years[-1], spec.caption,
-                     _path(projected.neighbours, point), regions)
+        for rid, shape in drawn.regions.items())
+    return FamineMap(drawn.width, drawn.height, game.years[0], game.years[-1], spec.caption, drawn.neighbours,
+                     regions)

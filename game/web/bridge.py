@@ -203,6 +203,15 @@ class Bridge:
             "change": format_value(explanation.change, explanation.unit) if explanation else None,
         }
 
+    def map(self, mode: str | None = None, year: int | None = None, whose: str = "yours",
+            region: str | None = None) -> dict:
+        """The map of the years played: the regions in their 1933 borders coloured by one figure
+        of a year, yours beside history's, and a region's page (the window's map screen)."""
+        from ..present.map_view import map_screen
+
+        ctx = self._game()
+        return self._command(map_screen, ctx.scenario, ctx.session, ctx.finished, mode, year, whose, region)
+
     def debrief(self, player: str | None = None) -> dict:
         """The finished game's printable debrief and handout (the same pages the window
         exports) and its results file for the class comparison."""

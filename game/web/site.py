@@ -39,7 +39,7 @@ PYDANTIC_CORE = "pydantic_core==2.50.5"   # the WebAssembly wheel pydantic 2.14.
 WASM_PLATFORM = "pyemscripten_2026_0_wasm32"
 PYYAML = "PyYAML==6.0.3"                  # its pure-Python package, from the sdist
 
-FRONT_END = ("index.html", "app.js", "charts.js", "store.js", "worker.js", "style.css")
+FRONT_END = ("index.html", "app.js", "charts.js", "map.js", "store.js", "worker.js", "style.css")
 """The page's own files, from game/web/static."""
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 """The parts of the npm package a page needs (the rest is for Node, TypeScript and debugging)."""

@@ -7,18 +7,19 @@ history's game instead of yours, T the regions as a table, Enter (or a click) th
 the player met), Esc back. A narrow window gets one button for the figure and the region in a
 line under the map; a window too low for a readable map gets the table. The drawn map is kept
 per figure, year and size: a frame only blits it and outlines the region in focus. What is shown
-comes from game/debrief/regional_map.py, which the printed debrief reads too.
+comes from game/debrief/regional_map.py, which the printed debrief reads too, and what it
+says from game/present/map_view.py, which the browser's map reads too.
 """
 
 from __future__ import annotations
 
-import math
 import re
 
 import pygame
 
 from ...debrief import regional_map as rm
 from ...debrief.map_labels import place_labels
+from ...present import map_view as mv
 from ...present.i18n import _
 from .. import draw
 from ..hints import Hint, hints_height, paint_hints
@@ -26,16 +27,9 @@ from ..scene import Scene
 
 GREY_LAND = (214, 208, 192)
 SEA = (203, 214, 222)
-YOURS, HISTORY = "yours", "history"
+YOURS, HISTORY = mv.YOURS, mv.HISTORY
 # Where a sentence (or a "; " part) ends: not after "et al." or an initial ("R.W. Davies").
 SENTENCE_END = re.compile(r"(?<=[.;!?])(?<!\bal\.)(?<!\b[A-Z]\.)\s+")
-
-
-def _history_regions():
-    from ...headless.baseline import historical_game
-
-    h = historical_game()
-    return rm.GameRegions.of(h.years, h.regions, h.records)
 
 
 class MapScene(Scene):
@@ -47,9 +41,9 @@ class MapScene(Scene):
         ctx = app.ctx
         self.spec = ctx.scenario.map
         session = ctx.session
-        self.game = rm.GameRegions.of([int(r["year"]) for r in session.records], session.game.region_series(),
-                                      session.records)
-        self.history = _history_regions()   # history's course, whatever the scenario: the same years
+        self.game = mv.game_regions(session)
+        self.history = mv.history_regions()   # history's course, whatever the scenario: the same years
+        self.figures = mv.MapFigures(self.spec, self.game, self.history)
         self.names = rm.region_names(ctx.scenario)
         self.mode = mode
         self.colours_of = YOURS
@@ -58,46 +52,26 @@ class MapScene(Scene):
         self.compact = False
         self.table_chosen = False     # T: the regions as a table instead of the map
         self.as_table = False
-        self.year = year if year in self.years else self._default_year()
+        self.year = year if year in self.years else mv.worst_famine_year(self.game)
         self.region = "ukraine" if "ukraine" in self.spec.regions else next(iter(self.spec.regions))
         self._cache: dict[tuple, tuple[pygame.Surface, pygame.Surface, dict]] = {}
-        self._figures: dict[tuple, dict[str, float | None]] = {}
-
-    def _default_year(self) -> int:
-        """The year of the most famine deaths in your game (the famine is what the map is for),
-        else the last year played."""
-        deaths = [math.fsum(f["famine_deaths_m"][i] for f in self.game.regions.values()) for i in range(len(self.years))]
-        if deaths and max(deaths) > 0.05:
-            return self.years[deaths.index(max(deaths))]
-        return self.years[-1]
 
     # -- data ------------------------------------------------------------------------------------
     def shown_game(self) -> rm.GameRegions:
-        return self.history if self.colours_of == HISTORY and self.history is not None else self.game
+        return self.figures.shown(self.colours_of)
 
     def label_lines(self, region: str) -> tuple[str, str]:
-        """The number printed on the region (the shown game's) and history's or yours beside it."""
-        shown, other = (self.shown_game(), self.game if self.colours_of == HISTORY else self.history)
-        first = rm.formatted(self.mode, self.figure(shown, self.mode, region))
-        if self.mode == "procurement":
-            first += " · " + rm.formatted("famine", self.figure(shown, "famine", region))
-        second = ""
-        if other is not None and not self.compact:     # a narrow window: history's in the line below the map
-            second = f"({rm.formatted(self.mode, self.figure(other, self.mode, region))})"
-        return first, second
+        """The number printed on the region (the shown game's) and history's or yours beside it
+        (a narrow window: in the line below the map)."""
+        return self.figures.label_lines(self.mode, region, self.year, self.colours_of, beside=not self.compact)
 
     def figure(self, game: rm.GameRegions, mode: str, region: str) -> float | None:
-        """A region's figure this year, the year's figures worked out once per game and mode."""
-        key = (id(game), mode, self.year)
-        if key not in self._figures:
-            self._figures[key] = rm.values(mode, game, self.spec, self.year)
-        return self._figures[key].get(region)
+        """A region's figure this year."""
+        return self.figures.figure(game, mode, region, self.year)
 
     # -- layout ----------------------------------------------------------------------------------
     def heading(self) -> str:
-        whose = _("your game") if self.colours_of == YOURS else _("history's game")
-        return _("Map: {figure}, {year} ({whose})").format(figure=_(rm.BY_ID[self.mode].label), year=self.year,
-                                                           whose=whose)
+        return mv.heading(self.mode, self.year, self.colours_of)
 
     def layout(self) -> None:
         s = self.style
@@ -321,16 +295,7 @@ class MapScene(Scene):
         how the regions' shares are estimated). Briefer at `brevity` 1 and 2, for low windows:
         the region's page (Enter) then carries the note on collectivization."""
         brevity = self.brevity if brevity is None else brevity
-        mode = rm.BY_ID[self.mode]
-        other = _("history's") if self.colours_of == YOURS else _("your game's")
-        what = _(mode.legend) if brevity < 2 else _(mode.label).lower()
-        if self.compact:
-            legend = _("Colours and numbers: {what}; {other} in the line below.").format(what=what, other=other)
-        else:
-            legend = _("Colours and numbers: {what}; in brackets, {other}.").format(what=what, other=other)
-        note = f" {self.spec.collectivization_note}" if self.mode == "collectivization" and brevity == 0 else ""
-        caption = f"{self.spec.caption}.{note}" if brevity < 2 else ""
-        return legend, caption
+        return mv.legend_texts(self.spec, self.mode, self.colours_of, self.compact, brevity)
 
     def _paint_legend(self, canvas) -> None:
         s = self.style
@@ -361,14 +326,8 @@ class MapScene(Scene):
     def _paint_strip(self, canvas) -> None:
         """The region in focus in one line (a narrow window): its name and the figure, yours and history's."""
         s = self.style
-        first, _second = self.label_lines(self.region)
         name = self.names.get(self.region, (self.region, ""))[0]
-        history = ""
-        if self.history is not None:
-            other = self.game if self.colours_of == HISTORY else self.history
-            whose = _("yours") if self.colours_of == HISTORY else _("history")
-            history = f"({whose} {rm.formatted(self.mode, self.figure(other, self.mode, self.region))})"
-        line = _("{region}: {figure} {history}").format(region=name, figure=first, history=history).strip()
+        line = self.figures.region_line(self.mode, self.region, self.year, self.colours_of, name)
         draw.label(canvas, [s.fonts["small_bold"], s.fonts["small"]], line, self.strip_rect, s.palette.ink)
 
     def _paint_side(self, canvas) -> None:
@@ -428,8 +387,7 @@ class MapScene(Scene):
 
     def cards_met(self) -> list[str]:
         """The region's cards the player answered, as "year title"."""
-        about = {e.id: e.title for e in self.app.ctx.scenario.events if self.region in e.regions}
-        return [f"{e.year} {about[e.id]}" for e in self.app.ctx.session.events if e.id in about]
+        return mv.cards_met(self.app.ctx.scenario, self.app.ctx.session, self.region)
 
     def hints(self, every_key: bool = False) -> list[Hint]:
         colours = _("your game's colours") if self.colours_of == HISTORY else _("history's colours")
@@ -523,30 +481,26 @@ class MapScene(Scene):
         self.app.push(InfoScene(self.app, self.names.get(self.region, (self.region, ""))[0], self.region_blocks()))
 
     def region_blocks(self) -> list[draw.Block]:
-        r = self.spec.regions[self.region]
-        name, present = self.names.get(self.region, (self.region, ""))
-        blocks = [draw.Block("small", _("In 1933: {name}. Today: {present}.").format(name=name, present=present),
-                             "muted", 0)]
-        yours_and_history = rm.figure_rows(self.game, self.history, self.region, self.year)
-        blocks.append(draw.Block("body_bold", _("{year}: your game (history's)").format(year=self.year), "ink", 0.6))
-        blocks.extend(draw.Block("small", f"{_(label)}: {yours} ({history})", "ink", 0.1)
-                      for label, yours, history in yours_and_history)
-        if r.summary:
+        ctx = self.app.ctx
+        page = mv.region_page(ctx.scenario, ctx.session, self.figures, self.region, self.year)
+        blocks = [draw.Block("small", page.intro, "muted", 0),
+                  draw.Block("body_bold", page.rows_heading, "ink", 0.6)]
+        blocks.extend(draw.Block("small", f"{label}: {yours} ({history})", "ink", 0.1)
+                      for label, yours, history in page.rows)
+        if page.history:
             blocks.append(draw.Block("body_bold", _("What happened in history"), "ink", 0.8))
-            blocks.append(draw.Block("body", r.summary))
-        if r.positions:
+            blocks.append(draw.Block("body", page.history))
+        if page.readings:
             blocks.append(draw.Block("body_bold", _("How historians read it"), "ink", 0.8))
-            blocks.extend(draw.Block("body", f"{pos.author} ({pos.work}): {pos.position}") for pos in r.positions)
-        met = self.cards_met()
-        if met:
+            blocks.extend(draw.Block("body", f"{r.author} ({r.work}): {r.position}") for r in page.readings)
+        if page.cards:
             blocks.append(draw.Block("body_bold", _("The region's cards in your game"), "ink", 0.8))
-            blocks.append(draw.Block("body", "; ".join(met)))
+            blocks.append(draw.Block("body", "; ".join(page.cards)))
         blocks.append(draw.Block("body_bold", _("About the map"), "ink", 0.8))
-        blocks.append(draw.Block("small", f"{self.spec.caption}. {self.spec.source} {self.spec.collectivization_note}",
-                                 "muted", 0.2))
-        if r.sources:
+        blocks.append(draw.Block("small", page.about, "muted", 0.2))
+        if page.sources:
             blocks.append(draw.Block("body_bold", _("Sources"), "ink", 0.8))
-            blocks.extend(draw.Block("small", source, "muted", 0.2) for source in r.sources)
+            blocks.extend(draw.Block("small", source, "muted", 0.2) for source in page.sources)
         return blocks
 
     def back(self) -> None:

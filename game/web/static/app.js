@@ -4,6 +4,7 @@
 
 import { chartsSection } from "./charts.js";
 import * as saves from "./store.js";
+import { showMap } from "./map.js";
 
 const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
 const waiting = new Map();
@@ -328,7 +329,7 @@ function showYear(view) {
        saveAsForm(view),
        h("div", { class: "actions" }, h("button", { class: "secondary", onclick: () => downloadSave(view) }, "Download the save"),
          view.can_undo ? h("button", { class: "secondary", onclick: () => takeBack() }, "Take back the last year") : null,
-         h("button", { class: "secondary", onclick: showTitle }, "To the title")));
+         mapButton(), h("button", { class: "secondary", onclick: showTitle }, "To the title")));
 }
 
 function saveAsForm(view) {
@@ -655,5 +656,16 @@ function showEnd(view) {
          h("button", { onclick: () => pages("handout") }, "Open the printable handout"),
          h("button", { class: "secondary", onclick: () => pages("results") }, "Download the results file"),
          h("button", { class: "secondary", onclick: () => downloadSave(view) }, "Download the save"),
-         h("button", { class: "secondary", onclick: showTitle }, "A new game")));
+         mapButton(), h("button", { class: "secondary", onclick: showTitle }, "A new game")));
+}
+
+// -- the map (map.js) ---------------------------------------------------------------------------
+
+function mapButton() {
+  // Back from the map to the very screen it was opened from, its controls as the player left them.
+  const button = h("button", { class: "secondary", onclick: () => {
+    const kept = [...screen.childNodes];
+    showMap({ call, h, show, attempt, back: () => { show(...kept); button.focus(); } });
+  } }, "The map");
+  return button;
 }

@@ -34,12 +34,17 @@ def test_building_into_a_folder_of_other_files_is_refused(tmp_path, capsys):
     assert (tmp_path / "essay.txt").read_text() == "mine"
 
 
+# A value the page failed to fill in, shown as a word: JavaScript's null, undefined, NaN or an object.
+LEAKS = r"(document.querySelector('main').innerText.match(/\b(null|undefined|NaN)\b|\[object \w+\]/) || [''])[0]"
+
+
 @pytest.mark.skipif(chromium() is None, reason="Chromium is not installed (the Debian package 'chromium')")
 def test_a_lesson_in_the_browser_from_the_title_to_the_debrief(served, tmp_path):
     with Browser() as browser:
         page = browser.open(served)
         page.wait_for("document.querySelector('input[name=scenario]') !== null", seconds=90)
         assert "Pyatiletka" in page.text()
+        assert page.evaluate(LEAKS) == ""
         page.evaluate("document.querySelector('input[value=great_turn]').click()")
         page.evaluate("document.querySelector('#seed').value = 1928")
         page.evaluate("document.querySelector('#new-game button[type=submit]').click()")
@@ -54,6 +59,8 @@ def test_a_lesson_in_the_browser_from_the_title_to_the_debrief(served, tmp_path)
                 if (document.querySelector('form input[type=range]')) return 'directives';
                 return '';
             })()""")
+            leaked = page.evaluate(LEAKS)
+            assert not leaked, f"the {state or 'title'} screen shows {leaked!r}"
             if state == "end":
                 break
             shown = page.evaluate("document.body.dataset.screens")  # the screen being answered

@@ -54,7 +54,7 @@ function h(tag, attributes = {}, ...children) {
 function show(...content) {
   redraw = null;
   document.onkeydown = null;  // a screen's own keys go with it
-  screen.replaceChildren(...content);
+  screen.replaceChildren(...content.flat().filter((part) => part !== null && part !== undefined && part !== false));
   document.body.dataset.screens = String(Number(document.body.dataset.screens || 0) + 1);  // a new screen, for the tests
   screen.focus();
   const heading = screen.querySelector("h1, h2");

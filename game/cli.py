@@ -373,6 +373,9 @@ def _web(args) -> int:
 
     manifest = build(args.out, args.cache or DEFAULT_CACHE)
     print(f"wrote the browser edition to {args.out} ({manifest['size_mb']} MB; budget {SIZE_BUDGET_MB:g} MB)")
+    if not manifest["bytecode"]:
+        print("node is not installed: the site is built without its bytecode, and starts slower "
+              "(its Python compiles the modules it imports at every load)")
     print(f"serve it with: python -m http.server --directory {args.out} 8000  (then open http://localhost:8000)")
     return 0
 

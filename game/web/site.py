@@ -9,7 +9,15 @@ on a USB stick, GitHub Pages) and no request leaves it.
     DIR/pyodide/                                   the runtime: Python 3.14 in WebAssembly
     DIR/wheels/                                    pydantic and its helpers, pydantic-core for WebAssembly
     DIR/game.zip                                   the game without its window, the scenarios, PyYAML
+    DIR/bytecode.zip                               their bytecode, and the wheels' (precompile.py,
+                                                   which also adds the bytecode of the standard
+                                                   library's modules the start imports to
+                                                   pyodide/python_stdlib.zip)
     DIR/site.json                                  what the worker loads, and the versions
+
+The bytecode is compiled by the pinned runtime itself, run by Node (`node` on PATH): without
+Node the site is built without it and works the same, only its start is slower (each load
+compiles the modules it imports).
 
 To update a pin: change it below, run `python main.py web --out DIR` (a new pin is fetched into
 a new cache folder) and `python -m pytest -m web`, which checks that the model under the new
@@ -19,6 +27,7 @@ runtime still plays the same games as this Python, byte for byte.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -96,7 +105,9 @@ def build(out: Path, cache: Path = DEFAULT_CACHE) -> dict:
     for name in wheels:
         shutil.copy2(cache / "wheels" / name, out / "wheels" / name)
     _game_archive(out / "game.zip", cache / "yaml")
+    compiled = _precompile(out, wheels)
     manifest = {"game_version": __version__, "pyodide": PYODIDE, "wheels": wheels,
+                "bytecode": "bytecode.zip" if compiled else None, "precompiled": compiled,
                 "pins": [*WHEELS, PYDANTIC_CORE, PYYAML]}
     manifest["size_mb"] = round(sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) / 2**20, 1)
     (out / "site.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
@@ -114,6 +125,21 @@ def _prepare(out: Path) -> None:
     out.mkdir(parents=True)
 
 
+def _precompile(out: Path, wheels: list[str]) -> dict | None:
+    """Boot the site's Python under Node and write the bytecode of what the boot imports
+    (precompile.py): the count of modules compiled, or None without Node."""
+    node = shutil.which("node")
+    if node is None:
+        return None
+    try:
+        done = subprocess.run([node, str(Path(__file__).with_name("precompile.mjs")), str(out), *wheels],
+                              check=True, capture_output=True, text=True, env={**os.environ, "NODE_NO_WARNINGS": "1"})
+    except subprocess.CalledProcessError as exc:
+        raise SiteError(f"could not compile the site's bytecode with the pinned runtime under Node: "
+                        f"{(exc.stderr or exc.stdout).strip()[-2000:]}") from exc
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def _game_archive(path: Path, yaml_package: Path) -> None:
     """The game without its window (game/ui needs pygame), the bundled scenarios, and PyYAML."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -126,4 +152,6 @@ def _game_archive(path: Path, yaml_package: Path) -> None:
                     continue
                 if prefix == "game" and relative.parts[:2] == ("web", "static"):
                     continue
+                if prefix == "game" and relative.parts[:1] == ("web",) and file.stem == "precompile":
+                    continue  # the build's own step, not the game
                 archive.write(file, f"{prefix}/{relative.as_posix()}")

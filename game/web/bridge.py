@@ -17,10 +17,12 @@ from dataclasses import asdict
 from ..errors import UserError
 from ..headless.explain import EXPLAINED_METRICS
 from ..model.levers import CONTROLS, REPRESSION_LEVELS, parts_of
+from ..present.cards import REVEAL_LATER
 from ..present.charts import Chart, end_charts, report_charts
 from ..present.context import Draft, GameContext
 from ..present.outlook import OutlookView
 from ..present.projection import target_rows
+from ..present.report import plan_notes, plan_view, reported_fulfilment, reported_shares
 from ..present.viewmodel import (
     INDICATOR_GROUPS,
     indicators,
@@ -157,9 +159,7 @@ class Bridge:
         except BridgeError:
             ctx.draft = kept
             raise
-        report = self._report(record)
-        report["charts"] = _charts(report_charts(ctx, report["year"]))
-        return {"report": report, "view": self.view()}
+        return {"report": self._report(record), "view": self.view()}
 
     def outlook(self, draft: dict[str, object], to_last_year: bool = False) -> dict:
         """Where the page's directives lead if kept (to the plan's end, or to the game's), over
@@ -256,7 +256,7 @@ class Bridge:
             "choices": [{"id": c.id, "label": c.label, "forecast": card.forecasts.get(c.id, c.forecast)}
                         for c in event.choices],
             "history": ({"text": event.history.text, "sources": list(event.history.sources),
-                         "reveal": event.reveal} if event.history else None),
+                         "reveal": event.reveal, "later": REVEAL_LATER.get(event.reveal)} if event.history else None),
             "tags": list(event.tags),
         }
 
@@ -300,13 +300,27 @@ class Bridge:
                  "status": ctx.project_status(p), "chosen": p.id in chosen}
                 for p in ctx.world.projects]
 
-    @staticmethod
-    def _report(record: dict[str, float]) -> dict:
+    def _report(self, record: dict[str, float]) -> dict:
+        """The year-end report: Pravda's lines (with the shares of the plan's targets Pravda
+        claims), the internal report, the year's human cost, the plan's progress, the charts, and
+        at a plan's end what actually happened."""
+        ctx = self.ctx
+        year = int(record["year"])
+        shares = reported_shares(ctx, year)
+        plan = plan_view(ctx, year, record)
         return {
-            "year": int(record["year"]),
-            "pravda": [asdict(line) for line in report_lines(record)],
+            "year": year,
+            "pravda": [{**asdict(line), "share": shares.get(line.label)} for line in report_lines(record)],
+            "pravda_fulfilment": reported_fulfilment(ctx, year),
             "internal": [{"label": label, "value": value} for label, value in internal_lines(record)],
             "costs": [asdict(entry) for entry in year_costs(record)],
+            "plan": {"title": plan.title, "note": plan.note, "fulfilment": plan.fulfilment,
+                     "rows": [{"label": row.label, "target": row.target_text, "real": row.real_text,
+                               "reported": row.reported_text, "share": f"{100 * row.fraction:.0f} %",
+                               "fraction": row.fraction, "reported_fraction": row.reported_fraction}
+                              for row in plan.rows]},
+            "notes": [asdict(note) for note in plan_notes(ctx, year)],
+            "charts": _charts(report_charts(ctx, year)),
             "explained": [{"id": m, "label": measure(m).label} for m in EXPLAINED_METRICS],  # for Why?
         }
 

@@ -97,6 +97,26 @@ def test_the_year_end_report_sets_pravda_beside_the_internal_report():
     assert [m["id"] for m in report["explained"]] == list(EXPLAINED_METRICS)  # the figures Why? offers
 
 
+def test_the_report_carries_the_plans_progress_real_beside_reported():
+    from game.present.viewmodel import plan_progress
+
+    bridge = Bridge()
+    bridge.start("first_plan", 1928, "historical")
+    answer_all(bridge)
+    report = bridge.play_year({})["report"]
+    plan = report["plan"]
+    assert plan["title"] == "First Five-Year Plan" and "Toward the targets for 1932" in plan["note"]
+    window = plan_progress(bridge.ctx, bridge.ctx.world.plan_for(1928), upto_year=1928)
+    assert [(r["label"], r["target"], r["fraction"]) for r in plan["rows"]] == [
+        (row.label, row.target_text, row.fraction) for row in window]
+    assert plan["fulfilment"].endswith("%")
+    steel = next(line for line in report["pravda"] if line["label"] == "Steel")
+    steel_row = next(row for row in window if row.label == "Steel")
+    assert steel["share"] == f"{100 * steel_row.reported_fraction:.0f} %"   # Pravda's claim on the target
+    assert report["pravda_fulfilment"].startswith("The plan for 1932: ")
+    assert report["notes"] == []   # the bundled cards tell their history at once or in the debrief
+
+
 def test_the_reports_charts_are_the_windows_with_the_game_so_far_beside_history():
     from game.present.charts import report_charts
 

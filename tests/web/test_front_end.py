@@ -83,6 +83,12 @@ def test_charts_taking_a_year_back_and_named_saves_that_outlive_a_reload(served)
                                           "Villagers below subsistence and unrest, %"]
         assert all(drawn > 0 for _title, drawn, _table in charts)
         assert "1928" in charts[0][2]
+        bars = page.evaluate("""[...document.querySelectorAll('.plan .progress-bar')].map(b => [
+            b.getAttribute('aria-label'), parseFloat(b.querySelector('.real').style.width), !!b.querySelector('.tick')])""")
+        assert len(bars) >= 5 and all(label.endswith(")") and 0 < width <= 100 and tick for label, width, tick in bars)
+        assert "Steel" in " ".join(label for label, _w, _t in bars)
+        assert "The plan for 1932:" in page.text()   # Pravda's claim on the plan
+        assert all("reported" in label for label, _w, _t in bars)
         page.evaluate(CONTINUE)
         answer_the_cards(page)
         assert heading(page).startswith("January 1929")

@@ -18,6 +18,7 @@ import pygame
 from ...events.engine import Card
 from ...events.schema import Choice, Event
 from ...model import DirectiveError
+from ...present.cards import REVEAL_LATER, card_text
 from ...present.i18n import _
 from .. import draw
 from ..hints import SCROLL, Hint, hints_height, paint_hints
@@ -28,10 +29,6 @@ log = logging.getLogger(__name__)
 
 VOTE_KEYS = {pygame.K_a: 0, pygame.K_b: 1, pygame.K_c: 2, pygame.K_d: 3}
 LETTERS = "ABCD"
-REVEAL_LATER = {
-    "end_of_plan": "What actually happened is revealed at the end of the plan.",
-    "debrief": "What actually happened is revealed in the debrief, at the end of the game.",
-}
 
 
 @cache
@@ -54,13 +51,6 @@ def event_image(name: str | None, size: tuple[int, int]) -> pygame.Surface | Non
     scale = min(size[0] / image.get_width(), size[1] / image.get_height())
     return pygame.transform.smoothscale(image, (max(1, int(image.get_width() * scale)),
                                                 max(1, int(image.get_height() * scale))))
-
-
-def card_text(card: Card | Event, content: str) -> str:
-    """The text the content setting asks for: the detailed one where the card has it."""
-    if content == "detailed" and card.text_detailed:
-        return card.text_detailed
-    return card.text
 
 
 def plain_card(event: Event) -> Card:

@@ -5,13 +5,12 @@ the game goes on), Continue leads to the plan's short debrief (plan_end.py)."""
 
 from __future__ import annotations
 
-import math
-
 import pygame
 
 from ...present import viewmodel as vm
 from ...present.charts import report_charts
 from ...present.i18n import _
+from ...present.report import PlanNote, plan_notes, plan_view, reported_fulfilment, reported_shares
 from .. import chart_series, draw
 from ..hints import MOVE, Hint, paint_hints
 from ..scene import Scene
@@ -42,19 +41,8 @@ class ReportScene(Scene):
     def year(self) -> int:
         return int(self.record["year"])
 
-    def plan_notes(self) -> list[tuple[str, str, list[str]]]:
-        """At a plan's end: the notes of its events that were kept for the end of the plan."""
-        plan = self.ctx.world.plan_for(self.year)
-        deck = self.ctx.session.deck
-        if plan is None or plan.end != self.year or deck is None:
-            return []
-        notes = []
-        for fired in self.ctx.session.events:
-            entry = deck.entries.get(fired.id)
-            if (entry is not None and plan.start <= fired.year <= plan.end and entry.event.history is not None
-                    and entry.event.reveal == "end_of_plan"):
-                notes.append((entry.event.title, entry.event.history.text, entry.event.history.sources))
-        return notes
+    def plan_notes(self) -> list[PlanNote]:
+        return plan_notes(self.ctx, self.year)
 
     def pages(self) -> list[str]:
         return list(PAGES) if self.plan_notes() else list(PAGES[:2])
@@ -83,9 +71,9 @@ class ReportScene(Scene):
             self.notes_rect = body.inflate(-4 * s.gap, -2 * s.gap)
             self.notes_rect.width -= s.px(14)
             blocks = []
-            for title, text, sources in self.plan_notes():
-                blocks += [draw.Block("h3", title, "red", 1.0), draw.Block("serif", text)]
-                blocks += [draw.Block("small", f"– {source}", "muted", 0.1) for source in sources]
+            for note in self.plan_notes():
+                blocks += [draw.Block("h3", note.title, "red", 1.0), draw.Block("serif", note.text)]
+                blocks += [draw.Block("small", f"– {source}", "muted", 0.1) for source in note.sources]
             self.notes_view = draw.TextView(s, blocks, self.notes_rect.width)
         self.sub = min(getattr(self, "sub", 0), self.count - 1)
 
@@ -115,14 +103,14 @@ class ReportScene(Scene):
         headline = _("The results of {year}").format(year=self.year)
         rows.append(("headline", headline, draw.label_height([s.fonts["serif_head"], s.fonts["serif_bold"]], headline,
                                                              width) + s.px(4)))
-        targets = self._targets()
+        targets = reported_shares(self.ctx, self.year)
         serif, bold = s.fonts["serif"], s.fonts["serif_bold"]
         for entry in vm.report_lines(self.record):
             share = targets.get(entry.label)
             value = entry.reported + (f"  ({share})" if share else "")
             one = serif.size(entry.label)[0] + s.gap + bold.size(value)[0] <= width
             rows.append(("line", (entry.label, value, one), serif.get_linesize() * (1 if one else 2) + s.px(2)))
-        fulfilled = self._reported_fulfilment()
+        fulfilled = reported_fulfilment(self.ctx, self.year)
         if fulfilled is not None:
             rows.append(("fulfilment", fulfilled, draw.text_height(bold, fulfilled, width) + s.px(12)))
         note = _("Bracketed: share of the plan's target for its last year, as reported.")
@@ -210,22 +198,19 @@ class ReportScene(Scene):
 
     def _lay_out_plan(self, rect: pygame.Rect) -> None:
         s = self.style
-        plan = self.ctx.world.plan_for(self.year)
-        self.plan_title = plan.name if plan else _("No plan")
+        plan = plan_view(self.ctx, self.year, self.record)
+        self.plan_title = plan.title
         bar = draw.panel_bar_height(s, self.plan_title, rect.width)
         inner = pygame.Rect(rect.left + s.gap, rect.top + bar + s.px(6), rect.width - 2 * s.gap,
                             rect.height - bar - s.px(6) - s.gap // 2)
         self.plan_inner = inner
         items: list[tuple[str, object, int]] = []
-        if plan is not None and vm.targets_in_force(self.ctx, plan):
-            note = _("Toward the targets for {year}: real (the red bar), reported (the tick)").format(year=plan.end)
-            items.append(("note", note, draw.text_height(s.fonts["small"], note, inner.width) + s.px(4)))
+        if plan.note is not None:
+            items.append(("note", plan.note, draw.text_height(s.fonts["small"], plan.note, inner.width) + s.px(4)))
             body = s.fonts["body"]
-            for row in vm.plan_progress(self.ctx, plan, upto_year=self.year):
+            for row in plan.rows:
                 items.append(("row", row, body.get_linesize() + s.px(22)))
-            fulfil = vm.measure("plan_fulfilment")
-            line = f"{fulfil.label}: {fulfil.format(self.record['plan_fulfilment'])}"
-            items.append(("fulfil", line, draw.text_height(body, line, inner.width)))
+            items.append(("fulfil", plan.fulfilment, draw.text_height(body, plan.fulfilment, inner.width)))
         self.plan_items = items
         self.plan_pages = draw.Pager.pages([h for _k, _v, h in items], inner.height - draw.pager_height(s)) \
             if items else [range(0)]
@@ -309,29 +294,6 @@ class ReportScene(Scene):
             y += height
         cue = pygame.Rect(inner.left, inner.bottom - draw.pager_height(s), inner.width, draw.pager_height(s))
         draw.page_cue(canvas, s, cue, min(self.sub, len(self.pravda_pages) - 1), len(self.pravda_pages))
-
-    def _reported_fulfilment(self) -> str | None:
-        """The plan's progress as the reports have it: the reported share of each target, averaged."""
-        plan = self.ctx.world.plan_for(self.year)
-        if plan is None:
-            return None
-        shares = [row.reported_fraction for row in vm.plan_progress(self.ctx, plan, upto_year=self.year)
-                  if row.reported_fraction is not None]
-        if not shares:
-            return None
-        return _("The plan for {end}: {share:.0f} % of its targets reached, as reported").format(
-            end=plan.end, share=100 * math.fsum(shares) / len(shares))
-
-    def _targets(self) -> dict[str, str]:
-        """Reported output as a share of the plan's final target, by the line's label."""
-        plan = self.ctx.world.plan_for(self.year)
-        if plan is None:
-            return {}
-        shares = {}
-        for row in vm.plan_progress(self.ctx, plan, upto_year=self.year):
-            if row.reported_fraction is not None:
-                shares[row.label] = f"{100 * row.reported_fraction:.0f} %"
-        return shares
 
     def paint_internal(self, canvas: pygame.Surface, rect: pygame.Rect) -> None:
         s = self.style

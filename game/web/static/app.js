@@ -427,9 +427,11 @@ function voteTally(card, votes, message, answer) {
 }
 
 function showAftermath(answered, card, choice) {
-  const history = card.history && card.history.reveal === "immediately" ? h("section", { class: "history" },
+  const told = card.history && card.history.reveal === "immediately";
+  const history = told ? h("section", { class: "history" },
     h("h3", {}, "What happened in history"), h("p", {}, card.history.text),
-    h("p", { class: "muted" }, `Sources: ${card.history.sources.join("; ")}`)) : null;
+    h("p", { class: "muted" }, `Sources: ${card.history.sources.join("; ")}`))
+    : card.history ? h("p", { class: "muted" }, card.history.later) : null;
   show(h("h2", {}, card.title), h("p", {}, `You chose: ${choice.label}`),
        answered.aftermath.length ? h("ul", {}, answered.aftermath.map((line) => h("li", {}, line))) : h("p", {}, "It changes nothing at once."),
        history,
@@ -589,9 +591,14 @@ async function playYear(event, view) {
 
 function showReport(played) {
   const report = played.report;
-  const pravda = h("section", {}, h("h3", {}, "Pravda reports"),
+  const claimed = report.pravda.some((line) => line.share);
+  const pravda = h("section", { class: "pravda" }, h("h3", {}, "Pravda reports"),
+    h("p", { class: "muted" }, `1 January ${report.year + 1} · the year's results as reported`),
     h("table", {}, h("tbody", {}, report.pravda.map((line) => h("tr", {},
-      h("th", { scope: "row" }, line.label), h("td", { class: "number" }, line.reported ?? "—"))))));
+      h("th", { scope: "row" }, line.label), h("td", { class: "number" }, line.reported ?? "—",
+        line.share ? ` (${line.share})` : ""))))),
+    report.pravda_fulfilment ? h("p", {}, h("strong", {}, report.pravda_fulfilment)) : null,
+    claimed ? h("p", { class: "muted" }, "Bracketed: share of the plan's target for its last year, as reported.") : null);
   const internal = h("section", {}, h("h3", {}, "The internal report"),
     h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, ""), h("th", {}, "real"), h("th", {}, "reported above it by"))),
       h("tbody", {}, report.pravda.map((line) => h("tr", {},
@@ -601,12 +608,38 @@ function showReport(played) {
   const costs = h("section", {}, h("h3", {}, "What the year cost in lives and freedom"),
     h("ul", {}, report.costs.map((entry) => h("li", {}, `${entry.value} ${entry.label}`))));
   show(h("h2", {}, `The year ${report.year}`), h("div", { class: "columns" }, pravda, internal), costs,
+       planSection(report.plan),
        chartsSection("Charts: your game beside history's", report.charts),
+       notesSection(report.notes),
        whySection(report.year, report.explained),
        h("div", { class: "actions" }, h("button", { onclick: () => showYear(played.view) }, "Continue")));
   // What a screen reader says at once: the year's real figures, then what it cost.
   announce.textContent = `The year ${report.year}: ${report.pravda.map((line) => `${line.label} ${line.real}`).join("; ")}. ` +
     report.costs.map((entry) => `${entry.value} ${entry.label}`).join("; ");
+}
+
+function planSection(plan) {
+  // Each target: the real share as a bar, the reported one as a tick on it (the window's bars).
+  if (!plan.note) return null;
+  return h("section", { class: "plan" }, h("h3", {}, plan.title), h("p", { class: "muted" }, plan.note),
+    h("ul", { class: "progress-list" }, plan.rows.map((row) => h("li", {},
+      h("div", { class: "progress-label" }, h("span", {}, row.label), h("strong", {}, row.share)),
+      h("div", { class: "progress-bar", role: "img",
+                 "aria-label": `${row.label}: ${row.share} of the target of ${row.target} (real ${row.real}` +
+                   `${row.reported ? `, reported ${row.reported}` : ""})` },
+        h("span", { class: "real", style: `width: ${Math.min(100, 100 * row.fraction)}%` }),
+        row.reported_fraction !== null ? h("span", { class: "tick",
+          style: `left: ${Math.min(100, 100 * row.reported_fraction)}%` }) : null),
+      h("div", { class: "muted" }, `target ${row.target}${row.reported ? `; reported ${row.reported}` : ""}`)))),
+    h("p", {}, plan.fulfilment));
+}
+
+function notesSection(notes) {
+  // At a plan's end: what actually happened, for the cards that kept their history until then.
+  if (!notes.length) return null;
+  return h("section", { class: "history" }, h("h3", {}, "What actually happened"),
+    notes.map((note) => h("div", {}, h("h4", {}, note.title), h("p", {}, note.text),
+      h("p", { class: "muted" }, `Sources: ${note.sources.join("; ")}`))));
 }
 
 // -- why? ---------------------------------------------------------------------------------------

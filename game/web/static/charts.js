@@ -72,6 +72,10 @@ function drawSeries(series, { x, y }, barWidth) {
       cx: x(year), cy: y(value), r: 4, stroke: colour, "stroke-width": 2,
       fill: hollow.has(year) ? "var(--paper)" : colour }));
   }
+  if (series.points.length === 1) {  // one year so far: a line has nowhere to go yet, so a dot
+    const [[year, value]] = series.points;
+    return [svg("circle", { cx: x(year), cy: y(value), r: 3.5, fill: colour })];
+  }
   return [svg("polyline", { points: at(series.points).join(" "), fill: "none", stroke: colour, "stroke-width": 3,
                             "stroke-dasharray": series.style === "dashed" ? "7 5" : "none" })];
 }

@@ -143,7 +143,7 @@ function fitLabels(picture) {
 // -- the legend and the table -------------------------------------------------------------------
 
 function swatch(h, colour) {
-  const cell = h("span", { class: `swatch${colour ? "" : " no-figure"}`, "aria-hidden": "true" });
+  const cell = h("span", { class: `map-swatch${colour ? "" : " no-figure"}`, "aria-hidden": "true" });
   if (colour) cell.style.background = colour;
   return cell;
 }

@@ -82,8 +82,22 @@ def main() -> int:
             for key in "abbca":
                 page.press(key)
             page.screenshot(args.out / "web-vote.png")
+            # the end of the five-year lesson: the scorecard, yours beside history's
+            page.evaluate("localStorage.clear()")
+            page.send("Page.reload")
+            page.wait_for("document.querySelector('input[name=scenario]') !== null", 90)
+            page.evaluate("document.querySelector('input[value=first_plan]').click()")
+            page.evaluate("document.querySelector('#new-game button[type=submit]').click()")
+            for _year in range(1928, 1933):
+                answer_the_cards(page)
+                page.evaluate("document.querySelector('form button[type=submit]').click()")
+                page.wait_for("document.querySelector('main').innerText.includes('Pravda reports')")
+                click_and_wait(page, CONTINUE)
+            page.wait_for("document.querySelectorAll('#end-scorecard .axis').length > 0", 60)
+            page.evaluate("document.querySelector('#end-scorecard').scrollIntoView()")
+            page.screenshot(args.out / "web-end.png")
         server.shutdown()
-    print(f"wrote web-title, -card, -year, -report, -charts, -map, -settings and -vote .png to {args.out}")
+    print(f"wrote web-title, -card, -year, -report, -charts, -map, -settings, -vote and -end .png to {args.out}")
     return 0
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from ..present.end import nice_ceiling
 from .style import Colour, Palette, Style
 
 ELLIPSIS = "…"
@@ -706,7 +707,7 @@ def line_chart(surface: pygame.Surface, style: Style, rect: pygame.Rect, title: 
         drawn = text(surface, small, s.label, (x + swatch, legend_y), p.ink)
         x = drawn.right + spacing
     values = [v for s in series for v in s.points.values() if v is not None and math.isfinite(v)]
-    top_value = _nice_ceiling(max(values) if values else 1.0)
+    top_value = nice_ceiling(max(values) if values else 1.0)
     axis_label_w = max(small.size(_axis_text(top_value * f))[0] for f in (0.0, 0.5, 1.0)) + style.px(6)
     plot = pygame.Rect(rect.left + style.gap + axis_label_w, legend_y + small.get_linesize() + style.px(6), 0, 0)
     plot.width = rect.right - style.gap - plot.left
@@ -799,16 +800,6 @@ def _dashed(surface, colour, start, end, width: int, dash: int = 8) -> None:
         b = min(1.0, (i + 1) / steps) if steps else 1
         pygame.draw.line(surface, colour, (x1 + (x2 - x1) * a, y1 + (y2 - y1) * a),
                          (x1 + (x2 - x1) * b, y1 + (y2 - y1) * b), width)
-
-
-def _nice_ceiling(value: float) -> float:
-    if value <= 0:
-        return 1.0
-    magnitude = 10 ** math.floor(math.log10(value))
-    for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
-        if value <= step * magnitude:
-            return step * magnitude
-    return 10 * magnitude
 
 
 def _axis_text(value: float) -> str:

@@ -46,6 +46,7 @@ class Bridge:
 
     def __init__(self) -> None:
         self.ctx: GameContext | None = None
+        self._debriefed: tuple = (None, None)   # (the game's state, its debrief)
 
     # -- before a game ---------------------------------------------------------------------
     @staticmethod
@@ -212,21 +213,55 @@ class Bridge:
         ctx = self._game()
         return self._command(map_screen, ctx.scenario, ctx.session, ctx.finished, mode, year, whose, region)
 
+    def end(self) -> dict:
+        """The end screen: how the game ended, the epilogue, the scorecard (each axis the
+        player's value beside history's on its own scale: no total, no ranking), the events with
+        what actually happened, the questions for discussion and what historians argue. The
+        window's end screen, from the same debrief."""
+        from ..present.end import headline, scale_words, shown
+        from ..present.viewmodel import epilogue
+
+        ctx = self._game()
+        report = self._debrief_report()
+        return {
+            "headline": headline(ctx),
+            "epilogue": [{"title": title, "text": text} for title, text in epilogue(ctx)],
+            "scorecard": [{**asdict(shown(axis)), "formula": axis.formula, "scale_words": scale_words(shown(axis))}
+                          for axis in report.scorecard],
+            "history_basis": report.history_basis,
+            "events": [{"year": e.year, "title": e.title, "choice": e.choice, "historical_choice": e.historical_choice,
+                        "was_historical": e.was_historical, "history": e.history, "sources": list(e.sources)}
+                       for e in report.events],
+            "questions": [_json_ready(asdict(q)) for q in report.questions],
+            "perspectives": [_json_ready(asdict(p)) for p in report.perspectives],
+        }
+
     def debrief(self, player: str | None = None) -> dict:
         """The finished game's printable debrief and handout (the same pages the window
         exports) and its results file for the class comparison."""
-        from ..debrief import debrief_of, record_of, render_handout, results_json
+        from ..debrief import record_of, render_handout, results_json
         from ..debrief.html import render
+
+        ctx = self._game()
+        report = self._debrief_report(player)
+        results = results_json(report, record_of(ctx.session, ctx.scenario))
+        return {"html": render(report), "handout": render_handout(report),
+                "results": json.dumps(results, indent=2, ensure_ascii=False) + "\n",
+                "results_name": f"{ctx.scenario.id}-seed{ctx.session.seed}.results.json"}
+
+    def _debrief_report(self, player: str | None = None):
+        """The debrief of the game as it stands (built once per state of the game and player)."""
+        from ..debrief import debrief_of
         from ..headless.baseline import historical_game
 
         ctx = self._game()
         if not ctx.session.records:
             raise BridgeError("no year has been played yet: the debrief needs at least one")
-        report = debrief_of(ctx.session, player=player or None, scenario=ctx.scenario, history=historical_game())
-        results = results_json(report, record_of(ctx.session, ctx.scenario))
-        return {"html": render(report), "handout": render_handout(report),
-                "results": json.dumps(results, indent=2, ensure_ascii=False) + "\n",
-                "results_name": f"{ctx.scenario.id}-seed{ctx.session.seed}.results.json"}
+        key = (id(ctx.session), len(ctx.session.commands), player or None)
+        if self._debriefed[0] != key:
+            report = debrief_of(ctx.session, player=player or None, scenario=ctx.scenario, history=historical_game())
+            self._debriefed = (key, report)
+        return self._debriefed[1]
 
     # -- pieces of the view -----------------------------------------------------------------
     def _game(self) -> GameContext:
@@ -323,6 +358,11 @@ class Bridge:
             "charts": _charts(report_charts(ctx, year)),
             "explained": [{"id": m, "label": measure(m).label} for m in EXPLAINED_METRICS],  # for Why?
         }
+
+
+def _json_ready(value):
+    """A dataclass's dict as it crosses into the page (its tuples as lists)."""
+    return json.loads(json.dumps(value))
 
 
 def _game_settings(settings: dict):

@@ -181,6 +181,27 @@ def test_the_browsers_debrief_and_results_file_are_the_windows(tmp_path, capsys)
     assert capsys.readouterr().out.startswith("2 results of The First Five-Year Plan")
 
 
+def test_the_end_is_the_windows_epilogue_scorecard_events_questions_and_historians():
+    from game.debrief import debrief_of
+    from game.headless.baseline import historical_game
+    from game.present.end import headline, shown
+
+    bridge = Bridge()
+    bridge.start("first_plan", 1928, "historical")
+    play_through(bridge, {year: {"grain_procurement_mt": 8.0} for year in range(1928, 1933)})
+    end = bridge.end()
+    assert json.loads(json.dumps(end)) == end
+    report = debrief_of(bridge.ctx.session, scenario=bridge.ctx.scenario, history=historical_game())
+    assert end["headline"] == headline(bridge.ctx) == "The scenario ends with the year 1932."
+    assert [(a["name"], a["yours"], a["theirs"], a["scale"]) for a in end["scorecard"]] == [
+        (shown(a).name, shown(a).yours, shown(a).theirs, shown(a).scale) for a in report.scorecard]
+    assert all(a["formula"] and a["scale_words"] for a in end["scorecard"])
+    assert [e["title"] for e in end["events"]] == [e.title for e in report.events] and end["events"]
+    assert end["questions"] and all(q["lead"] and q["text"] for q in end["questions"])
+    assert end["perspectives"] and all(p["positions"] for p in end["perspectives"])
+    assert end["epilogue"] and all(part["text"] for part in end["epilogue"])
+
+
 def test_a_debrief_before_any_year_says_so():
     bridge = Bridge()
     bridge.start("first_plan", 1928, "historical")

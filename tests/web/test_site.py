@@ -84,6 +84,13 @@ def test_a_lesson_in_the_browser_from_the_title_to_the_debrief(served, tmp_path)
             pytest.fail("the lesson did not reach its end in 200 steps")
         assert seen["reports"] == 14 and seen["cards"] >= 10
         assert "June 1941" in page.text()
+        page.wait_for("document.querySelectorAll('#end-scorecard .axis').length > 0")
+        axes = page.evaluate("pyatiletka.call('end').then(e => e.scorecard.map(a => a.name))")
+        shown = page.evaluate("[...document.querySelectorAll('#end-scorecard .axis h4')].map(h => h.innerText)")
+        assert shown == axes and len(axes) >= 5
+        for part in ("epilogue", "record", "charts", "events", "questions", "perspectives"):
+            assert page.evaluate(f"document.querySelector('#end-{part}').innerText.length") > 100, part
+        assert page.evaluate(LEAKS) == ""
         sizes = page.evaluate("pyatiletka.call('debrief').then(d => [d.html.length, d.handout.length, d.results.length])")
         assert all(size > 1000 for size in sizes)
         requested = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")

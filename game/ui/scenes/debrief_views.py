@@ -15,44 +15,12 @@ from pathlib import Path
 import pygame
 
 from ...debrief import fmt
+from ...present.end import AxisShown, scale_words, shown
 from ...present.i18n import _
 from .. import draw
 from ..style import Style
 
 NAME_LIMIT = 40
-
-
-@dataclass(frozen=True)
-class AxisShown:
-    """One axis as the screen draws it: the values and the very texts painted."""
-
-    id: str
-    name: str
-    value: float
-    history: float | None
-    yours: str
-    theirs: str
-    scale: float
-    unit: str = ""
-
-
-def axis_texts(axis) -> tuple[str, str]:
-    yours = fmt.num(axis.value, axis.decimals)
-    theirs = fmt.num(axis.history, axis.decimals) if axis.history is not None else "–"
-    return yours, theirs
-
-
-def axis_scale(axis) -> float:
-    """The top of the axis' shared scale: per mille for Lives, otherwise 100 or more."""
-    if axis.id == "lives":
-        return 1000.0
-    values = [axis.value] + ([axis.history] if axis.history is not None else [])
-    return draw._nice_ceiling(max([100.0] + [v for v in values if v == v]))
-
-
-def shown(axis) -> AxisShown:
-    yours, theirs = axis_texts(axis)
-    return AxisShown(axis.id, axis.name, axis.value, axis.history, yours, theirs, axis_scale(axis), axis.unit)
 
 
 def _axis_geometry(style: Style, width: int, a: AxisShown) -> tuple[int, int, int, str]:
@@ -61,12 +29,7 @@ def _axis_geometry(style: Style, width: int, a: AxisShown) -> tuple[int, int, in
     small, bold, body = s.fonts["small"], s.fonts["body_bold"], s.fonts["body"]
     number_w = max(bold.size("0,000.0")[0], bold.size(a.yours)[0], body.size(a.theirs)[0]) + s.px(6)
     label_w = max(small.size(_("yours"))[0], small.size(_("history"))[0]) + s.px(6)
-    scale = _("{unit}; scale 0 to {top}").format(unit=a_unit(a), top=fmt.num(a.scale, 0))
-    return label_w, number_w, s.px(12), scale
-
-
-def a_unit(a: AxisShown) -> str:
-    return getattr(a, "unit", "")
+    return label_w, number_w, s.px(12), scale_words(a)
 
 
 def axis_bars_height(style: Style, width: int, axis, with_scale: bool = True) -> int:

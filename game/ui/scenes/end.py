@@ -9,6 +9,7 @@ from __future__ import annotations
 import pygame
 
 from ...present.charts import end_charts
+from ...present.end import headline
 from ...present.i18n import _
 from ...present.viewmodel import beside_history, epilogue, ledger
 from .. import chart_series, draw
@@ -58,13 +59,7 @@ class EndScene(Scene):
         return self._debrief
 
     def headline(self) -> str:
-        session = self.ctx.session
-        last = int(session.records[-1]["year"]) if session.records else self.ctx.world.first_year
-        if session.game.ending == "removed":
-            return _("In {year} the unrest cost you your post: the Politburo removed you.").format(year=last)
-        if last >= 1941:
-            return _("22 June 1941: Germany invades the Soviet Union. The years of the plans are over.")
-        return _("The scenario ends with the year {year}.").format(year=last)
+        return headline(self.ctx)
 
     NAMES = {"epilogue": "Epilogue", "scorecard": "Scorecard", "record": "Record", "charts": "Charts",
              "events": "Events", "questions": "Questions", "perspectives": "Historians"}

@@ -44,7 +44,7 @@ function h(tag, attributes = {}, ...children) {
     else if (value === true) element.setAttribute(name, "");
     else if (value !== false && value !== null && value !== undefined) element.setAttribute(name, value);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     element.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -673,23 +673,86 @@ function download(name, text, type) {
   link.remove();
 }
 
-function showEnd(view) {
+async function showEnd(view) {
   const pages = async (what) => {
     const debrief = await attempt(() => call("debrief"));
     if (!debrief) return;
     if (what === "results") download(debrief.results_name, debrief.results, "application/json");
     else window.open(URL.createObjectURL(new Blob([debrief[what]], { type: "text/html" })), "_blank");
   };
-  show(heading(view),
-       h("p", {}, "The game ends in June 1941, when Germany invades. Your record beside history's is in the debrief."),
-       panels(view),
-       chartsSection("Your game beside history's", view.charts),
-       h("div", { class: "actions" },
-         h("button", { onclick: () => pages("html") }, "Open the debrief"),
-         h("button", { onclick: () => pages("handout") }, "Open the printable handout"),
-         h("button", { class: "secondary", onclick: () => pages("results") }, "Download the results file"),
-         h("button", { class: "secondary", onclick: () => downloadSave(view) }, "Download the save"),
-         mapButton(), h("button", { class: "secondary", onclick: showTitle }, "A new game")));
+  const actions = h("div", { class: "actions" },
+    h("button", { onclick: () => pages("html") }, "Open the debrief"),
+    h("button", { onclick: () => pages("handout") }, "Open the printable handout"),
+    h("button", { class: "secondary", onclick: () => pages("results") }, "Download the results file"),
+    h("button", { class: "secondary", onclick: () => downloadSave(view) }, "Download the save"),
+    mapButton(), h("button", { class: "secondary", onclick: showTitle }, "A new game"));
+  const end = view.charts.length ? await attempt(() => call("end")) : null;  // no year played: no debrief
+  if (!end) {
+    show(heading(view), h("p", {}, "The game is over."), actions);
+    return;
+  }
+  const parts = [
+    ["epilogue", "Epilogue", end.epilogue.map((part) => [part.title ? h("h4", {}, part.title) : null, h("p", {}, part.text)])],
+    ["scorecard", "Scorecard", scorecard(end)],
+    ["record", "Your record", panels(view)],
+    ["charts", "Charts", chartsSection("Your game beside history's", view.charts)],
+    ["events", "The events, and what actually happened", eventsList(end.events)],
+    ["questions", "Questions for discussion, from your game", questionsList(end.questions)],
+    ["perspectives", "What historians argue", perspectivesList(end.perspectives)],
+  ];
+  show(heading(view), h("p", { class: "lead" }, h("strong", {}, end.headline)),
+       h("nav", { "aria-label": "The end's parts" }, h("ul", { class: "contents" },
+         parts.map(([id, title]) => h("li", {}, h("a", { href: `#end-${id}` }, title))))),
+       actions,
+       parts.map(([id, title, content]) => h("section", { id: `end-${id}`, class: "end-part" }, h("h3", {}, title), content)));
+}
+
+function scorecard(end) {
+  // Each axis: yours above history's on the axis' own scale, each with its number and its word
+  // (never the colour alone). No total, no ranking.
+  const bar = (word, value, text, scale, kind) => h("div", { class: `axis-bar ${kind}` },
+    h("span", { class: "who" }, word),
+    h("span", { class: "track", "aria-hidden": "true" }, value === null ? null
+      : h("span", { style: `width: ${Math.max(0, Math.min(100, 100 * value / scale))}%` })),
+    h("span", { class: "number" }, text));
+  return [h("p", { class: "muted" }, "Six ways to read a game, each on its own scale: there is no total and no ranking."),
+    h("div", { class: "axes" }, end.scorecard.map((axis) => h("div", { class: "axis", role: "group", "aria-label":
+        `${axis.name}: yours ${axis.yours}, history ${axis.theirs} (${axis.unit})` },
+      h("h4", {}, axis.name),
+      bar("yours", axis.value, axis.yours, axis.scale, "axis-yours"),
+      bar("history", axis.history, axis.theirs, axis.scale, "axis-history"),
+      h("p", { class: "muted" }, axis.scale_words),
+      h("details", {}, h("summary", {}, "How it is measured"), h("p", {}, axis.formula))))),
+    end.history_basis ? h("p", { class: "muted" }, end.history_basis) : null];
+}
+
+function eventsList(events) {
+  if (!events.length) return h("p", {}, "No events were played in this game.");
+  return events.map((event) => h("div", { class: "event" }, h("h4", {}, `${event.year}: ${event.title}`),
+    h("p", {}, h("strong", {}, `You chose: ${event.choice}`)),
+    event.was_historical ? null : h("p", { class: "muted" }, `History chose: ${event.historical_choice}`),
+    event.history ? h("p", {}, event.history) : null,
+    event.sources.length ? h("p", { class: "muted" }, `Sources: ${event.sources.join("; ")}`) : null));
+}
+
+function questionsList(questions) {
+  if (!questions.length) return h("p", {}, "No discussion questions for this game.");
+  return h("ol", { class: "questions" }, questions.map((question) => h("li", {},
+    h("p", {}, h("strong", {}, question.lead)), h("p", {}, question.text),
+    question.yours || question.history ? h("p", { class: "muted" },
+      `Your game: ${question.yours || "–"} · History: ${question.history || "–"}`) : null)));
+}
+
+function perspectivesList(perspectives) {
+  if (!perspectives.length) return h("p", {}, "No historians' positions are given for this scenario.");
+  return [h("p", { class: "muted" }, "Positions side by side, with their authors; the game does not settle between them."),
+    perspectives.map((perspective) => h("div", { class: "perspective" }, h("h4", {}, perspective.title),
+      perspective.intro ? h("p", {}, perspective.intro) : null,
+      perspective.positions.map((position) => h("div", { class: "position" },
+        h("p", {}, h("strong", {}, position.authors)), h("p", {}, position.text),
+        h("p", { class: "muted" }, position.sources.map((source) => `– ${source}`).join(" ")))),
+      perspective.note ? h("p", { class: "muted" }, perspective.note,
+        perspective.note_sources.length ? ` (${perspective.note_sources.join("; ")})` : "") : null))];
 }
 
 // -- the map (map.js) ---------------------------------------------------------------------------

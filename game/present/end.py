@@ -1,0 +1,72 @@
+"""The end of a game as any front end shows it: the headline, and the scorecard's axes with the
+very numbers and scale the bars are drawn on. The scorecard has no total and no ranking: each
+axis is the player's value beside history's on a scale of its own, with the numbers written out.
+The window's end screen and the browser's read these; the debrief (game.debrief) computes them."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..debrief import fmt
+from .i18n import _
+
+
+@dataclass(frozen=True)
+class AxisShown:
+    """One axis as a screen draws it: the values and the very texts shown."""
+
+    id: str
+    name: str
+    value: float
+    history: float | None
+    yours: str
+    theirs: str
+    scale: float
+    unit: str = ""
+
+
+def nice_ceiling(value: float) -> float:
+    """A round top for a scale at or above `value` (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten)."""
+    if value <= 0:
+        return 1.0
+    magnitude = 10 ** math.floor(math.log10(value))
+    for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if value <= step * magnitude:
+            return step * magnitude
+    return 10 * magnitude
+
+
+def axis_texts(axis) -> tuple[str, str]:
+    yours = fmt.num(axis.value, axis.decimals)
+    theirs = fmt.num(axis.history, axis.decimals) if axis.history is not None else "–"
+    return yours, theirs
+
+
+def axis_scale(axis) -> float:
+    """The top of the axis' shared scale: per mille for Lives, otherwise 100 or more."""
+    if axis.id == "lives":
+        return 1000.0
+    values = [axis.value] + ([axis.history] if axis.history is not None else [])
+    return nice_ceiling(max([100.0] + [v for v in values if v == v]))
+
+
+def shown(axis) -> AxisShown:
+    yours, theirs = axis_texts(axis)
+    return AxisShown(axis.id, axis.name, axis.value, axis.history, yours, theirs, axis_scale(axis), axis.unit)
+
+
+def scale_words(a: AxisShown) -> str:
+    """What the bars are measured in, and the top of their scale."""
+    return _("{unit}; scale 0 to {top}").format(unit=a.unit, top=fmt.num(a.scale, 0))
+
+
+def headline(ctx) -> str:
+    """How the game ended, in a line."""
+    session = ctx.session
+    last = int(session.records[-1]["year"]) if session.records else ctx.world.first_year
+    if session.game.ending == "removed":
+        return _("In {year} the unrest cost you your post: the Politburo removed you.").format(year=last)
+    if last >= 1941:
+        return _("22 June 1941: Germany invades the Soviet Union. The years of the plans are over.")
+    return _("The scenario ends with the year {year}.").format(year=last)

@@ -5,11 +5,11 @@ The window's end screen and the browser's read these; the debrief (game.debrief)
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from ..debrief import fmt
 from .i18n import _
+from .scales import nice_ceiling
 
 
 @dataclass(frozen=True)
@@ -24,17 +24,6 @@ class AxisShown:
     theirs: str
     scale: float
     unit: str = ""
-
-
-def nice_ceiling(value: float) -> float:
-    """A round top for a scale at or above `value` (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten)."""
-    if value <= 0:
-        return 1.0
-    magnitude = 10 ** math.floor(math.log10(value))
-    for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
-        if value <= step * magnitude:
-            return step * magnitude
-    return 10 * magnitude
 
 
 def axis_texts(axis) -> tuple[str, str]:

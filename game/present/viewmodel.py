@@ -226,7 +226,9 @@ def indicators(ctx: GameContext, metrics: tuple[str, ...]) -> list[Indicator]:
         if metric in REPORTED and records:
             reported = spec.number(records[-1][REPORTED[metric]])
         trend = 0
-        if len(series) >= 2 and not math.isclose(series[-1], series[-2], rel_tol=5e-3, abs_tol=1e-9):
+        # A change too small to show in the figure as printed ("0 %" after "0 %") is no trend.
+        if (len(series) >= 2 and not math.isclose(series[-1], series[-2], rel_tol=5e-3, abs_tol=1e-9)
+                and spec.number(series[-1]) != spec.number(series[-2])):
             trend = 1 if series[-1] > series[-2] else -1
         good = None if spec.higher_is_better is None or trend == 0 else (trend > 0) == spec.higher_is_better
         shown = spec.number(value)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from ..present.end import nice_ceiling
+from ..present.scales import nice_ceiling
 from .style import Colour, Palette, Style
 
 ELLIPSIS = "…"

@@ -137,18 +137,14 @@ class Page:
         return self.evaluate("document.querySelector('main').innerText")
 
     def press(self, key: str) -> None:
-        """A key pressed and released, as the keyboard sends it (a printable key types its text)."""
-        text = {"text": key} if len(key) == 1 else {}
+        """A key pressed and released, as the keyboard sends it (a printable key types its
+        text; Enter types a carriage return, which is what makes a focused button act)."""
         codes = {"Enter": 13, "Tab": 9, "Escape": 27}
-        common = {"key": key, "windowsVirtualKeyCode": codes.get(key, ord(key.upper()) if len(key) == 1 else 0)}
-        self.send("Input.dispatchKeyEvent", {"type": "keyDown", **common, **text})
+        text = key if len(key) == 1 else "\r" if key == "Enter" else ""
+        common = {"key": key, "code": key if key in codes else f"Key{key.upper()}" if key.isalpha() else "",
+                  "windowsVirtualKeyCode": codes.get(key, ord(key.upper()) if len(key) == 1 else 0)}
+        self.send("Input.dispatchKeyEvent", {"type": "keyDown", **common, **({"text": text} if text else {})})
         self.send("Input.dispatchKeyEvent", {"type": "keyUp", **common})
-
-    def screenshot(self, path) -> None:
-        import base64
-
-        data = self.send("Page.captureScreenshot", {"format": "png"})["data"]
-        path.write_bytes(base64.b64decode(data))
 
 
 # -- the game's screens, as the tests and tools/web_*.py step through them ------------------------
@@ -172,3 +168,18 @@ def answer_the_cards(page: Page) -> None:
             return
         click_and_wait(page, "document.querySelector('.choice').click()")
         page.evaluate(CONTINUE)
+
+
+def serious_violations(page) -> list[str]:
+    """axe-core (from npm) on the page as it is: its serious and critical violations."""
+    import pytest
+
+    from game.web.site import DEFAULT_CACHE
+
+    try:
+        page.evaluate(axe_script(DEFAULT_CACHE))
+    except OSError as exc:
+        pytest.skip(f"could not fetch axe-core from npm: {exc}")
+    return page.evaluate("""axe.run(document, {resultTypes: ['violations']}).then(r =>
+        r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+         .map(v => v.id + ': ' + v.help + ' (' + v.nodes.length + ')'))""")

@@ -59,3 +59,27 @@ def headline(ctx) -> str:
     if last >= 1941:
         return _("22 June 1941: Germany invades the Soviet Union. The years of the plans are over.")
     return _("The scenario ends with the year {year}.").format(year=last)
+
+
+PLAN_HEADS = ("target", "reported", "real", "history's target", "history's output")
+"""The columns of a plan's table (game.debrief's PlanTable), after the product."""
+
+
+def plan_cells(row) -> tuple[str, ...]:
+    """A plan table's row as printed, in PLAN_HEADS' order; history's output "≈" where approximate."""
+    def number(value, decimals=1) -> str:
+        return fmt.num(value, decimals) if value is not None else "–"
+
+    history_output = "–"
+    if row.history_output is not None:
+        history_output = number(row.history_output.value) + (" ≈" if row.history_output.approximate else "")
+    return (number(row.target), number(row.reported), number(row.real), number(row.history_target), history_output)
+
+
+def plan_ending(ctx, year: int):
+    """The plan whose last year is `year`, if the game goes on after it (its short debrief comes
+    then); else None."""
+    plan = ctx.world.plan_for(year)
+    if plan is None or plan.end != year or ctx.finished:
+        return None
+    return plan

@@ -20,6 +20,7 @@ from ..model.levers import CONTROLS, REPRESSION_LEVELS, parts_of
 from ..present.cards import REVEAL_LATER
 from ..present.charts import Chart, end_charts, report_charts
 from ..present.context import Draft, GameContext
+from ..present.end import plan_ending
 from ..present.outlook import OutlookView
 from ..present.projection import target_rows
 from ..present.report import plan_notes, plan_view, reported_fulfilment, reported_shares
@@ -218,7 +219,7 @@ class Bridge:
         player's value beside history's on its own scale: no total, no ranking), the events with
         what actually happened, the questions for discussion and what historians argue. The
         window's end screen, from the same debrief."""
-        from ..present.end import headline, scale_words, shown
+        from ..present.end import headline
         from ..present.viewmodel import epilogue
 
         ctx = self._game()
@@ -226,8 +227,8 @@ class Bridge:
         return {
             "headline": headline(ctx),
             "epilogue": [{"title": title, "text": text} for title, text in epilogue(ctx)],
-            "scorecard": [{**asdict(shown(axis)), "formula": axis.formula, "scale_words": scale_words(shown(axis))}
-                          for axis in report.scorecard],
+            "scorecard": _scorecard(report),
+            "plans": [_plan_table(table) for table in report.plans],
             "history_basis": report.history_basis,
             "events": [{"year": e.year, "title": e.title, "choice": e.choice, "historical_choice": e.historical_choice,
                         "was_historical": e.was_historical, "history": e.history, "sources": list(e.sources)}
@@ -235,6 +236,26 @@ class Bridge:
             "questions": [_json_ready(asdict(q)) for q in report.questions],
             "perspectives": [_json_ready(asdict(p)) for p in report.perspectives],
         }
+
+    def plan_end(self) -> dict:
+        """The end of a plan when the game goes on (after the report of its last year): the
+        plan's table (target, reported, real, history's target and output), the scorecard so far
+        beside history's course over the same years, and one question for discussion. The
+        window's plan-end screen."""
+        from ..debrief import plan_debrief_of
+        from ..headless.baseline import historical_game
+
+        ctx = self._game()
+        year = int(ctx.session.records[-1]["year"]) if ctx.session.records else None
+        plan = plan_ending(ctx, year) if year is not None else None
+        if plan is None:
+            raise BridgeError("no plan has just ended: its short debrief comes after the report of its last year")
+        report = self._command(plan_debrief_of, ctx.session, plan.id, None, ctx.scenario, historical_game())
+        table = report.plan(plan.id)
+        return {"title": f"The end of the plan: {table.name if table else plan.name}", "year": year,
+                "next_year": year + 1, "table": _plan_table(table) if table else None,
+                "scorecard": _scorecard(report), "history_basis": report.history_basis,
+                "questions": [_json_ready(asdict(q)) for q in report.questions[:1]]}
 
     def debrief(self, player: str | None = None) -> dict:
         """The finished game's printable debrief and handout (the same pages the window
@@ -355,9 +376,27 @@ class Bridge:
                                "fraction": row.fraction, "reported_fraction": row.reported_fraction}
                               for row in plan.rows]},
             "notes": [asdict(note) for note in plan_notes(ctx, year)],
+            "plan_ended": plan_ending(ctx, year) is not None,
             "charts": _charts(report_charts(ctx, year)),
             "explained": [{"id": m, "label": measure(m).label} for m in EXPLAINED_METRICS],  # for Why?
         }
+
+
+def _scorecard(report) -> list[dict]:
+    """The debrief's axes as the screens show them: each with its numbers, scale and formula."""
+    from ..present.end import scale_words, shown
+
+    return [{**asdict(shown(axis)), "formula": axis.formula, "scale_words": scale_words(shown(axis))}
+            for axis in report.scorecard]
+
+
+def _plan_table(table) -> dict:
+    """A plan's table: each product's target, report, real output, and history's target and output."""
+    from ..present.end import PLAN_HEADS, plan_cells
+
+    return {"name": table.name, "start": table.start, "end": table.end, "year": table.year,
+            "complete": table.complete, "note": table.note, "heads": list(PLAN_HEADS),
+            "rows": [{"label": row.label, "unit": row.unit, "cells": list(plan_cells(row))} for row in table.rows]}
 
 
 def _json_ready(value):

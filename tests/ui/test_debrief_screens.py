@@ -150,7 +150,7 @@ def test_the_plan_ends_after_1932_and_enter_continues_to_1933(app):
 
 
 def test_no_plan_debrief_after_an_ordinary_year_or_the_last_one(app):
-    from game.ui.scenes.plan_end import plan_ending
+    from game.present.end import plan_ending
 
     ctx = new_game(app, 1931)
     answer(ctx)

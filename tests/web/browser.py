@@ -159,11 +159,19 @@ def click_and_wait(page: Page, click: str) -> None:
     page.wait_for(f"document.body.dataset.screens !== '{shown}'")
 
 
+PLAN_END = "!!document.querySelector('main h2') && document.querySelector('main h2').innerText.startsWith('The end of the plan')"
+CONTINUE_AFTER_PLAN = "[...document.querySelectorAll('button')].find(b => b.innerText.startsWith('Continue to ')).click()"
+
+
 def answer_the_cards(page: Page) -> None:
-    """Answer this January's cards with their first choices, each then continued, until the
-    directives are on screen."""
+    """Go on past a plan's end (its short debrief), then answer this January's cards with their
+    first choices, each then continued, until the directives are on screen."""
     while True:
-        page.wait_for("!!(document.querySelector('.choice') || document.querySelector('form input[type=range]'))")
+        page.wait_for("!!(document.querySelector('.choice') || document.querySelector('form input[type=range]')) || "
+                      + PLAN_END)
+        if page.evaluate(PLAN_END):
+            click_and_wait(page, CONTINUE_AFTER_PLAN)
+            continue
         if not page.evaluate("!!document.querySelector('.choice')"):
             return
         click_and_wait(page, "document.querySelector('.choice').click()")

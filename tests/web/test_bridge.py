@@ -432,3 +432,26 @@ def test_an_assessment_cannot_be_taken_back():
     with pytest.raises(BridgeError, match="undo is switched off for this game"):
         bridge.undo()
     assert len(bridge.ctx.session.records) == 1
+
+
+def test_a_plans_end_is_the_windows_short_debrief_while_the_game_goes_on():
+    from game.debrief import plan_debrief_of
+    from game.headless.baseline import historical_game
+    from game.present.end import plan_cells
+
+    bridge = Bridge()
+    bridge.start("great_turn", 1928, "historical")
+    with pytest.raises(BridgeError, match="no plan has just ended"):
+        bridge.plan_end()
+    reports = []
+    for _year in range(5):
+        answer_all(bridge)
+        reports.append(bridge.play_year({"grain_procurement_mt": 12.0})["report"])
+    assert [r["plan_ended"] for r in reports] == [False, False, False, False, True]
+    ended = bridge.plan_end()
+    assert ended["title"] == "The end of the plan: First Five-Year Plan" and ended["next_year"] == 1933
+    window = plan_debrief_of(bridge.ctx.session, "first_plan", scenario=bridge.ctx.scenario, history=historical_game())
+    assert [row["cells"] for row in ended["table"]["rows"]] == [list(plan_cells(r)) for r in window.plan("first_plan").rows]
+    assert ended["table"]["heads"][:3] == ["target", "reported", "real"]
+    assert len(ended["scorecard"]) == len(window.scorecard) and len(ended["questions"]) == 1
+    assert bridge.view()["year"] == 1933 and not bridge.view()["finished"]   # the game goes on

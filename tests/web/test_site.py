@@ -13,6 +13,7 @@ from game.web.site import FRONT_END
 
 from .browser import (
     CONTINUE,
+    CONTINUE_AFTER_PLAN,
     Browser,
     answer_the_cards,
     chromium,
@@ -62,6 +63,7 @@ def test_a_lesson_in_the_browser_from_the_title_to_the_debrief(served, tmp_path)
                 const text = document.querySelector('main').innerText;
                 if (text.includes('The game is over')) return 'end';
                 if (text.includes('You chose:')) return 'aftermath';
+                if (document.querySelector('main h2').innerText.startsWith('The end of the plan')) return 'plan_end';
                 if (text.includes('Pravda reports')) return 'report';
                 if (document.querySelector('form input[type=range]')) return 'directives';
                 return '';
@@ -71,7 +73,12 @@ def test_a_lesson_in_the_browser_from_the_title_to_the_debrief(served, tmp_path)
             if state == "end":
                 break
             shown = page.evaluate("document.body.dataset.screens")  # the screen being answered
-            if state == "card":
+            if state == "plan_end":
+                seen["plan_ends"] = seen.get("plan_ends", 0) + 1
+                assert page.evaluate("document.querySelectorAll('.plan-table tbody tr').length") >= 5
+                assert page.evaluate("document.querySelectorAll('.axis').length") >= 5
+                page.evaluate(CONTINUE_AFTER_PLAN)
+            elif state == "card":
                 seen["cards"] += 1
                 assert page.evaluate("document.querySelector('.choice .forecast').innerText")
                 page.evaluate("document.querySelector('.choice').click()")
@@ -90,6 +97,7 @@ def test_a_lesson_in_the_browser_from_the_title_to_the_debrief(served, tmp_path)
         else:
             pytest.fail("the lesson did not reach its end in 200 steps")
         assert seen["reports"] == 14 and seen["cards"] >= 10
+        assert seen["plan_ends"] == 2   # the first plan's end in 1932, the second's in 1937 (the third is cut by the war)
         assert "June 1941" in page.text()
         page.wait_for("document.querySelectorAll('#end-scorecard .axis').length > 0")
         axes = page.evaluate("pyatiletka.call('end').then(e => e.scorecard.map(a => a.name))")

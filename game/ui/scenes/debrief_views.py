@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pygame
 
-from ...debrief import fmt
-from ...present.end import AxisShown, scale_words, shown
+from ...present.end import PLAN_HEADS, AxisShown, plan_cells, scale_words, shown
 from ...present.i18n import _
 from .. import draw
 from ..style import Style
@@ -90,24 +89,11 @@ class PlanTableLayout:
     row_h: int
 
 
-PLAN_HEADS = ("target", "reported", "real", "history's target", "history's output")
-
-
-def _plan_cells(row) -> tuple[str, ...]:
-    def number(value, decimals=1) -> str:
-        return fmt.num(value, decimals) if value is not None else "–"
-
-    history_output = "–"
-    if row.history_output is not None:
-        history_output = number(row.history_output.value) + (" ≈" if row.history_output.approximate else "")
-    return (number(row.target), number(row.reported), number(row.real), number(row.history_target), history_output)
-
-
 def plan_table_layout(style: Style, width: int, table) -> PlanTableLayout:
     s = style
     body, bold, small = s.fonts["body"], s.fonts["body_bold"], s.fonts["small_bold"]
     heads = [_(h) for h in PLAN_HEADS]
-    cells = [_plan_cells(row) for row in table.rows]
+    cells = [plan_cells(row) for row in table.rows]
     widths = []
     for column, head in enumerate(heads):
         figure_w = max([(bold if column == 2 else body).size(c[column])[0] for c in cells] + [0])
@@ -149,7 +135,7 @@ def paint_plan_table(canvas: pygame.Surface, style: Style, rect: pygame.Rect, ta
         row = table.rows[index]
         draw.label(canvas, [body, s.fonts["small"]], f"{row.label}, {row.unit}",
                    pygame.Rect(rect.left, y, layout.label_w - s.px(4), layout.row_h - s.px(2)), p.ink, valign="top")
-        for text, right, colour, column in zip(_plan_cells(row), layout.rights, colours, range(5), strict=True):
+        for text, right, colour, column in zip(plan_cells(row), layout.rights, colours, range(5), strict=True):
             draw.text(canvas, bold if column == 2 else body, text, (rect.left + right - s.px(4), y), colour, "topright")
         y += layout.row_h
     return y

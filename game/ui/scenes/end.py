@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import pygame
 
+from ...debrief import fmt
 from ...present.charts import end_charts
-from ...present.end import headline
+from ...present.end import AxisShown, headline
+from ...present.end import shown as axis_shown  # `shown` is a page's state here
 from ...present.i18n import _
 from ...present.viewmodel import beside_history, epilogue, ledger
 from .. import chart_series, draw
@@ -32,7 +34,7 @@ class EndScene(Scene):
         super().__init__(app)
         self.page = 0
         self.axis_index = 0
-        self.drawn_axes: list[dv.AxisShown] = []
+        self.drawn_axes: list[AxisShown] = []
         self.export_message = ""
         self.export_paths: tuple = ()
         self._debrief = None
@@ -183,11 +185,11 @@ class EndScene(Scene):
         if d is None:
             return [draw.Block("body", self.debrief_error, "red", 0)]
         axis = d.scorecard[min(self.axis_index, len(d.scorecard) - 1)]
-        shown = dv.shown(axis)
+        shown = axis_shown(axis)
         blocks = [draw.Block("body_bold", f"{axis.name} ({axis.unit})", "ink", 0),
                   draw.Block("body", axis.formula, "ink", 0.3),
                   draw.Block("small", _("The bars: {unit}, on a scale of 0 to {top}.").format(
-                      unit=axis.unit, top=dv.fmt.num(shown.scale, 0)), "muted", 0.4)]
+                      unit=axis.unit, top=fmt.num(shown.scale, 0)), "muted", 0.4)]
         if d.history_basis:
             blocks.append(draw.Block("small", d.history_basis, "muted", 0.4))
         return blocks

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pygame
 
+from ...present.end import AxisShown
 from ...present.i18n import _
 from .. import draw
 from ..hints import Hint, paint_hints
@@ -17,14 +18,6 @@ from .common import game_frame, paint_game_ledger, paint_heading
 MORE = Hint("PgUp/PgDn", "more of the table and the scorecard", "scroll")
 
 
-def plan_ending(ctx, year: int):
-    """The plan whose last year is `year`, if the game goes on after it; else None."""
-    plan = ctx.world.plan_for(year)
-    if plan is None or plan.end != year or ctx.finished:
-        return None
-    return plan
-
-
 class PlanEndScene(Scene):
     title = "plan_end"
 
@@ -32,7 +25,7 @@ class PlanEndScene(Scene):
         super().__init__(app)
         self.plan_id = plan_id
         self.year = year
-        self.drawn_axes: list[dv.AxisShown] = []
+        self.drawn_axes: list[AxisShown] = []
         self.error = ""
         self.debrief = None
         try:

@@ -422,7 +422,8 @@ class ReportScene(Scene):
     def close(self) -> None:
         """Back to the year; after the last year of a plan (when the game goes on), the plan's
         short debrief comes first."""
-        from .plan_end import PlanEndScene, plan_ending
+        from ...present.end import plan_ending
+        from .plan_end import PlanEndScene
 
         plan = plan_ending(self.ctx, self.year) if self.after_turn else None
         if plan is not None:

@@ -612,10 +612,32 @@ function showReport(played) {
        chartsSection("Charts: your game beside history's", report.charts),
        notesSection(report.notes),
        whySection(report.year, report.explained),
-       h("div", { class: "actions" }, h("button", { onclick: () => showYear(played.view) }, "Continue")));
+       h("div", { class: "actions" }, h("button", { onclick: () => (report.plan_ended ? showPlanEnd(played.view)
+                                                                               : showYear(played.view)) }, "Continue")));
   // What a screen reader says at once: the year's real figures, then what it cost.
   announce.textContent = `The year ${report.year}: ${report.pravda.map((line) => `${line.label} ${line.real}`).join("; ")}. ` +
     report.costs.map((entry) => `${entry.value} ${entry.label}`).join("; ");
+}
+
+async function showPlanEnd(view) {
+  // The end of a plan, the game going on: its table, the scorecard so far, one question.
+  const ended = await attempt(() => call("plan_end"));
+  if (!ended) return;
+  show(h("h2", {}, ended.title),
+       ended.table ? planTable(ended.table) : null,
+       h("section", {}, h("h3", {}, "The scorecard so far, beside history's course over the same years"),
+         scorecard(ended)),
+       ended.questions.length ? h("section", {}, h("h3", {}, "A question for discussion"), questionsList(ended.questions)) : null,
+       h("div", { class: "actions" }, h("button", { onclick: () => showYear(view) }, `Continue to ${ended.next_year}`)));
+}
+
+function planTable(table) {
+  return h("section", { class: "plan-table" }, h("h3", {}, `${table.name}: targets, reports and output, ${table.year}`),
+    h("table", {}, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "product"),
+      table.heads.map((head) => h("th", { scope: "col", class: "number" }, head)))),
+      h("tbody", {}, table.rows.map((row) => h("tr", {}, h("th", { scope: "row" }, `${row.label}, ${row.unit}`),
+        row.cells.map((cell, index) => h("td", { class: index === 2 ? "number real" : "number" }, cell)))))),
+    h("p", { class: "muted" }, table.note || "Real output in bold; ≈ : an approximate historical figure."));
 }
 
 function planSection(plan) {
@@ -694,7 +716,7 @@ async function showEnd(view) {
   const parts = [
     ["epilogue", "Epilogue", end.epilogue.map((part) => [part.title ? h("h4", {}, part.title) : null, h("p", {}, part.text)])],
     ["scorecard", "Scorecard", scorecard(end)],
-    ["record", "Your record", panels(view)],
+    ["record", "Your record", [end.plans.map(planTable), panels(view)]],
     ["charts", "Charts", chartsSection("Your game beside history's", view.charts)],
     ["events", "The events, and what actually happened", eventsList(end.events)],
     ["questions", "Questions for discussion, from your game", questionsList(end.questions)],

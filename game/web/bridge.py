@@ -20,12 +20,13 @@ from ..model.levers import CONTROLS, REPRESSION_LEVELS, parts_of
 from ..present.cards import REVEAL_LATER
 from ..present.charts import Chart, end_charts, report_charts
 from ..present.context import Draft, GameContext
-from ..present.end import plan_ending
+from ..present.end import headline, plan_ending
 from ..present.outlook import OutlookView
 from ..present.projection import target_rows
 from ..present.report import plan_notes, plan_view, reported_fulfilment, reported_shares
 from ..present.viewmodel import (
     INDICATOR_GROUPS,
+    epilogue,
     indicators,
     internal_lines,
     measure,
@@ -219,9 +220,6 @@ class Bridge:
         player's value beside history's on its own scale: no total, no ranking), the events with
         what actually happened, the questions for discussion and what historians argue. The
         window's end screen, from the same debrief."""
-        from ..present.end import headline
-        from ..present.viewmodel import epilogue
-
         ctx = self._game()
         report = self._debrief_report()
         return {

@@ -26,6 +26,8 @@ class PlanView:
     note: str | None             # how to read the rows (None: no targets in force)
     rows: tuple[Progress, ...]
     fulfilment: str | None       # the year's plan fulfilment, as the model measures it
+    shares: dict[str, str]       # Pravda's claim: reported output as a share of each target, by label
+    reported: str | None         # the plan's progress as the reports have it (the shares averaged)
 
 
 def plan_notes(ctx: GameContext, year: int) -> list[PlanNote]:
@@ -43,35 +45,18 @@ def plan_notes(ctx: GameContext, year: int) -> list[PlanNote]:
     return notes
 
 
-def reported_shares(ctx: GameContext, year: int) -> dict[str, str]:
-    """Reported output as a share of the plan's final target, by the report line's label."""
-    plan = ctx.world.plan_for(year)
-    if plan is None:
-        return {}
-    return {row.label: f"{100 * row.reported_fraction:.0f} %"
-            for row in plan_progress(ctx, plan, upto_year=year) if row.reported_fraction is not None}
-
-
-def reported_fulfilment(ctx: GameContext, year: int) -> str | None:
-    """The plan's progress as the reports have it: the reported share of each target, averaged."""
-    plan = ctx.world.plan_for(year)
-    if plan is None:
-        return None
-    shares = [row.reported_fraction for row in plan_progress(ctx, plan, upto_year=year)
-              if row.reported_fraction is not None]
-    if not shares:
-        return None
-    return _("The plan for {end}: {share:.0f} % of its targets reached, as reported").format(
-        end=plan.end, share=100 * math.fsum(shares) / len(shares))
-
-
 def plan_view(ctx: GameContext, year: int, record: dict[str, float]) -> PlanView:
-    """The plan's progress at the end of `year`: each target's real and reported share."""
+    """The plan's progress at the end of `year`: each target's real and reported share, and what
+    Pravda makes of it (worked out once, for the report's two pages)."""
     plan = ctx.world.plan_for(year)
     if plan is None or not targets_in_force(ctx, plan):
-        return PlanView(plan.name if plan else _("No plan"), None, (), None)
+        return PlanView(plan.name if plan else _("No plan"), None, (), None, {}, None)
+    rows = tuple(plan_progress(ctx, plan, upto_year=year))
+    claimed = {row.label: row.reported_fraction for row in rows if row.reported_fraction is not None}
+    reported = _("The plan for {end}: {share:.0f} % of its targets reached, as reported").format(
+        end=plan.end, share=100 * math.fsum(claimed.values()) / len(claimed)) if claimed else None
     fulfil = measure("plan_fulfilment")
     return PlanView(plan.name,
                     _("Toward the targets for {year}: real (the red bar), reported (the tick)").format(year=plan.end),
-                    tuple(plan_progress(ctx, plan, upto_year=year)),
-                    f"{fulfil.label}: {fulfil.format(record['plan_fulfilment'])}")
+                    rows, f"{fulfil.label}: {fulfil.format(record['plan_fulfilment'])}",
+                    {label: f"{100 * share:.0f} %" for label, share in claimed.items()}, reported)

@@ -23,7 +23,8 @@ from ..present.context import Draft, GameContext
 from ..present.end import headline, plan_ending
 from ..present.outlook import OutlookView
 from ..present.projection import target_rows
-from ..present.report import plan_notes, plan_view, reported_fulfilment, reported_shares
+from ..present.report import plan_notes, plan_view
+from ..present.scales import nice_ceiling
 from ..present.viewmodel import (
     INDICATOR_GROUPS,
     epilogue,
@@ -360,12 +361,11 @@ class Bridge:
         at a plan's end what actually happened."""
         ctx = self.ctx
         year = int(record["year"])
-        shares = reported_shares(ctx, year)
         plan = plan_view(ctx, year, record)
         return {
             "year": year,
-            "pravda": [{**asdict(line), "share": shares.get(line.label)} for line in report_lines(record)],
-            "pravda_fulfilment": reported_fulfilment(ctx, year),
+            "pravda": [{**asdict(line), "share": plan.shares.get(line.label)} for line in report_lines(record)],
+            "pravda_fulfilment": plan.reported,
             "internal": [{"label": label, "value": value} for label, value in internal_lines(record)],
             "costs": [asdict(entry) for entry in year_costs(record)],
             "plan": {"title": plan.title, "note": plan.note, "fulfilment": plan.fulfilment,
@@ -429,7 +429,12 @@ def _charts(charts: list[Chart]) -> list[dict]:
         return [[year, by_year[year], ("≈" if year in hollow else "") + _chart_figure(by_year[year])]
                 for year in sorted(by_year)]
 
-    return [{"title": chart.title, "years": list(chart.years),
+    def top(chart: Chart) -> float:
+        """The axis' round top, as the window's charts take it (the values' maximum, rounded up)."""
+        values = [v for series in chart.series for v in series.points.values() if math.isfinite(v)]
+        return nice_ceiling(max(values) if values else 1.0)
+
+    return [{"title": chart.title, "years": list(chart.years), "top": top(chart),
              "series": [{"label": s.label, "colour": s.colour, "style": s.style,
                          "points": points(s.points, s.hollow), "low": points(s.low, frozenset()),
                          "hollow": sorted(s.hollow)} for s in chart.series]}

@@ -136,6 +136,12 @@ class Page:
     def text(self) -> str:
         return self.evaluate("document.querySelector('main').innerText")
 
+    def screenshot(self, path) -> None:
+        import base64
+
+        data = self.send("Page.captureScreenshot", {"format": "png"})["data"]
+        path.write_bytes(base64.b64decode(data))
+
     def press(self, key: str) -> None:
         """A key pressed and released, as the keyboard sends it (a printable key types its
         text; Enter types a carriage return, which is what makes a focused button act)."""

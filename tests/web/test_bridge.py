@@ -119,6 +119,7 @@ def test_the_report_carries_the_plans_progress_real_beside_reported():
 
 def test_the_reports_charts_are_the_windows_with_the_game_so_far_beside_history():
     from game.present.charts import report_charts
+    from game.present.scales import nice_ceiling
 
     bridge = Bridge()
     view = bridge.start("great_turn", 1928, "historical")
@@ -136,6 +137,8 @@ def test_the_reports_charts_are_the_windows_with_the_game_so_far_beside_history(
     assert [p[:2] for p in real["points"]] == [[int(r["year"]), r["steel_mt"]] for r in records]
     assert reported["style"] == "dashed" and history["style"] == "points"
     assert steel["years"] == [1928, 1932]   # five years at least, as the window draws them
+    highest = max(p[1] for series in steel["series"] for p in series["points"])
+    assert steel["top"] == nice_ceiling(highest) >= highest   # the window's round top for the axis
     assert history["hollow"] == [1929, 1930, 1931]   # history's steel tagged M in the reference
     assert [p[2][0] == "≈" for p in history["points"]] == [False, True, True, True, False]
     assert view["charts"] == []   # the end's charts come with the end

@@ -166,3 +166,12 @@ def test_a_screen_reader_is_given_the_card_in_reading_order_and_every_control_a_
         page.evaluate("document.querySelector('form button[type=submit]').click()")
         page.wait_for(REPORT)
         assert page.evaluate(announced).startswith("The year 1928: Steel")
+
+
+def test_a_screenshot_of_the_page_is_a_png(served, tmp_path):
+    """tools/web_screenshots.py takes the README's pictures this way."""
+    with Browser(640, 400) as browser:
+        page = browser.open(served)
+        page.wait_for(TITLE, seconds=90)
+        page.screenshot(tmp_path / "title.png")
+    assert (tmp_path / "title.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

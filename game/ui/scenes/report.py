@@ -10,7 +10,7 @@ import pygame
 from ...present import viewmodel as vm
 from ...present.charts import report_charts
 from ...present.i18n import _
-from ...present.report import PlanNote, plan_notes, plan_view, reported_fulfilment, reported_shares
+from ...present.report import PlanNote, plan_notes, plan_view
 from .. import chart_series, draw
 from ..hints import MOVE, Hint, paint_hints
 from ..scene import Scene
@@ -103,14 +103,15 @@ class ReportScene(Scene):
         headline = _("The results of {year}").format(year=self.year)
         rows.append(("headline", headline, draw.label_height([s.fonts["serif_head"], s.fonts["serif_bold"]], headline,
                                                              width) + s.px(4)))
-        targets = reported_shares(self.ctx, self.year)
+        plan = plan_view(self.ctx, self.year, self.record)
+        targets = plan.shares
         serif, bold = s.fonts["serif"], s.fonts["serif_bold"]
         for entry in vm.report_lines(self.record):
             share = targets.get(entry.label)
             value = entry.reported + (f"  ({share})" if share else "")
             one = serif.size(entry.label)[0] + s.gap + bold.size(value)[0] <= width
             rows.append(("line", (entry.label, value, one), serif.get_linesize() * (1 if one else 2) + s.px(2)))
-        fulfilled = reported_fulfilment(self.ctx, self.year)
+        fulfilled = plan.reported
         if fulfilled is not None:
             rows.append(("fulfilment", fulfilled, draw.text_height(bold, fulfilled, width) + s.px(12)))
         note = _("Bracketed: share of the plan's target for its last year, as reported.")

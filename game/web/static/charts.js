@@ -20,27 +20,21 @@ function html(tag, attributes = {}, ...children) {
   return element;
 }
 
-// A round top for the axis and its step: 1, 2 or 5 times a power of ten, four or five lines.
-function axis(high) {
-  if (!(high > 0)) return { top: 1, step: 0.25 };
-  const rough = high / 4, power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough);
-  return { top: Math.ceil(high / step - 1e-9) * step, step };
-}
-
 function scales(chart) {
   const [first, last] = chart.years;
-  const values = chart.series.flatMap((s) => s.points.map(([, v]) => v));
-  const { top, step } = axis(Math.max(0, ...values));
+  const top = chart.top;  // the bridge's round top, the window's (game/present/scales.py)
   const x = (year) => LEFT + (year - first) * (WIDTH - LEFT - RIGHT) / Math.max(1, last - first);
   const y = (value) => HEIGHT - BOTTOM - value * (HEIGHT - TOP - BOTTOM) / top;
-  return { x, y, top, step, first, last };
+  return { x, y, top, first, last };
 }
 
-function grid({ x, y, top, step, first, last }) {
+function grid({ x, y, top, first, last }) {
+  // Rules at each quarter of the axis, numbered at 0, the half and the top (as the window's).
   const lines = [];
-  for (let value = 0; value <= top + 1e-9; value += step) {
+  for (const part of [0, 0.25, 0.5, 0.75, 1]) {
+    const value = part * top;
     lines.push(svg("line", { x1: LEFT, x2: WIDTH - RIGHT, y1: y(value), y2: y(value), class: "grid" }));
+    if (part === 0.25 || part === 0.75) continue;
     const label = svg("text", { x: LEFT - 4, y: y(value) + 4, "text-anchor": "end", class: "tick" });
     label.textContent = Number(value.toPrecision(6)).toString();
     lines.push(label);
